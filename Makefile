@@ -1,0 +1,69 @@
+# bizutils - plain make: `make`, `make check`, `make install`, `make demo`.
+# DEVELOPER=1 adds -Werror and stricter warnings;
+# SANITIZE=address,undefined builds with those sanitizers.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+BIZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Isrc/lib
+ifeq ($(DEVELOPER),1)
+BIZ_CFLAGS += -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-missing-field-initializers
+endif
+ifneq ($(SANITIZE),)
+BIZ_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+# libjq and libcsv ship no pkg-config file on Debian 12.
+LIBS = -lsqlite3 -ljq -lcsv -lm
+
+LIB_SRC := $(sort $(wildcard src/lib/*.c))
+LIB_OBJ := $(LIB_SRC:.c=.o)
+CMD_SRC := $(sort $(wildcard src/cmd/*.c))
+COMMANDS := $(patsubst src/cmd/%.c,bin/%,$(CMD_SRC))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNIT_BIN := $(UNIT_SRC:.c=)
+
+all: $(COMMANDS)
+
+src/lib/libbiz.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+src/%.o: src/%.c $(wildcard src/lib/*.h)
+	$(CC) $(BIZ_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+bin/%: src/cmd/%.o src/lib/libbiz.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $< src/lib/libbiz.a $(LIBS)
+
+tests/unit/%: tests/unit/%.c src/lib/libbiz.a $(wildcard src/lib/*.h)
+	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/lib/libbiz.a $(LIBS)
+
+check: all $(UNIT_BIN)
+	@sh tests/run.sh
+
+demo: all
+	@sh examples/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	cp $(COMMANDS) $(DESTDIR)$(BINDIR)/
+	cp man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
+	cp completions/bash/* $(DESTDIR)$(BASHCOMPDIR)/
+	cp completions/zsh/_* $(DESTDIR)$(ZSHCOMPDIR)/
+	cp completions/fish/*.fish $(DESTDIR)$(FISHCOMPDIR)/
+
+clean:
+	rm -f src/lib/*.o src/cmd/*.o src/lib/libbiz.a $(COMMANDS) $(UNIT_BIN)
+	rm -rf tests/scratch
+
+.PHONY: all check demo install clean
+.PRECIOUS: src/cmd/%.o

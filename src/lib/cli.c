@@ -1,0 +1,303 @@
+/* cli.c - the shared set-up and tear-down of every command. */
+#include "cli.h"
+
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "decimal.h"
+#include "timeutil.h"
+#include "banned.h"
+
+void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
+{
+	const char *slash = strrchr(argv[0], '/');
+
+	memset(cli, 0, sizeof(*cli));
+	biz_progname = slash ? slash + 1 : argv[0];
+	cli->usage = usage;
+	cli->argc = argc;
+	cli->argv = argv;
+	cli->input_format = INPUT_AUTO;
+}
+
+static void print_usage(struct cli *cli, FILE *fp)
+{
+	fputs(cli->usage, fp);
+	fputs(CLI_COMMON_USAGE, fp);
+}
+
+void cli_usage_error(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", biz_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	print_usage(cli, stderr);
+	exit(BIZ_USAGE);
+}
+
+/* Compiles a jq program from an option, or exits 64 with jq's words. */
+static struct filter *compile_option(const char *option, const char *text)
+{
+	struct filter *f = filter_compile(text);
+	char *message;
+
+	if (f)
+		return f;
+	message = xstrdup(biz_error());
+	biz_dief(BIZ_USAGE, "%s: %s", option, message);
+}
+
+int cli_getopt(struct cli *cli, const char *shortopts,
+	       const struct option *longopts)
+{
+	char all[128];
+	int c, n;
+
+	/* ':' first: a missing value returns ':'; options may follow
+	 * operands, as with GNU tools. */
+	snprintf(all, sizeof(all), ":%sf:qhV", shortopts);
+	opterr = 0;
+	while ((c = getopt_long(cli->argc, cli->argv, all, longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case CLI_DB:
+			cli->db_path = optarg;
+			break;
+		case 'f':
+			cli->format = format_from_name(optarg);
+			if (cli->format == FORMAT_DEFAULT)
+				cli_usage_error(cli, "unknown format '%s'",
+						optarg);
+			break;
+		case CLI_JQ:
+			filter_free(cli->jq);
+			cli->jq = compile_option("--jq", optarg);
+			break;
+		case CLI_WHERE:
+			filter_free(cli->where);
+			cli->where = compile_option("--where", optarg);
+			break;
+		case CLI_DRY_RUN:
+			cli->dry_run = 1;
+			break;
+		case CLI_ACTOR:
+			cli->actor = optarg;
+			break;
+		case CLI_INPUT_FORMAT:
+			n = input_format_from_name(optarg);
+			if (n < 0)
+				cli_usage_error(cli, "unknown input format "
+						"'%s'", optarg);
+			cli->input_format = n;
+			break;
+		case 'q':
+			biz_quiet = 1;
+			break;
+		case 'h':
+			print_usage(cli, stdout);
+			exit(BIZ_OK);
+		case 'V':
+			printf("%s (bizutils) %s\n", biz_progname,
+			       BIZ_VERSION);
+			exit(BIZ_OK);
+		case '?':
+			if (optopt && optopt < 0x100)
+				cli_usage_error(cli, "unknown option '-%c'",
+						optopt);
+			cli_usage_error(cli, "unknown option '%s'",
+					cli->argv[optind - 1]);
+		case ':':
+			cli_usage_error(cli, "option '%s' needs a value",
+					cli->argv[optind - 1]);
+		default:
+			return c;
+		}
+	}
+	return -1;
+}
+
+int cli_args(struct cli *cli, char ***args)
+{
+	*args = cli->argv + optind;
+	return cli->argc - optind;
+}
+
+static const char *login_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return pw && pw->pw_name ? pw->pw_name : "unknown";
+}
+
+static struct db *open_db(struct cli *cli, int create)
+{
+	char *path = db_default_path(cli->db_path);
+	const char *actor = cli->actor ? cli->actor : getenv("BIZ_ACTOR");
+	int status = db_open(path, create, &cli->db);
+
+	free(path);
+	if (status)
+		biz_die(status);
+	cli->db->dry_run = cli->dry_run;
+	cli->db->actor = actor && *actor ? actor : login_name();
+	cli->db->now = time_now();
+	if (cli->db->now < 0)
+		biz_dief(BIZ_USAGE, "BIZ_NOW: '%s' is not a UTC time such as "
+			 "2026-11-27T08:00:00Z", getenv("BIZ_NOW"));
+	return cli->db;
+}
+
+struct db *cli_db(struct cli *cli)
+{
+	return open_db(cli, 0);
+}
+
+struct db *cli_db_create(struct cli *cli)
+{
+	return open_db(cli, 1);
+}
+
+struct output *cli_output(struct cli *cli)
+{
+	enum format format = cli->format;
+	const char *env = getenv("BIZ_FORMAT");
+
+	if (cli->out)
+		return cli->out;
+	if (format == FORMAT_DEFAULT && env && *env) {
+		format = format_from_name(env);
+		if (format == FORMAT_DEFAULT)
+			biz_dief(BIZ_USAGE, "BIZ_FORMAT: unknown format '%s'",
+				 env);
+	}
+	if (format == FORMAT_DEFAULT)
+		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_JSONL;
+	cli->out = output_new(format, cli->jq, cli->spool);
+	return cli->out;
+}
+
+void cli_print(struct cli *cli, jv record)
+{
+	int status = output_record(cli_output(cli), record);
+
+	if (status)
+		biz_die(status);
+}
+
+int cli_where(struct cli *cli, jv record)
+{
+	int error;
+	int holds;
+
+	if (!cli->where)
+		return 1;
+	holds = filter_holds(cli->where, record, &error);
+	return holds && !error;
+}
+
+int cli_finish(struct cli *cli, int status)
+{
+	if (cli->out)
+		output_finish(cli->out, status == BIZ_OK);
+	cli->out = NULL;
+	db_close(cli->db);
+	cli->db = NULL;
+	filter_free(cli->jq);
+	filter_free(cli->where);
+	if (status)
+		biz_die(status);
+	if (fflush(stdout) || ferror(stdout))
+		biz_dief(BIZ_INTERNAL, "error writing to standard output");
+	return BIZ_OK;
+}
+
+int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
+		    int scale)
+{
+	int64_t v;
+
+	if (dec_parse(text, scale, &v))
+		cli_usage_error(cli, "%s: '%s' is not a number with at most "
+				"%d decimal places", option, text, scale);
+	return v;
+}
+
+int64_t cli_integer(struct cli *cli, const char *option, const char *text,
+		    int64_t min, int64_t max)
+{
+	int64_t v;
+
+	if (parse_i64(text, min, max, &v))
+		cli_usage_error(cli, "%s: '%s' is not a whole number from "
+				"%lld to %lld", option, text, (long long)min,
+				(long long)max);
+	return v;
+}
+
+int cli_write(struct cli *cli, cli_write_fn fn, void *arg)
+{
+	struct db *db = cli->db ? cli->db : cli_db(cli);
+	jv record = jv_invalid();
+	int status;
+
+	if ((status = db_begin(db)))
+		return status;
+	if ((status = fn(db, arg, &record))) {
+		db_rollback(db);
+		return status;
+	}
+	if ((status = db_commit(db))) {
+		jv_free(record);
+		return status;
+	}
+	if (jv_is_valid(record))
+		cli_print(cli, record);
+	else
+		jv_free(record);
+	return BIZ_OK;
+}
+
+int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
+	      void *arg)
+{
+	struct db *db = cli->db ? cli->db : cli_db(cli);
+	struct reader *r;
+	jv record, out;
+	int rc, status;
+
+	if ((status = reader_open(path, cli->input_format, 1, &r)))
+		return status;
+	cli->spool = 1;
+	cli_output(cli);
+	if ((status = db_begin(db))) {
+		reader_close(r);
+		return status;
+	}
+	while ((rc = reader_next(r, &record)) == 1) {
+		out = jv_invalid();
+		if ((status = apply(db, record, &out, arg))) {
+			char *message = xstrdup(biz_error());
+
+			reader_fail(r, status, "%s", message);
+			free(message);
+			break;
+		}
+		if (jv_is_valid(out))
+			cli_print(cli, out);
+	}
+	if (rc > 1)
+		status = rc;
+	reader_close(r);
+	if (status) {
+		db_rollback(db);
+		return status;
+	}
+	return db_commit(db);
+}

@@ -1,0 +1,151 @@
+/*
+ * cli.h - what every command shares: the common options, opening the
+ * database, the output writer, and the final check of stdout.
+ *
+ * Adding a command (git's builtin.h checklist):
+ *  1. src/cmd/NAME.c: a usage string in BSD order mirroring the man page
+ *     synopsis, an option table ending in CLI_OPTIONS, argument checks,
+ *     calls into src/lib/, and `return cli_finish(&cli, status);`.
+ *     No SQL, no sqlite3.h, jq.h or csv.h beyond what records need.
+ *  2. man/man1/NAME.1 with the same synopsis (tests compare them).
+ *  3. completions/bash/NAME, completions/zsh/_NAME, completions/fish/NAME.fish.
+ *  4. tests/tNNNN-NAME.sh: the normal path, bad input, a business refusal,
+ *     an idempotent rerun.
+ *  5. A line in README.md's tour.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+
+#include "biz.h"
+#include "db.h"
+#include "input.h"
+#include "output.h"
+#include "filter.h"
+
+enum {
+	CLI_DB = 0x1000,
+	CLI_JQ,
+	CLI_WHERE,
+	CLI_DRY_RUN,
+	CLI_ACTOR,
+	CLI_INPUT_FORMAT,
+	CLI_FIRST_OWN		/* commands number their long options here */
+};
+
+/* The shared long options; end every command's table with it. */
+#define CLI_OPTIONS                                                     \
+	{ "db", required_argument, NULL, CLI_DB },                      \
+	{ "format", required_argument, NULL, 'f' },                     \
+	{ "jq", required_argument, NULL, CLI_JQ },                      \
+	{ "where", required_argument, NULL, CLI_WHERE },                \
+	{ "dry-run", no_argument, NULL, CLI_DRY_RUN },                  \
+	{ "actor", required_argument, NULL, CLI_ACTOR },                \
+	{ "input-format", required_argument, NULL, CLI_INPUT_FORMAT },  \
+	{ "quiet", no_argument, NULL, 'q' },                            \
+	{ "help", no_argument, NULL, 'h' },                             \
+	{ "version", no_argument, NULL, 'V' },                          \
+	{ NULL, 0, NULL, 0 }
+
+/* The options every usage text ends with. */
+#define CLI_COMMON_USAGE \
+	"common options: [--db PATH] [-f json|jsonl|csv|tsv|table] " \
+	"[--jq FILTER]\n" \
+	"                [--where JQ] [--dry-run] [--actor NAME] " \
+	"[--input-format csv|jsonl|json]\n" \
+	"                [-q] [-h] [-V]\n"
+
+struct cli {
+	const char *usage;
+	const char *db_path;
+	enum format format;
+	enum input_format input_format;
+	struct filter *jq;	/* --jq, applied to every record printed */
+	struct filter *where;	/* --where, a predicate for list commands */
+	int dry_run;
+	int spool;		/* hold output until cli_finish() succeeds */
+	const char *actor;
+	struct db *db;
+	struct output *out;
+	int argc;
+	char **argv;
+};
+
+/* Sets the program name and usage; call first. */
+void cli_start(struct cli *cli, int argc, char **argv, const char *usage);
+
+/*
+ * getopt_long over the command's options: shortopts are its own letters
+ * (the shared -f -q -h -V are added), longopts its table ending in
+ * CLI_OPTIONS.  Shared options are handled here; the command's own are
+ * returned; -1 at the end.  Bad options exit 64 with the usage.
+ */
+int cli_getopt(struct cli *cli, const char *shortopts,
+	       const struct option *longopts);
+
+/* Prints "PROG: message" and the usage on stderr, exits 64. */
+void cli_usage_error(struct cli *cli, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 2, 3)));
+
+/* The remaining arguments after the options. */
+int cli_args(struct cli *cli, char ***args);
+
+/* Opens the existing database (exits 69 or 75 on failure). */
+struct db *cli_db(struct cli *cli);
+
+/* Opens or creates the database (biz-init). */
+struct db *cli_db_create(struct cli *cli);
+
+/*
+ * The writer for records, in the chosen format and with --jq.  Write
+ * commands set cli->spool first: their records then reach stdout only when
+ * cli_finish() is called with success, so a batch that fails half-way
+ * prints nothing of what it rolled back.
+ */
+struct output *cli_output(struct cli *cli);
+
+/* Prints a record (consumed) through the writer; exits 65 on jq error. */
+void cli_print(struct cli *cli, jv record);
+
+/* Whether --where holds for record (not consumed); true without one. */
+int cli_where(struct cli *cli, jv record);
+
+/*
+ * Finishes output, closes the database, checks stdout for write errors,
+ * prints the failure message when status is not 0; returns the exit
+ * status for main().
+ */
+int cli_finish(struct cli *cli, int status);
+
+/* Parses an option's exact decimal or integer, or exits 64 naming it. */
+int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
+		    int scale);
+int64_t cli_integer(struct cli *cli, const char *option, const char *text,
+		    int64_t min, int64_t max);
+
+
+
+/* One write of a command: fn(db, arg, &record) inside one transaction. */
+typedef int (*cli_write_fn)(struct db *db, void *arg, jv *record);
+
+/*
+ * Runs fn in one transaction (BEGIN IMMEDIATE; COMMIT, or ROLLBACK on
+ * failure or --dry-run) and prints the record it returns.  Returns a
+ * status for cli_finish().
+ */
+int cli_write(struct cli *cli, cli_write_fn fn, void *arg);
+
+/* Applies one input record: consumes record, sets *out to print. */
+typedef int (*cli_apply_fn)(struct db *db, jv record, jv *out, void *arg);
+
+/*
+ * Reads every record of path ("-" or NULL: stdin) and applies each in one
+ * transaction for the whole batch, printing what apply returns (spooled:
+ * a failure prints nothing).  A failing record rolls everything back and
+ * fails with "FILE:LINE: message".  Returns a status.
+ */
+int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
+	      void *arg);
+#endif

@@ -1,0 +1,785 @@
+/* crm.c - reps and leads: validation, deduplication, storage. */
+#include "crm.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "biz.h"
+#include "event.h"
+#include "record.h"
+#include "timeutil.h"
+#include "banned.h"
+
+/* ---- shared field helpers ------------------------------------------- */
+
+/*
+ * A list field as a JSON array of strings: a JSON array as is, or text
+ * split at commas ("north,south").  Returns an invalid jv if malformed.
+ */
+static jv list_field(jv value)
+{
+	jv list = jv_array();
+
+	if (jv_get_kind(value) == JV_KIND_ARRAY) {
+		jv_array_foreach(value, i, item) {
+			if (jv_get_kind(item) != JV_KIND_STRING) {
+				jv_free(item);
+				jv_free(list);
+				jv_free(value);
+				return jv_invalid();
+			}
+			list = jv_array_append(list, item);
+		}
+	} else if (jv_get_kind(value) == JV_KIND_STRING) {
+		const char *s = jv_string_value(value);
+
+		while (*s) {
+			size_t n = strcspn(s, ",");
+
+			if (n)
+				list = jv_array_append(list,
+						       jv_string_sized(s, (int)n));
+			s += n + (s[n] == ',');
+		}
+	} else if (jv_get_kind(value) != JV_KIND_NULL) {
+		jv_free(list);
+		list = jv_invalid();
+	}
+	jv_free(value);
+	return list;
+}
+
+/* A whole-number field in [min, max]; NULL text leaves *out alone. */
+static int integer_field(const char *what, const char *text, int64_t min,
+			 int64_t max, int64_t *out)
+{
+	if (!text)
+		return BIZ_OK;
+	if (parse_i64(text, min, max, out))
+		return biz_fail(BIZ_DATAERR, "%s: '%s' is not a whole number "
+				"from %lld to %lld", what, text,
+				(long long)min, (long long)max);
+	return BIZ_OK;
+}
+
+/* ---- reps ----------------------------------------------------------- */
+
+static jv rep_from_row(sqlite3_stmt *stmt)
+{
+	jv rep = jv_object();
+
+	rec_set(&rep, "handle", db_column_jv(stmt, 0));
+	rec_set(&rep, "name", db_column_jv(stmt, 1));
+	rec_set(&rep, "email", db_column_jv(stmt, 2));
+	rec_set(&rep, "regions", jv_parse(db_column_text(stmt, 3)));
+	rec_set(&rep, "industries", jv_parse(db_column_text(stmt, 4)));
+	rec_set(&rep, "capacity", db_column_jv(stmt, 5));
+	rec_set(&rep, "weight", db_column_jv(stmt, 6));
+	rec_set(&rep, "team", db_column_jv(stmt, 7));
+	rec_set(&rep, "active", jv_bool(sqlite3_column_int(stmt, 8)));
+	rec_set(&rep, "open_leads", db_column_jv(stmt, 9));
+	return rep;
+}
+
+int rep_get(struct db *db, const char *handle, jv *out)
+{
+	static const char sql[] =
+		"SELECT handle, name, email, regions, industries, capacity, "
+		"weight, team, active, (SELECT count(*) FROM lead WHERE "
+		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
+		"FROM rep WHERE handle = ?";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_text(stmt, 1, handle);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_REFUSED, "no rep '%s'", handle);
+	if (rc != SQLITE_ROW)
+		return rc;
+	*out = rep_from_row(stmt);
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
+int rep_each(struct db *db, int all, int (*fn)(jv rep, void *arg),
+	     void *arg)
+{
+	static const char sql[] =
+		"SELECT handle, name, email, regions, industries, capacity, "
+		"weight, team, active, (SELECT count(*) FROM lead WHERE "
+		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
+		"FROM rep WHERE ?1 OR active ORDER BY handle";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc, status = BIZ_OK;
+
+	sqlite3_bind_int(stmt, 1, all);
+	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+		status = fn(rep_from_row(stmt), arg);
+	sqlite3_reset(stmt);
+	if (status == BIZ_OK && rc != SQLITE_DONE)
+		return rc;
+	return status;
+}
+
+/*
+ * Merges fields into rep (both consumed) after checking them; the
+ * result, or an invalid jv with the failure set in *status.
+ */
+static jv rep_merge(jv rep, jv fields, int *status)
+{
+	int64_t number;
+	jv_object_foreach(fields, key, value) {
+		const char *name = jv_string_value(key);
+
+		if (!strcmp(name, "regions") || !strcmp(name, "industries")) {
+			value = list_field(value);
+			if (!jv_is_valid(value)) {
+				*status = biz_fail(BIZ_DATAERR, "%s: a list of "
+						   "names is needed", name);
+				goto fail;
+			}
+		} else if (!strcmp(name, "capacity") ||
+			   !strcmp(name, "weight")) {
+			jv one = JV_OBJECT_2(jv_copy(key), value);
+			const char *text = rec_text(one, name);
+
+			number = -1;
+			*status = integer_field(name, text,
+						!strcmp(name, "weight"),
+						1000000, &number);
+			jv_free(one);
+			if (!*status && number < 0 && !strcmp(name, "weight"))
+				*status = biz_fail(BIZ_DATAERR, "weight: a whole "
+						   "number from 1 is needed");
+			if (*status)
+				goto fail;
+			value = number < 0 ? jv_null() : jv_number(number);
+		} else if (!strcmp(name, "active")) {
+			if (jv_get_kind(value) != JV_KIND_TRUE &&
+			    jv_get_kind(value) != JV_KIND_FALSE) {
+				*status = biz_fail(BIZ_DATAERR, "active: true "
+						   "or false");
+				goto fail;
+			}
+		} else if (strcmp(name, "handle") && strcmp(name, "name") &&
+			   strcmp(name, "email") && strcmp(name, "team")) {
+			*status = biz_fail(BIZ_DATAERR, "a rep has no field "
+					   "'%s'", name);
+			goto fail;
+		} else if (jv_get_kind(value) != JV_KIND_STRING &&
+			   jv_get_kind(value) != JV_KIND_NULL) {
+			*status = biz_fail(BIZ_DATAERR, "%s: text is needed",
+					   name);
+			goto fail;
+		}
+		rep = jv_object_set(rep, key, value);
+		continue;
+fail:
+		jv_free(key);
+		jv_free(value);
+		jv_free(rep);
+		jv_free(fields);
+		return jv_invalid();
+	}
+	jv_free(fields);
+	*status = BIZ_OK;
+	return rep;
+}
+
+static int valid_handle(const char *handle)
+{
+	if (!handle || !*handle)
+		return 0;
+	for (; *handle; handle++)
+		if (!isalnum((unsigned char)*handle) &&
+		    !strchr("._-@", *handle))
+			return 0;
+	return 1;
+}
+
+/* Writes the rep record's columns, inserting or replacing the row. */
+static int rep_store(struct db *db, jv rep)
+{
+	static const char sql[] =
+		"INSERT INTO rep(handle, name, email, regions, industries, "
+		"capacity, weight, team, active, created_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"ON CONFLICT(handle) DO UPDATE SET name = excluded.name, "
+		"email = excluded.email, regions = excluded.regions, "
+		"industries = excluded.industries, capacity = excluded.capacity, "
+		"weight = excluded.weight, team = excluded.team, "
+		"active = excluded.active";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	jv regions = jv_dump_string(jv_object_get(jv_copy(rep),
+						  jv_string("regions")), 0);
+	jv industries = jv_dump_string(jv_object_get(jv_copy(rep),
+						     jv_string("industries")), 0);
+	jv capacity = jv_object_get(jv_copy(rep), jv_string("capacity"));
+	char at[TS_BUFSZ];
+	int status;
+
+	db_bind_text(stmt, 1, rec_text(rep, "handle"));
+	db_bind_text(stmt, 2, rec_text(rep, "name"));
+	db_bind_text(stmt, 3, rec_text(rep, "email"));
+	db_bind_text(stmt, 4, jv_string_value(regions));
+	db_bind_text(stmt, 5, jv_string_value(industries));
+	if (jv_get_kind(capacity) == JV_KIND_NUMBER)
+		sqlite3_bind_int64(stmt, 6, (int64_t)jv_number_value(capacity));
+	sqlite3_bind_int64(stmt, 7, atoll(rec_text(rep, "weight")));
+	db_bind_text(stmt, 8, rec_text(rep, "team"));
+	sqlite3_bind_int(stmt, 9, jv_get_kind(jv_object_get(jv_copy(rep),
+				  jv_string("active"))) == JV_KIND_TRUE);
+	db_bind_text(stmt, 10, time_format(db->now, at));
+	status = db_done(db, stmt);
+	jv_free(regions);
+	jv_free(industries);
+	jv_free(capacity);
+	return status;
+}
+
+/* The fields of a new rep before any are given. */
+static jv rep_blank(const char *handle)
+{
+	jv rep = jv_object();
+
+	rec_set_str(&rep, "handle", handle);
+	rec_set(&rep, "name", jv_null());
+	rec_set(&rep, "email", jv_null());
+	rec_set(&rep, "regions", jv_array());
+	rec_set(&rep, "industries", jv_array());
+	rec_set(&rep, "capacity", jv_null());
+	rec_set(&rep, "weight", jv_number(1));
+	rec_set(&rep, "team", jv_null());
+	rec_set(&rep, "active", jv_true());
+	return rep;
+}
+
+/* Stores rep if it differs from before (consumed), logs it, reloads. */
+static int rep_save(struct db *db, jv before, jv rep, const char *op,
+		    jv *out)
+{
+	char handle[256];
+	int status = BIZ_OK, changed;
+
+	snprintf(handle, sizeof(handle), "%s", rec_text(rep, "handle"));
+	if (!rec_text(rep, "name")) {
+		status = biz_fail(BIZ_DATAERR, "rep '%s' needs a --name",
+				  handle);
+		goto done;
+	}
+	before = rec_delete(before, "open_leads");
+	changed = !jv_equal(jv_copy(before), jv_copy(rep));
+	if (changed &&
+	    ((status = rep_store(db, rep)) ||
+	     (status = event_append(db, !strcmp(op, "created") ?
+				    "rep.created" : "rep.updated", "rep",
+				    handle, jv_copy(rep)))))
+		goto done;
+	if ((status = rep_get(db, handle, out)))
+		goto done;
+	rec_set_str(out, "op", changed ? op : "unchanged");
+done:
+	jv_free(before);
+	jv_free(rep);
+	return status;
+}
+
+int rep_add(struct db *db, jv fields, jv *out)
+{
+	const char *handle = rec_text(fields, "handle");
+	jv existing, rep;
+	int status;
+
+	if (!valid_handle(handle)) {
+		status = biz_fail(BIZ_DATAERR, "'%s' is not a rep handle "
+				  "(letters, digits, . _ - @)",
+				  handle ? handle : "");
+		jv_free(fields);
+		return status;
+	}
+	if (rep_get(db, handle, &existing) == BIZ_OK) {
+		/* A rerun of the same add is harmless; a different one is
+		 * a mistake that set would make on purpose. */
+		existing = rec_delete(existing, "open_leads");
+		rep = rep_merge(jv_copy(existing), fields, &status);
+		if (status) {
+			jv_free(existing);
+			return status;
+		}
+		if (!jv_equal(jv_copy(existing), jv_copy(rep))) {
+			jv_free(existing);
+			jv_free(rep);
+			return biz_fail(BIZ_REFUSED, "rep '%s' exists with other "
+					"fields (use crm-rep set)", handle);
+		}
+		return rep_save(db, existing, rep, "created", out);
+	}
+	rep = rep_merge(rep_blank(handle), fields, &status);
+	if (status)
+		return status;
+	return rep_save(db, jv_object(), rep, "created", out);
+}
+
+int rep_set(struct db *db, const char *handle, jv fields, jv *out)
+{
+	jv existing, rep;
+	int status;
+
+	if ((status = rep_get(db, handle, &existing))) {
+		jv_free(fields);
+		return status;
+	}
+	existing = rec_delete(existing, "open_leads");
+	if (rec_has(fields, "handle")) {
+		jv_free(fields);
+		jv_free(existing);
+		return biz_fail(BIZ_DATAERR, "a rep's handle cannot change");
+	}
+	rep = rep_merge(jv_copy(existing), fields, &status);
+	if (status) {
+		jv_free(existing);
+		return status;
+	}
+	return rep_save(db, existing, rep, "updated", out);
+}
+
+/* ---- leads ---------------------------------------------------------- */
+
+/*
+ * A lead's own fields, in record order; everything else in an input
+ * record is a custom field kept in "extra".
+ */
+static const char *const lead_fields[] = {
+	"name", "company", "email", "phone", "source", "external_id",
+	"region", "industry", "size", NULL
+};
+
+/* The internal record of a lead row: its fields plus "extra". */
+static jv lead_from_row(sqlite3_stmt *stmt)
+{
+	static const char *const columns[] = {
+		"id", "name", "company", "email", "phone", "source",
+		"external_id", "region", "industry", "size", "status",
+		"owner", "assigned_at", "first_contact_at", "created_at"
+	};
+	jv lead = jv_object();
+
+	for (int i = 0; i < 15; i++)
+		rec_set(&lead, columns[i], db_column_jv(stmt, i));
+	rec_set(&lead, "extra", jv_parse(db_column_text(stmt, 15)));
+	return lead;
+}
+
+jv lead_public(jv lead)
+{
+	jv extra = jv_object_get(jv_copy(lead), jv_string("extra"));
+
+	lead = rec_delete(lead, "extra");
+	if (jv_get_kind(extra) != JV_KIND_OBJECT) {
+		jv_free(extra);
+		return lead;
+	}
+	jv_object_foreach(extra, key, value) {
+		/* A custom field never hides one of the lead's own. */
+		if (jv_object_has(jv_copy(lead), jv_copy(key))) {
+			jv_free(key);
+			jv_free(value);
+		} else {
+			lead = jv_object_set(lead, key, value);
+		}
+	}
+	jv_free(extra);
+	return lead;
+}
+
+int lead_get(struct db *db, int64_t id, jv *out)
+{
+	static const char sql[] =
+		"SELECT id, name, company, email, phone, source, external_id, "
+		"region, industry, size, status, owner, assigned_at, "
+		"first_contact_at, created_at, extra FROM lead WHERE id = ?";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_REFUSED, "no lead %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return rc;
+	*out = lead_from_row(stmt);
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
+int lead_each(struct db *db, const struct lead_filter *filter,
+	      int (*fn)(jv lead, void *arg), void *arg)
+{
+	static const char sql[] =
+		"SELECT id, name, company, email, phone, source, external_id, "
+		"region, industry, size, status, owner, assigned_at, "
+		"first_contact_at, created_at, extra FROM lead "
+		"WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR "
+		"owner = ?2) AND (?3 IS NULL OR source = ?3) AND "
+		"(NOT ?4 OR owner IS NULL) ORDER BY id";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc, status = BIZ_OK;
+
+	db_bind_text(stmt, 1, filter->status);
+	db_bind_text(stmt, 2, filter->owner);
+	db_bind_text(stmt, 3, filter->source);
+	sqlite3_bind_int(stmt, 4, filter->unassigned);
+	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+		status = fn(lead_from_row(stmt), arg);
+	sqlite3_reset(stmt);
+	if (status == BIZ_OK && rc != SQLITE_DONE)
+		return rc;
+	return status == 1 ? BIZ_OK : status;
+}
+
+/* Lower-case ASCII of an email: the deduplication key. */
+static char *email_key(const char *email)
+{
+	char *key;
+
+	if (!email)
+		return NULL;
+	key = xstrdup(email);
+	for (char *p = key; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return key;
+}
+
+/* The digits of a phone number, NULL if it has none. */
+static char *phone_key(const char *phone)
+{
+	char *key, *k;
+
+	if (!phone)
+		return NULL;
+	k = key = xmalloc(strlen(phone) + 1);
+	for (; *phone; phone++)
+		if (*phone >= '0' && *phone <= '9')
+			*k++ = *phone;
+	*k = '\0';
+	if (!*key) {
+		free(key);
+		return NULL;
+	}
+	return key;
+}
+
+static int is_lead_field(const char *name)
+{
+	for (int i = 0; lead_fields[i]; i++)
+		if (!strcmp(name, lead_fields[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Splits input fields into a lead's own (checked, as strings or a size
+ * number) and custom ones under "extra".  Returns an invalid jv with the
+ * failure in *status.  fields is consumed.
+ */
+static jv lead_normalize(jv fields, int *status)
+{
+	jv lead = jv_object(), extra = jv_object();
+	int64_t size;
+
+	*status = BIZ_OK;
+	jv_object_foreach(fields, key, value) {
+		const char *name = jv_string_value(key);
+		jv kind_probe = JV_OBJECT_2(jv_copy(key), jv_copy(value));
+		const char *text = rec_text(kind_probe, name);
+
+		if (!strcmp(name, "extra") &&
+		    jv_get_kind(value) == JV_KIND_OBJECT) {
+			/* A record printed by crm-lead keeps its customs
+			 * flat; one from the database has them here. */
+			extra = jv_object_merge(extra, value);
+			jv_free(key);
+		} else if (!is_lead_field(name)) {
+			extra = jv_object_set(extra, key, value);
+		} else if (!strcmp(name, "size") && text) {
+			if (integer_field("size", text, 0, INT32_MAX, &size)) {
+				*status = BIZ_DATAERR;
+			} else {
+				lead = jv_object_set(lead, key,
+						     jv_number(size));
+			}
+			jv_free(value);
+		} else if (!strcmp(name, "email") && text &&
+			   !strchr(text, '@')) {
+			*status = biz_fail(BIZ_DATAERR, "email: '%s' has no @",
+					   text);
+			jv_free(key);
+			jv_free(value);
+		} else {
+			lead = jv_object_set(lead, key,
+					     text ? jv_string(text) : jv_null());
+			jv_free(value);
+		}
+		jv_free(kind_probe);
+		if (*status)
+			break;
+	}
+	jv_free(fields);
+	if (*status) {
+		jv_free(lead);
+		jv_free(extra);
+		return jv_invalid();
+	}
+	rec_set(&lead, "extra", extra);
+	return lead;
+}
+
+/* Writes an internal lead record's columns; id 0 inserts. */
+static int lead_store(struct db *db, jv lead, int64_t *id)
+{
+	static const char insert_sql[] =
+		"INSERT INTO lead(name, company, email, phone, source, "
+		"external_id, region, industry, size, email_key, phone_key, "
+		"extra, created_at, updated_at, status, owner, assigned_at, "
+		"first_contact_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12, ?13, ?13, coalesce(?14, 'new'), ?15, ?16, ?17)";
+	static const char update_sql[] =
+		"UPDATE lead SET name = ?1, company = ?2, email = ?3, "
+		"phone = ?4, source = ?5, external_id = ?6, region = ?7, "
+		"industry = ?8, size = ?9, email_key = ?10, phone_key = ?11, "
+		"extra = ?12, updated_at = ?13, status = ?14, owner = ?15, "
+		"assigned_at = ?16, first_contact_at = ?17 WHERE id = ?18";
+	sqlite3_stmt *stmt = db_stmt(db, *id ? update_sql : insert_sql);
+	char *email = email_key(rec_text(lead, "email"));
+	char *phone = phone_key(rec_text(lead, "phone"));
+	jv extra = jv_dump_string(jv_object_get(jv_copy(lead),
+						jv_string("extra")), 0);
+	char at[TS_BUFSZ];
+	int status;
+
+	for (int i = 0; lead_fields[i]; i++)
+		db_bind_text(stmt, i + 1, rec_text(lead, lead_fields[i]));
+	db_bind_text(stmt, 10, email);
+	db_bind_text(stmt, 11, phone);
+	db_bind_text(stmt, 12, jv_string_value(extra));
+	db_bind_text(stmt, 13, time_format(db->now, at));
+	db_bind_text(stmt, 14, rec_text(lead, "status"));
+	db_bind_text(stmt, 15, rec_text(lead, "owner"));
+	db_bind_text(stmt, 16, rec_text(lead, "assigned_at"));
+	db_bind_text(stmt, 17, rec_text(lead, "first_contact_at"));
+	if (*id)
+		sqlite3_bind_int64(stmt, 18, *id);
+	status = db_done(db, stmt);
+	if (status == BIZ_OK && !*id)
+		*id = sqlite3_last_insert_rowid(db->handle);
+	free(email);
+	free(phone);
+	jv_free(extra);
+	return status;
+}
+
+/* The id of the lead that lead duplicates, 0 if none. */
+static int lead_find_duplicate(struct db *db, jv lead, int64_t *id)
+{
+	static const char by_email[] =
+		"SELECT id FROM lead WHERE email_key = ? ORDER BY id LIMIT 1";
+	static const char by_phone[] =
+		"SELECT id FROM lead WHERE phone_key = ? ORDER BY id LIMIT 1";
+	static const char by_external[] =
+		"SELECT id FROM lead WHERE source IS ? AND external_id = ? "
+		"ORDER BY id LIMIT 1";
+	char *email = email_key(rec_text(lead, "email"));
+	char *phone = phone_key(rec_text(lead, "phone"));
+	const char *external = rec_text(lead, "external_id");
+	const char *sqls[] = { by_email, by_phone, by_external };
+	const char *keys[] = { email, phone, external };
+	int rc = SQLITE_DONE;
+
+	*id = 0;
+	for (int i = 0; i < 3 && !*id; i++) {
+		sqlite3_stmt *stmt;
+		int n = 1;
+
+		if (!keys[i])
+			continue;
+		stmt = db_stmt(db, sqls[i]);
+		if (i == 2)
+			db_bind_text(stmt, n++, rec_text(lead, "source"));
+		db_bind_text(stmt, n, keys[i]);
+		rc = db_step(db, stmt);
+		if (rc == SQLITE_ROW)
+			*id = sqlite3_column_int64(stmt, 0);
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+	}
+	free(email);
+	free(phone);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
+}
+
+/*
+ * Fills existing's empty fields and missing custom fields from lead.
+ * Returns the merged record (existing consumed) and the fields filled.
+ */
+static jv lead_fill(jv existing, jv lead, jv *filled)
+{
+	jv extra = jv_object_get(jv_copy(existing), jv_string("extra"));
+	jv new_extra = jv_object_get(jv_copy(lead), jv_string("extra"));
+
+	*filled = jv_object();
+	for (int i = 0; lead_fields[i]; i++) {
+		jv value = jv_object_get(jv_copy(lead),
+					 jv_string(lead_fields[i]));
+
+		if (jv_get_kind(value) != JV_KIND_NULL &&
+		    jv_is_valid(value) &&
+		    !rec_text(existing, lead_fields[i])) {
+			rec_set(filled, lead_fields[i], jv_copy(value));
+			rec_set(&existing, lead_fields[i], value);
+		} else {
+			jv_free(value);
+		}
+	}
+	jv_object_foreach(new_extra, key, value) {
+		if (!jv_object_has(jv_copy(extra), jv_copy(key))) {
+			*filled = jv_object_set(*filled, jv_copy(key),
+						jv_copy(value));
+			extra = jv_object_set(extra, key, value);
+		} else {
+			jv_free(key);
+			jv_free(value);
+		}
+	}
+	jv_free(new_extra);
+	rec_set(&existing, "extra", extra);
+	return existing;
+}
+
+int lead_upsert(struct db *db, jv fields, jv *out)
+{
+	jv existing, filled, lead;
+	int64_t id;
+	int status;
+
+	lead = lead_normalize(fields, &status);
+	if (!jv_is_valid(lead))
+		return status;
+	if ((status = lead_find_duplicate(db, lead, &id)))
+		goto done;
+	if (!id) {
+		if (!rec_text(lead, "name")) {
+			status = biz_fail(BIZ_DATAERR, "a lead needs a name");
+			goto done;
+		}
+		if ((status = lead_store(db, lead, &id)) ||
+		    (status = event_append_id(db, "lead.created", "lead", id,
+					      lead_public(jv_copy(lead)))) ||
+		    (status = lead_get(db, id, out)))
+			goto done;
+		*out = lead_public(*out);
+		rec_set_str(out, "op", "created");
+		goto done;
+	}
+	if ((status = lead_get(db, id, &existing)))
+		goto done;
+	existing = lead_fill(existing, lead, &filled);
+	if (jv_object_length(jv_copy(filled)) > 0 &&
+	    ((status = lead_store(db, existing, &id)) ||
+	     (status = event_append_id(db, "lead.merged", "lead", id,
+				       jv_copy(filled))))) {
+		jv_free(existing);
+		jv_free(filled);
+		goto done;
+	}
+	jv_free(filled);
+	jv_free(existing);
+	if ((status = lead_get(db, id, out)))
+		goto done;
+	*out = lead_public(*out);
+	rec_set_str(out, "op", "merged");
+done:
+	jv_free(lead);
+	return status;
+}
+
+int lead_set(struct db *db, int64_t id, jv fields, jv *out)
+{
+	static const char *const statuses[] = {
+		"new", "assigned", "contacted", "qualified", "converted",
+		"lost", NULL
+	};
+	jv existing, before, changes, extra;
+	const char *status_text = rec_text(fields, "status");
+	int status, known = 0;
+
+	if (status_text) {
+		for (int i = 0; statuses[i]; i++)
+			known |= !strcmp(status_text, statuses[i]);
+		if (!known) {
+			jv_free(fields);
+			return biz_fail(BIZ_DATAERR, "status: '%s' is not one "
+					"of new, assigned, contacted, "
+					"qualified, converted, lost",
+					status_text);
+		}
+		status_text = NULL;
+	}
+	if ((status = lead_get(db, id, &existing))) {
+		jv_free(fields);
+		return status;
+	}
+	before = jv_copy(existing);
+	if (rec_has(fields, "status")) {
+		rec_set(&existing, "status", jv_object_get(jv_copy(fields),
+							   jv_string("status")));
+		fields = rec_delete(fields, "status");
+	}
+	changes = lead_normalize(fields, &status);
+	if (!jv_is_valid(changes))
+		goto done;
+	extra = jv_object_merge(jv_object_get(jv_copy(existing),
+					      jv_string("extra")),
+				jv_object_get(jv_copy(changes),
+					      jv_string("extra")));
+	changes = rec_delete(changes, "extra");
+	existing = jv_object_merge(existing, changes);
+	rec_set(&existing, "extra", extra);
+	if (!jv_equal(jv_copy(before), jv_copy(existing)) &&
+	    ((status = lead_store(db, existing, &id)) ||
+	     (status = event_append_id(db, "lead.updated", "lead", id,
+				       lead_public(jv_copy(existing))))))
+		goto done;
+	if ((status = lead_get(db, id, out)))
+		goto done;
+	*out = lead_public(*out);
+	rec_set_str(out, "op", jv_equal(jv_copy(before), jv_copy(existing)) ?
+			       "unchanged" : "updated");
+done:
+	jv_free(before);
+	jv_free(existing);
+	return status;
+}
+
+int lead_assign(struct db *db, int64_t id, const char *rep, jv data)
+{
+	static const char sql[] =
+		"UPDATE lead SET owner = ?2, status = CASE WHEN ?2 IS NULL "
+		"THEN 'new' ELSE 'assigned' END, assigned_at = CASE WHEN ?2 "
+		"IS NULL THEN NULL ELSE ?3 END, updated_at = ?3 WHERE id = ?1";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	char at[TS_BUFSZ];
+	int status;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, rep);
+	db_bind_text(stmt, 3, time_format(db->now, at));
+	if ((status = db_done(db, stmt))) {
+		jv_free(data);
+		return status;
+	}
+	rec_set_str(&data, "rep", rep);
+	return event_append_id(db, "lead.assigned", "lead", id, data);
+}

@@ -1,0 +1,77 @@
+/*
+ * crm.h - sales reps and leads.
+ *
+ * Writes take their fields as a jv object (from options or an input
+ * record: strings or JSON values) and give back the record as printed,
+ * with "op" created, merged, updated or unchanged.  They do not begin or
+ * end transactions: the caller wraps one record or a whole batch.
+ */
+#ifndef CRM_H
+#define CRM_H
+
+#include <stdint.h>
+#include <jq.h>
+
+#include "db.h"
+
+/* Lead statuses that count against a rep's capacity. */
+#define LEAD_OPEN_STATUSES "('assigned', 'contacted', 'qualified')"
+
+/*
+ * Adds rep fields["handle"].  Adding a handle that exists with the same
+ * fields is "unchanged"; with other fields it is refused (use rep_set).
+ * fields is consumed.
+ */
+int rep_add(struct db *db, jv fields, jv *out);
+
+/* Changes the fields given of an existing rep; fields is consumed. */
+int rep_set(struct db *db, const char *handle, jv fields, jv *out);
+
+/* The rep as a record, or BIZ_REFUSED if there is none. */
+int rep_get(struct db *db, const char *handle, jv *out);
+
+/* Calls fn for each rep (inactive ones only with all), by handle. */
+int rep_each(struct db *db, int all, int (*fn)(jv rep, void *arg),
+	     void *arg);
+
+/*
+ * Adds a lead, or merges it into the lead it duplicates: the same email
+ * (case-insensitive), the same phone (digits only) or the same source and
+ * external id.  A merge fills the existing lead's empty fields and new
+ * custom fields, overwriting nothing.  Fields other than the lead's own
+ * become custom fields.  fields is consumed.
+ */
+int lead_upsert(struct db *db, jv fields, jv *out);
+
+/* Overwrites the fields given of lead id (custom ones too). */
+int lead_set(struct db *db, int64_t id, jv fields, jv *out);
+
+/* Lead id as a record, or BIZ_REFUSED if there is none. */
+int lead_get(struct db *db, int64_t id, jv *out);
+
+struct lead_filter {
+	const char *status;
+	const char *owner;
+	const char *source;
+	int unassigned;
+	int64_t limit;		/* 0: no limit */
+};
+
+/*
+ * Calls fn for each lead that passes filter, by id; stops at fn's first
+ * non-zero status (1 from fn means "stop, no error": the limit was met).
+ */
+int lead_each(struct db *db, const struct lead_filter *filter,
+	      int (*fn)(jv lead, void *arg), void *arg);
+
+/*
+ * Gives lead id to rep (or takes it back with rep NULL, status new),
+ * stamping assigned_at and logging a lead.assigned event with data.
+ * data is consumed.
+ */
+int lead_assign(struct db *db, int64_t id, const char *rep, jv data);
+
+/* The "extra" object of an internal lead record merged into it. */
+jv lead_public(jv lead);
+
+#endif

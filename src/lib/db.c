@@ -1,0 +1,398 @@
+/* db.c - open, migrate, cache statements, run transactions. */
+#include "db.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "biz.h"
+#include "decimal.h"
+#include "schema.h"
+#include "banned.h"
+
+/* Open addressing on the SQL text's address; statements live till close. */
+struct stmt_cache {
+	size_t cap, used;
+	const char **keys;
+	sqlite3_stmt **stmts;
+};
+
+char *db_default_path(const char *explicit_path)
+{
+	const char *env = getenv("BIZ_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct strbuf sb = { 0 };
+
+	if (explicit_path && *explicit_path)
+		return xstrdup(explicit_path);
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && *xdg)
+		strbuf_addf(&sb, "%s/bizutils/biz.db", xdg);
+	else
+		strbuf_addf(&sb, "%s/.local/share/bizutils/biz.db",
+			    home ? home : ".");
+	return sb.buf;
+}
+
+/* mkdir -p of path's folder. */
+static int make_parent_dirs(const char *path)
+{
+	char *copy = xstrdup(path);
+
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0777) && errno != EEXIST) {
+			int status = biz_fail(BIZ_UNAVAILABLE,
+					      "cannot create '%s': %s", copy,
+					      strerror(errno));
+			free(copy);
+			return status;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return BIZ_OK;
+}
+
+int db_failure(struct db *db)
+{
+	int code = sqlite3_errcode(db->handle);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return biz_fail(BIZ_TEMPFAIL,
+				"database '%s' is busy; try again later",
+				db->path);
+	return biz_fail(BIZ_INTERNAL, "database error: %s",
+			sqlite3_errmsg(db->handle));
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_failure(db);
+	return BIZ_OK;
+}
+
+static int pragma_int(struct db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return db_failure(db);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? BIZ_OK : db_failure(db);
+}
+
+int db_schema_version(void)
+{
+	return (int)schema_migration_count;
+}
+
+/* Applies the migrations the file lacks, all in one transaction. */
+static int migrate(struct db *db, int create)
+{
+	int version, app_id, status;
+	char pragma[64];
+
+	if ((status = pragma_int(db, "PRAGMA user_version", &version)))
+		return status;
+	if (version == db_schema_version())
+		return BIZ_OK;
+	if ((status = db_begin(db)))
+		return status;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((status = pragma_int(db, "PRAGMA user_version", &version)) ||
+	    (status = pragma_int(db, "PRAGMA application_id", &app_id)))
+		goto fail;
+	if (version == 0 && !create && app_id != DB_APPLICATION_ID) {
+		status = biz_fail(BIZ_UNAVAILABLE,
+				  "'%s' is not a bizutils database (run "
+				  "biz-init to create one)", db->path);
+		goto fail;
+	}
+	if (version > db_schema_version()) {
+		status = biz_fail(BIZ_UNAVAILABLE,
+				  "'%s' has schema version %d, newer than "
+				  "this bizutils (%d)", db->path, version,
+				  db_schema_version());
+		goto fail;
+	}
+	for (; version < db_schema_version(); version++)
+		if ((status = db_exec(db, schema_migrations[version])))
+			goto fail;
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", version);
+	if ((status = db_exec(db, pragma)))
+		goto fail;
+	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d",
+		 DB_APPLICATION_ID);
+	if ((status = db_exec(db, pragma)))
+		goto fail;
+	db->in_transaction = 1;
+	if (sqlite3_exec(db->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		status = db_failure(db);
+		goto fail;
+	}
+	db->in_transaction = 0;
+	return BIZ_OK;
+fail:
+	db_rollback(db);
+	return status;
+}
+
+static int load_settings(struct db *db)
+{
+	const char *value = db_setting(db, "money_scale");
+
+	db->money_scale = value ? atoi(value) : 2;
+	value = db_setting(db, "currency");
+	db->currency = xstrdup(value ? value : "USD");
+	return BIZ_OK;
+}
+
+int db_open(const char *path, int create, struct db **out)
+{
+	struct db *db;
+	struct stat st;
+	const char *timeout = getenv("BIZ_BUSY_TIMEOUT");
+	int64_t timeout_ms = 5000;
+	int status, flags = SQLITE_OPEN_READWRITE;
+
+	if (stat(path, &st) != 0) {
+		if (!create)
+			return biz_fail(BIZ_UNAVAILABLE,
+					"no database at '%s' (run biz-init to "
+					"create one)", path);
+		if ((status = make_parent_dirs(path)))
+			return status;
+		flags |= SQLITE_OPEN_CREATE;
+	}
+	if (timeout && *timeout &&
+	    parse_i64(timeout, 0, INT32_MAX, &timeout_ms))
+		return biz_fail(BIZ_USAGE, "BIZ_BUSY_TIMEOUT: '%s' is not a "
+				"number of milliseconds", timeout);
+	db = xmalloc(sizeof(*db));
+	memset(db, 0, sizeof(*db));
+	db->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &db->handle, flags, NULL) != SQLITE_OK) {
+		status = biz_fail(BIZ_UNAVAILABLE, "cannot open '%s': %s",
+				  path, sqlite3_errmsg(db->handle));
+		db_close(db);
+		return status;
+	}
+	sqlite3_busy_timeout(db->handle, (int)timeout_ms);
+	sqlite3_extended_result_codes(db->handle, 0);
+	if ((status = db_exec(db, "PRAGMA foreign_keys = ON")) ||
+	    (status = db_exec(db, "PRAGMA journal_mode = WAL")) ||
+	    (status = db_exec(db, "PRAGMA synchronous = NORMAL")) ||
+	    (status = migrate(db, create)) || (status = load_settings(db))) {
+		if (status == BIZ_INTERNAL &&
+		    sqlite3_errcode(db->handle) == SQLITE_NOTADB)
+			status = biz_fail(BIZ_UNAVAILABLE,
+					  "'%s' is not a bizutils database",
+					  path);
+		db_close(db);
+		return status;
+	}
+	*out = db;
+	return BIZ_OK;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	if (db->in_transaction)
+		db_rollback(db);
+	if (db->cache) {
+		for (size_t i = 0; i < db->cache->cap; i++)
+			if (db->cache->keys[i])
+				sqlite3_finalize(db->cache->stmts[i]);
+		free(db->cache->keys);
+		free(db->cache->stmts);
+		free(db->cache);
+	}
+	sqlite3_close(db->handle);
+	free(db->path);
+	free(db->currency);
+	free(db);
+}
+
+static void cache_grow(struct stmt_cache *c)
+{
+	struct stmt_cache bigger = { c->cap ? c->cap * 2 : 64, c->used,
+				     NULL, NULL };
+
+	bigger.keys = xmalloc(bigger.cap * sizeof(*bigger.keys));
+	bigger.stmts = xmalloc(bigger.cap * sizeof(*bigger.stmts));
+	memset(bigger.keys, 0, bigger.cap * sizeof(*bigger.keys));
+	for (size_t i = 0; i < c->cap; i++) {
+		size_t j;
+
+		if (!c->keys[i])
+			continue;
+		j = ((uintptr_t)c->keys[i] >> 3) & (bigger.cap - 1);
+		while (bigger.keys[j])
+			j = (j + 1) & (bigger.cap - 1);
+		bigger.keys[j] = c->keys[i];
+		bigger.stmts[j] = c->stmts[i];
+	}
+	free(c->keys);
+	free(c->stmts);
+	*c = bigger;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+{
+	struct stmt_cache *c = db->cache;
+	size_t i;
+
+	if (!c) {
+		c = db->cache = xmalloc(sizeof(*c));
+		memset(c, 0, sizeof(*c));
+		cache_grow(c);
+	}
+	i = ((uintptr_t)sql >> 3) & (c->cap - 1);
+	while (c->keys[i] && c->keys[i] != sql)
+		i = (i + 1) & (c->cap - 1);
+	if (c->keys[i]) {
+		sqlite3_reset(c->stmts[i]);
+		sqlite3_clear_bindings(c->stmts[i]);
+		return c->stmts[i];
+	}
+	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &c->stmts[i], NULL) != SQLITE_OK)
+		/* A statement that does not compile is a bug, not input. */
+		biz_dief(BIZ_INTERNAL, "cannot prepare '%s': %s", sql,
+			 sqlite3_errmsg(db->handle));
+	c->keys[i] = sql;
+	if (++c->used * 2 > c->cap)
+		cache_grow(c);
+	return db_stmt(db, sql);
+}
+
+int db_begin(struct db *db)
+{
+	if (sqlite3_exec(db->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return db_failure(db);
+	db->in_transaction = 1;
+	return BIZ_OK;
+}
+
+int db_commit(struct db *db)
+{
+	if (db->dry_run) {
+		db_rollback(db);
+		return BIZ_OK;
+	}
+	if (sqlite3_exec(db->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int status = db_failure(db);
+
+		db_rollback(db);
+		return status;
+	}
+	db->in_transaction = 0;
+	return BIZ_OK;
+}
+
+void db_rollback(struct db *db)
+{
+	/* Statements still stepping would keep the rollback from running. */
+	for (size_t i = 0; db->cache && i < db->cache->cap; i++)
+		if (db->cache->keys[i])
+			sqlite3_reset(db->cache->stmts[i]);
+	if (sqlite3_get_autocommit(db->handle) == 0)
+		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+	db->in_transaction = 0;
+}
+
+int db_step(struct db *db, sqlite3_stmt *stmt)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	if (rc == SQLITE_CONSTRAINT) {
+		int status = biz_fail(BIZ_DATAERR, "%s",
+				      sqlite3_errmsg(db->handle));
+
+		sqlite3_reset(stmt);
+		return status;
+	}
+	sqlite3_reset(stmt);
+	return db_failure(db);
+}
+
+int db_done(struct db *db, sqlite3_stmt *stmt)
+{
+	int rc = db_step(db, stmt);
+
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? BIZ_OK : rc;
+}
+
+void db_bind_text(sqlite3_stmt *stmt, int index, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, index);
+}
+
+jv db_column_jv(sqlite3_stmt *stmt, int index)
+{
+	switch (sqlite3_column_type(stmt, index)) {
+	case SQLITE_INTEGER:
+		return jv_number((double)sqlite3_column_int64(stmt, index));
+	case SQLITE_FLOAT:
+		return jv_number(sqlite3_column_double(stmt, index));
+	case SQLITE_NULL:
+		return jv_null();
+	default:
+		return jv_string((const char *)sqlite3_column_text(stmt,
+								   index));
+	}
+}
+
+jv db_column_dec(sqlite3_stmt *stmt, int index, int scale)
+{
+	if (sqlite3_column_type(stmt, index) == SQLITE_NULL)
+		return jv_null();
+	return dec_to_jv(sqlite3_column_int64(stmt, index), scale);
+}
+
+const char *db_column_text(sqlite3_stmt *stmt, int index)
+{
+	return (const char *)sqlite3_column_text(stmt, index);
+}
+
+const char *db_setting(struct db *db, const char *key)
+{
+	static const char sql[] = "SELECT value FROM setting WHERE key = ?";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, key);
+	if (sqlite3_step(stmt) != SQLITE_ROW)
+		return NULL;
+	return db_column_text(stmt, 0);
+}
+
+int db_set_setting(struct db *db, const char *key, const char *value)
+{
+	static const char sql[] =
+		"INSERT INTO setting(key, value) VALUES (?, ?) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, key);
+	db_bind_text(stmt, 2, value);
+	return db_done(db, stmt);
+}

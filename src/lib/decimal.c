@@ -1,0 +1,163 @@
+/* decimal.c - exact fixed-point parsing, printing and scaling. */
+#include "decimal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banned.h"
+
+int dec_parse(const char *s, int scale, int64_t *out)
+{
+	int negative = 0, places = -1, digits = 0;
+	uint64_t v = 0, limit;
+
+	if (*s == '-' || *s == '+')
+		negative = *s++ == '-';
+	limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; *s; s++) {
+		if (*s == '.') {
+			if (places >= 0)
+				return -1;
+			places = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (places >= 0 && ++places > scale) {
+			/* Trailing zeros past the scale lose nothing. */
+			if (*s != '0')
+				return -1;
+			continue;
+		}
+		if (v > (limit - (*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+		digits++;
+	}
+	if (!digits)
+		return -1;
+	for (places = places < 0 ? 0 : places; places < scale; places++) {
+		if (v > limit / 10)
+			return -1;
+		v *= 10;
+	}
+	*out = negative ? (int64_t)(0 - v) : (int64_t)v;
+	return 0;
+}
+
+char *dec_format(int64_t v, int scale, char buf[DEC_BUFSZ])
+{
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v, pow = 1;
+	char *p;
+	int i;
+
+	for (i = 0; i < scale; i++)
+		pow *= 10;
+	p = buf + snprintf(buf, DEC_BUFSZ, "%s%llu", v < 0 ? "-" : "",
+			   (unsigned long long)(u / pow));
+	if (scale && u % pow) {
+		snprintf(p, DEC_BUFSZ - (p - buf), ".%0*llu", scale,
+			 (unsigned long long)(u % pow));
+		for (p += strlen(p) - 1; *p == '0'; p--)
+			*p = '\0';
+	}
+	return buf;
+}
+
+/*
+ * The shortest "%.*e" text of x that reads back as x, rewritten as plain
+ * decimal digits ("1e+03" -> "1000").  Returns -1 for text that would not
+ * fit.
+ */
+static int shortest_decimal(double x, char *out, size_t outsz)
+{
+	char sci[40], digits[24], *e;
+	int precision, exponent, ndigits = 0, point;
+	size_t n = 0;
+
+	for (precision = 0; precision < 17; precision++) {
+		snprintf(sci, sizeof(sci), "%.*e", precision, x);
+		if (strtod(sci, NULL) == x)
+			break;
+	}
+	e = strchr(sci, 'e');
+	if (!e)
+		return -1;
+	exponent = atoi(e + 1);
+	for (char *p = sci; p < e; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[ndigits++] = *p;
+	point = exponent + 1;	/* digits before the decimal point */
+	if (point > 19 || point < -20)
+		return -1;
+	if (x < 0)
+		out[n++] = '-';
+	if (point <= 0) {
+		out[n++] = '0';
+		out[n++] = '.';
+		for (int i = 0; i < -point; i++)
+			out[n++] = '0';
+		for (int i = 0; i < ndigits; i++)
+			out[n++] = digits[i];
+	} else {
+		for (int i = 0; i < point; i++)
+			out[n++] = i < ndigits ? digits[i] : '0';
+		if (ndigits > point) {
+			out[n++] = '.';
+			for (int i = point; i < ndigits; i++)
+				out[n++] = digits[i];
+		}
+	}
+	if (n >= outsz)
+		return -1;
+	out[n] = '\0';
+	return 0;
+}
+
+int dec_from_jv(jv v, int scale, int64_t *out)
+{
+	char text[64];
+	int rc = -1;
+
+	switch (jv_get_kind(v)) {
+	case JV_KIND_STRING:
+		rc = dec_parse(jv_string_value(v), scale, out);
+		break;
+	case JV_KIND_NUMBER: {
+		double x = jv_number_value(v);
+
+		/* Beyond 2^53 a double no longer holds every integer. */
+		if (isfinite(x) && fabs(x) < 9007199254740992.0 &&
+		    shortest_decimal(x, text, sizeof(text)) == 0)
+			rc = dec_parse(text, scale, out);
+		if (rc == 0 && (*out > 9007199254740992LL ||
+				*out < -9007199254740992LL))
+			rc = -1;
+		break;
+	}
+	default:
+		break;
+	}
+	jv_free(v);
+	return rc;
+}
+
+jv dec_to_jv(int64_t v, int scale)
+{
+	char buf[DEC_BUFSZ];
+
+	return jv_number(strtod(dec_format(v, scale, buf), NULL));
+}
+
+int64_t dec_muldiv(int64_t value, int64_t num, int64_t den)
+{
+	__int128 product = (__int128)value * num;
+	__int128 quotient = product / den, remainder = product % den;
+	__int128 twice = remainder < 0 ? -2 * remainder : 2 * remainder;
+
+	if (twice > den || (twice == den && (quotient & 1)))
+		quotient += product < 0 ? -1 : 1;
+	return (int64_t)quotient;
+}

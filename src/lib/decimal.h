@@ -1,0 +1,46 @@
+/*
+ * decimal.h - exact fixed-point numbers.
+ *
+ * Quantities carry QTY_SCALE places and money the database's scale (2 by
+ * default); both are held as int64_t counts of the smallest unit.  Text is
+ * parsed digit by digit, never through a double.
+ */
+#ifndef DECIMAL_H
+#define DECIMAL_H
+
+#include <stdint.h>
+#include <jq.h>
+
+#define QTY_SCALE 3
+#define DEC_MAX_SCALE 6
+/* Room for "-9223372036854775808" with a point. */
+#define DEC_BUFSZ 32
+
+/*
+ * Parses "-12.5" into 1250 at scale 2.  Accepts an optional sign, digits
+ * and at most scale decimal places; refuses exponents, thousands
+ * separators, spaces and overflow.  Returns 0 or -1.
+ */
+int dec_parse(const char *s, int scale, int64_t *out);
+
+/* Formats v at scale without trailing zeros beyond the point ("12.5"). */
+char *dec_format(int64_t v, int scale, char buf[DEC_BUFSZ]);
+
+/*
+ * Reads a JSON value (string or number) at scale.  A number goes through
+ * its shortest decimal text, so 1.1 reads as 1.1; one that needs more
+ * digits than a double holds exactly is refused.  Returns 0 or -1.
+ * Consumes v.
+ */
+int dec_from_jv(jv v, int scale, int64_t *out);
+
+/* A JSON number whose shortest text is v's decimal text. */
+jv dec_to_jv(int64_t v, int scale);
+
+/*
+ * value * num / den rounded half to even, exact for |value * num| < 2^127.
+ * den must be positive.
+ */
+int64_t dec_muldiv(int64_t value, int64_t num, int64_t den);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * event.h - the append-only event log: the audit trail and the feed
+ * integrations follow with biz-events.  Every change appends its event in
+ * the transaction that makes the change.
+ */
+#ifndef EVENT_H
+#define EVENT_H
+
+#include <jq.h>
+
+#include "db.h"
+
+/*
+ * Appends an event: kind such as "lead.assigned", the entity's table and
+ * id, and data (consumed, an object).  The actor is db's session actor.
+ */
+int event_append(struct db *db, const char *kind, const char *entity,
+		 const char *entity_id, jv data);
+
+/* Same, for an integer id. */
+int event_append_id(struct db *db, const char *kind, const char *entity,
+		    int64_t entity_id, jv data);
+
+/*
+ * Calls fn for each event after since_id whose kind starts with prefix
+ * (NULL for all), oldest first, as records of the contract's event shape.
+ * Stops at fn's first non-zero status and returns it.
+ */
+int event_each(struct db *db, int64_t since_id, const char *prefix,
+	       int (*fn)(jv record, void *arg), void *arg);
+
+#endif

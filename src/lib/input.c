@@ -1,0 +1,366 @@
+/* input.c - stream records from CSV, JSON Lines or a JSON array. */
+#include "input.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <csv.h>
+
+#include "biz.h"
+#include "banned.h"
+
+struct reader {
+	FILE *fp;
+	char *name;
+	enum input_format format;
+	int header_mode;
+	char *line;		/* getline's buffer */
+	size_t line_cap;
+	int line_no;		/* of the line last read */
+	int record_line;	/* where the record last returned started */
+	int eof;
+	int started;		/* the format is known */
+
+	/* CSV: rows completed by libcsv wait in queue. */
+	struct csv_parser csv;
+	int row_open, row_start;
+	jv row, header, queue, queue_lines;
+	int queue_next;
+
+	/* JSON: a parser fed line by line; array elements wait in queue. */
+	jv_parser *json;
+	int value_start;	/* first line of the value being parsed */
+};
+
+int input_format_from_name(const char *name)
+{
+	if (!strcmp(name, "csv"))
+		return INPUT_CSV;
+	if (!strcmp(name, "jsonl"))
+		return INPUT_JSONL;
+	if (!strcmp(name, "json"))
+		return INPUT_JSON;
+	return -1;
+}
+
+int reader_line(const struct reader *r)
+{
+	return r->record_line;
+}
+
+const char *reader_name(const struct reader *r)
+{
+	return r->name;
+}
+
+int reader_fail(const struct reader *r, int status, const char *fmt, ...)
+{
+	char message[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	return biz_fail(status, "%s:%d: %s", r->name, r->record_line, message);
+}
+
+/* Reads the next line into r->line; 0 at the end. */
+static int next_line(struct reader *r, ssize_t *len)
+{
+	if (r->eof)
+		return 0;
+	*len = getline(&r->line, &r->line_cap, r->fp);
+	if (*len < 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->line_no++;
+	return 1;
+}
+
+static int is_blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* libcsv keeps spaces unless told every byte is not one. */
+static int never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void csv_field(void *data, size_t len, void *r_)
+{
+	struct reader *r = r_;
+
+	r->row = jv_array_append(r->row, jv_string_sized(data ? data : "",
+							  (int)len));
+}
+
+static void csv_row(int terminator, void *r_)
+{
+	struct reader *r = r_;
+
+	(void)terminator;
+	r->queue = jv_array_append(r->queue, r->row);
+	r->queue_lines = jv_array_append(r->queue_lines,
+					 jv_number(r->row_start));
+	r->row = jv_array();
+	r->row_open = 0;
+}
+
+int reader_open(const char *path, enum input_format format, int header,
+		struct reader **out)
+{
+	struct reader *r;
+	FILE *fp = stdin;
+
+	if (path && strcmp(path, "-")) {
+		fp = fopen(path, "r");
+		if (!fp)
+			return biz_fail(BIZ_NOINPUT,
+					"cannot open '%s': %s", path,
+					strerror(errno));
+	}
+	r = xmalloc(sizeof(*r));
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+	r->name = xstrdup(fp == stdin ? "-" : path);
+	r->format = format;
+	r->header_mode = header;
+	r->row = jv_array();
+	r->header = jv_invalid();
+	r->queue = jv_array();
+	r->queue_lines = jv_array();
+	*out = r;
+	return BIZ_OK;
+}
+
+void reader_close(struct reader *r)
+{
+	if (!r)
+		return;
+	if (r->fp != stdin)
+		fclose(r->fp);
+	if (r->started && r->format == INPUT_CSV)
+		csv_free(&r->csv);
+	if (r->json)
+		jv_parser_free(r->json);
+	jv_free(r->row);
+	jv_free(r->header);
+	jv_free(r->queue);
+	jv_free(r->queue_lines);
+	free(r->line);
+	free(r->name);
+	free(r);
+}
+
+/* Pops a queued value and its line; 0 when the queue is empty. */
+static int queue_pop(struct reader *r, jv *value)
+{
+	if (r->queue_next >= jv_array_length(jv_copy(r->queue))) {
+		if (r->queue_next) {
+			jv_free(r->queue);
+			jv_free(r->queue_lines);
+			r->queue = jv_array();
+			r->queue_lines = jv_array();
+			r->queue_next = 0;
+		}
+		return 0;
+	}
+	*value = jv_array_get(jv_copy(r->queue), r->queue_next);
+	r->record_line = (int)jv_number_value(
+		jv_array_get(jv_copy(r->queue_lines), r->queue_next));
+	r->queue_next++;
+	return 1;
+}
+
+/* Chooses the format from the first line that is not blank. */
+static void detect_format(struct reader *r, const char *first)
+{
+	first += strspn(first, " \t\r\n");
+	if (r->format == INPUT_AUTO)
+		r->format = *first == '{' ? INPUT_JSONL :
+			    *first == '[' ? INPUT_JSON : INPUT_CSV;
+	if (r->format == INPUT_CSV) {
+		csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI |
+					  CSV_APPEND_NULL);
+		csv_set_space_func(&r->csv, never_space);
+	} else {
+		r->json = jv_parser_new(0);
+	}
+}
+
+/* Turns a CSV row into a record keyed by the header. */
+static int csv_record(struct reader *r, jv row, jv *record)
+{
+	int nfields = jv_array_length(jv_copy(row));
+	int nheader;
+
+	if (!r->header_mode) {
+		*record = row;
+		return 1;
+	}
+	if (!jv_is_valid(r->header)) {
+		r->header = row;
+		return 0;
+	}
+	nheader = jv_array_length(jv_copy(r->header));
+	if (nfields != nheader) {
+		jv_free(row);
+		return reader_fail(r, BIZ_DATAERR,
+				   "%d fields where the header has %d",
+				   nfields, nheader);
+	}
+	*record = jv_object();
+	jv_array_foreach(r->header, i, name) {
+		*record = jv_object_set(*record, name,
+					jv_array_get(jv_copy(row), i));
+	}
+	jv_free(row);
+	return 1;
+}
+
+static int csv_next(struct reader *r, jv *record)
+{
+	ssize_t len;
+	jv row;
+	int rc;
+
+	for (;;) {
+		while (queue_pop(r, &row))
+			if ((rc = csv_record(r, row, record)) != 0)
+				return rc;
+		if (r->eof)
+			return 0;
+		if (!next_line(r, &len)) {
+			r->record_line = r->row_start;
+			if (csv_fini(&r->csv, csv_field, csv_row, r))
+				return reader_fail(r, BIZ_DATAERR,
+						   "unterminated quoted field");
+			continue;
+		}
+		if (!r->row_open) {
+			if (is_blank(r->line))
+				continue;
+			r->row_open = 1;
+			r->row_start = r->line_no;
+		}
+		if (csv_parse(&r->csv, r->line, len, csv_field, csv_row, r) !=
+		    (size_t)len) {
+			r->record_line = r->line_no;
+			return reader_fail(r, BIZ_DATAERR,
+					   "malformed CSV: a quote inside an "
+					   "unquoted field or text after a "
+					   "closing quote");
+		}
+	}
+}
+
+/* Takes a parsed JSON value: an object is a record, an array many. */
+static int json_value(struct reader *r, jv value, jv *record)
+{
+	r->record_line = r->value_start;
+	if (jv_get_kind(value) == JV_KIND_ARRAY && r->format == INPUT_JSON) {
+		jv_array_foreach(value, i, element) {
+			r->queue = jv_array_append(r->queue, element);
+			r->queue_lines = jv_array_append(
+				r->queue_lines, jv_number(r->value_start));
+		}
+		jv_free(value);
+		return 0;
+	}
+	if (jv_get_kind(value) != JV_KIND_OBJECT) {
+		jv_free(value);
+		return reader_fail(r, BIZ_DATAERR, "a record must be a JSON "
+				   "object");
+	}
+	*record = value;
+	return 1;
+}
+
+static int json_next(struct reader *r, jv *record)
+{
+	ssize_t len;
+	jv value;
+	int rc;
+
+	for (;;) {
+		if (queue_pop(r, &value)) {
+			if (jv_get_kind(value) != JV_KIND_OBJECT) {
+				jv_free(value);
+				return reader_fail(r, BIZ_DATAERR,
+						   "array element %d is not "
+						   "an object", r->queue_next);
+			}
+			*record = value;
+			return 1;
+		}
+		value = jv_parser_next(r->json);
+		if (jv_is_valid(value)) {
+			rc = json_value(r, value, record);
+			r->value_start = 0;
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (jv_invalid_has_msg(jv_copy(value))) {
+			jv msg = jv_invalid_get_msg(value);
+
+			r->record_line = r->value_start ? r->value_start :
+							  r->line_no;
+			rc = reader_fail(r, BIZ_DATAERR, "bad JSON: %s",
+					 jv_string_value(msg));
+			jv_free(msg);
+			return rc;
+		}
+		jv_free(value);
+		if (r->eof)
+			return 0;
+		if (!next_line(r, &len)) {
+			jv_parser_set_buf(r->json, "", 0, 0);
+			continue;
+		}
+		if (!r->value_start && !is_blank(r->line))
+			r->value_start = r->line_no;
+		jv_parser_set_buf(r->json, r->line, (int)len, 1);
+	}
+}
+
+int reader_next(struct reader *r, jv *record)
+{
+	if (!r->started) {
+		ssize_t len;
+		char *start;
+
+		/* Skip blank lines and a byte order mark to see the format. */
+		do {
+			if (!next_line(r, &len))
+				return 0;
+		} while (is_blank(r->line));
+		start = r->line;
+		if (!strncmp(start, "\xEF\xBB\xBF", 3)) {
+			start += 3;
+			len -= 3;
+		}
+		detect_format(r, start);
+		r->started = 1;
+		r->row_open = 1;
+		r->row_start = r->value_start = r->line_no;
+		if (r->format == INPUT_CSV) {
+			if (csv_parse(&r->csv, start, len, csv_field, csv_row,
+				      r) != (size_t)len) {
+				r->record_line = r->line_no;
+				return reader_fail(r, BIZ_DATAERR,
+						   "malformed CSV header");
+			}
+		} else {
+			jv_parser_set_buf(r->json, start, (int)len, 1);
+		}
+	}
+	return r->format == INPUT_CSV ? csv_next(r, record) :
+					json_next(r, record);
+}

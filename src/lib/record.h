@@ -1,0 +1,29 @@
+/*
+ * record.h - small helpers for the jv objects records travel in.
+ */
+#ifndef RECORD_H
+#define RECORD_H
+
+#include <stdint.h>
+#include <jq.h>
+
+/* record[key] = value (consumed). */
+void rec_set(jv *record, const char *key, jv value);
+
+/* record[key] = text, or null for NULL. */
+void rec_set_str(jv *record, const char *key, const char *text);
+
+/*
+ * record[key] as text borrowed from record (valid while record holds it
+ * unchanged): a string as is, a number in its shortest form; NULL when
+ * missing, null or empty.
+ */
+const char *rec_text(jv record, const char *key);
+
+/* Whether record has key. */
+int rec_has(jv record, const char *key);
+
+/* record without key (consumed). */
+jv rec_delete(jv record, const char *key);
+
+#endif

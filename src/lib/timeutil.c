@@ -1,0 +1,114 @@
+/* timeutil.c - UTC time without the local time zone or timegm(). */
+#include "timeutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "banned.h"
+
+/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Reads exactly n digits. */
+static int digits(const char **s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++, (*s)++) {
+		if (**s < '0' || **s > '9')
+			return -1;
+		v = v * 10 + (**s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int parse(const char *s, int date_only, int64_t *out)
+{
+	int y, mo, d, h = 0, mi = 0, se = 0;
+
+	if (digits(&s, 4, &y) || *s++ != '-' || digits(&s, 2, &mo) ||
+	    *s++ != '-' || digits(&s, 2, &d))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+		return -1;
+	if (*s && !date_only) {
+		if (*s != 'T' && *s != ' ')
+			return -1;
+		s++;
+		if (digits(&s, 2, &h) || *s++ != ':' || digits(&s, 2, &mi))
+			return -1;
+		if (*s == ':' && (s++, digits(&s, 2, &se)))
+			return -1;
+		if (*s == 'Z')
+			s++;
+		if (h > 23 || mi > 59 || se > 60)
+			return -1;
+	}
+	if (*s)
+		return -1;
+	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+int time_parse(const char *s, int64_t *out)
+{
+	return parse(s, 0, out);
+}
+
+int date_parse(const char *s, int64_t *out)
+{
+	return parse(s, 1, out);
+}
+
+int64_t time_now(void)
+{
+	const char *fixed = getenv("BIZ_NOW");
+	int64_t t;
+
+	if (!fixed || !*fixed)
+		return (int64_t)time(NULL);
+	return time_parse(fixed, &t) ? -1 : t;
+}
+
+char *time_format(int64_t t, char buf[TS_BUFSZ])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, TS_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+char *date_format(int64_t t, char buf[TS_BUFSZ])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, TS_BUFSZ, "%Y-%m-%d", &tm);
+	return buf;
+}

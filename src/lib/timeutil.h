@@ -1,0 +1,33 @@
+/*
+ * timeutil.h - timestamps and business dates, always UTC.
+ *
+ * "Now" is $BIZ_NOW when set (tests, backfills), else the clock.
+ * Timestamps print as 2026-11-27T08:00:00Z, dates as 2026-11-27.
+ */
+#ifndef TIMEUTIL_H
+#define TIMEUTIL_H
+
+#include <stdint.h>
+
+#define TS_BUFSZ 24
+
+/* Seconds since the epoch for "now"; -1 when $BIZ_NOW is malformed. */
+int64_t time_now(void);
+
+/* Formats epoch seconds as a UTC timestamp or date. */
+char *time_format(int64_t t, char buf[TS_BUFSZ]);
+char *date_format(int64_t t, char buf[TS_BUFSZ]);
+
+/*
+ * Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]Z" (or with a space) into
+ * epoch seconds.  Returns 0 or -1 for anything else, including 02-30.
+ */
+int time_parse(const char *s, int64_t *out);
+
+/* Parses exactly "YYYY-MM-DD" into epoch seconds at 00:00 UTC. */
+int date_parse(const char *s, int64_t *out);
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+
+#endif
