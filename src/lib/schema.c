@@ -113,8 +113,10 @@
 "  ref TEXT," \
 "  reverses INTEGER REFERENCES entry(id)," \
 "  at TEXT NOT NULL," \
-"  actor TEXT NOT NULL," \
-"  UNIQUE (source, ref));" \
+"  actor TEXT NOT NULL);" \
+"CREATE INDEX entry_ref ON entry(source, ref);" \
+"CREATE UNIQUE INDEX entry_manual_ref ON entry(ref)" \
+"  WHERE source = 'manual' AND ref IS NOT NULL;" \
 "CREATE TABLE posting(" \
 "  id INTEGER PRIMARY KEY," \
 "  entry_id INTEGER NOT NULL REFERENCES entry(id)," \
