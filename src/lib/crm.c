@@ -502,7 +502,14 @@ static jv lead_normalize(jv fields, int *status)
 			extra = jv_object_merge(extra, value);
 			jv_free(key);
 		} else if (!is_lead_field(name)) {
-			extra = jv_object_set(extra, key, value);
+			/* An empty CSV cell is no value, not an empty one. */
+			if (jv_get_kind(value) == JV_KIND_STRING &&
+			    !jv_string_length_bytes(jv_copy(value))) {
+				jv_free(key);
+				jv_free(value);
+			} else {
+				extra = jv_object_set(extra, key, value);
+			}
 		} else if (!strcmp(name, "size") && text) {
 			if (integer_field("size", text, 0, INT32_MAX, &size)) {
 				*status = BIZ_DATAERR;
