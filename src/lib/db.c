@@ -378,11 +378,17 @@ const char *db_setting(struct db *db, const char *key)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = ?";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
+	static struct strbuf value;
+	int found;
 
 	db_bind_text(stmt, 1, key);
-	if (sqlite3_step(stmt) != SQLITE_ROW)
-		return NULL;
-	return db_column_text(stmt, 0);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	strbuf_reset(&value);
+	if (found)
+		strbuf_addstr(&value, db_column_text(stmt, 0));
+	/* A statement left stepping would pin an old read snapshot. */
+	sqlite3_reset(stmt);
+	return found ? value.buf : NULL;
 }
 
 int db_set_setting(struct db *db, const char *key, const char *value)

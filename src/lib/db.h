@@ -88,7 +88,11 @@ jv db_column_dec(sqlite3_stmt *stmt, int index, int scale);
 /* The column's text, or NULL. */
 const char *db_column_text(sqlite3_stmt *stmt, int index);
 
-/* Reads and writes the setting table. */
+/*
+ * Reads and writes the setting table; db_setting's text lasts until its
+ * next call.  Every function here resets its statements before it
+ * returns: one left stepping would hold a read snapshot open.
+ */
 const char *db_setting(struct db *db, const char *key);
 int db_set_setting(struct db *db, const char *key, const char *value);
 

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jq.h>
+
 #include "db.h"
 
 struct posting_in {
@@ -52,5 +54,63 @@ int ledger_account_balance(struct db *db, const char *code, int64_t *out);
 
 /* The number of entries whose postings do not sum to zero. */
 int ledger_unbalanced_count(struct db *db, int64_t *out);
+
+/* ---- accounts ---------------------------------------------------------- */
+
+/*
+ * Adds account fields["code"] with name, type and optional parent (the
+ * type may be left out with a parent: the parent's is taken).  Adding an
+ * account that exists with the same fields is "unchanged"; with others
+ * it is refused.  fields is consumed; *out is the account record.
+ */
+int ledger_account_add(struct db *db, jv fields, jv *out);
+
+/*
+ * Calls fn for each account (of type, or all with NULL), by code, as
+ * records: code name type parent balance.  Stops at fn's first non-zero
+ * status and returns it.
+ */
+int ledger_account_each(struct db *db, const char *type,
+			int (*fn)(jv account, void *arg), void *arg);
+
+/*
+ * The code of the account named by text: its code, or else its name
+ * (case-insensitive).  code must hold LEDGER_CODE_MAX bytes.  No such
+ * account is BIZ_DATAERR.
+ */
+#define LEDGER_CODE_MAX 64
+int ledger_account_resolve(struct db *db, const char *text, char *code);
+
+/* ---- entries ----------------------------------------------------------- */
+
+/* Entry id as a record: id date memo ref postings[] source reverses. */
+int ledger_entry_get(struct db *db, int64_t id, jv *out);
+
+/*
+ * Posts the entry record (consumed): date (default: today), memo, ref,
+ * postings [{account, amount}] with accounts by code or name and at most
+ * one amount left out (null or missing), which takes the balancing
+ * amount.  Amounts are exact decimals at the money scale.  A manual ref
+ * that is already posted posts nothing: *out is that entry with "op"
+ * "unchanged".  Otherwise *out is the new entry with "op" "created".
+ * Malformed input is BIZ_DATAERR, an unbalanced entry BIZ_REFUSED.
+ */
+int ledger_post_record(struct db *db, jv record, jv *out);
+
+/*
+ * Posts the mirror of entry id (every amount negated) dated date (NULL:
+ * today) with memo (NULL: "Reversal of entry N: MEMO") and ref.  An
+ * entry is reversed once: a second reversal is refused.  ref already
+ * posted: *out is that entry, "op" "unchanged".
+ */
+int ledger_reverse(struct db *db, int64_t id, const char *date,
+		   const char *memo, const char *ref, jv *out);
+
+/*
+ * The number of (account, day) totals in account_day that differ from
+ * the postings they sum: 0 unless the database was changed behind
+ * ledger_post()'s back.
+ */
+int ledger_totals_mismatch_count(struct db *db, int64_t *out);
 
 #endif

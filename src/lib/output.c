@@ -139,7 +139,6 @@ static void take_columns(struct output *out, jv value)
 
 static void print_value(struct output *out, jv value)
 {
-	jv text;
 
 	switch (out->format) {
 	case FORMAT_JSON:
@@ -147,11 +146,11 @@ static void print_value(struct output *out, jv value)
 		/* fall through */
 	case FORMAT_JSONL:
 	case FORMAT_DEFAULT:
-		text = jv_dump_string(value, 0);
-		fputs(jv_string_value(text), out->fp);
+		/* Straight to the stream: jv_dump_string() would build the
+		 * text by appending to a jv string, piece by piece. */
+		jv_dumpf(value, out->fp, 0);
 		if (out->format != FORMAT_JSON)
 			fputc('\n', out->fp);
-		jv_free(text);
 		break;
 	case FORMAT_CSV:
 	case FORMAT_TSV:

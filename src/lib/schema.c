@@ -84,23 +84,133 @@
 "  rule TEXT PRIMARY KEY," \
 "  state TEXT NOT NULL);"
 
-/* Inventory: warehouses, items, lots, serials, moves, layers, balances. */
+/*
+ * Inventory: warehouses, items, lots, serials, moves, layers, balances.
+ * A move is immutable; stock_balance (per item, warehouse and lot, lot ''
+ * when untracked) is kept equal to the sum of its moves in the same
+ * transaction; cost_layer rows hold what is left of each receipt line (or
+ * transferred part of one) and their remaining values sum to the
+ * balance's value.  origin orders layers first-in-first-out across
+ * transfers.  stock_doc is one document (receipt, issue, transfer, qc):
+ * its (kind, ref) makes a rerun a no-op.  lead_time and lead_time_sd are
+ * thousandths of a day, service_level ten-thousandths (0.95 = 9500).
+ */
 #define SCHEMA_STOCK \
 "CREATE TABLE warehouse(" \
 "  code TEXT PRIMARY KEY," \
 "  name TEXT NOT NULL," \
-"  created_at TEXT NOT NULL);"
+"  created_at TEXT NOT NULL);" \
+"CREATE TABLE item(" \
+"  sku TEXT PRIMARY KEY," \
+"  name TEXT NOT NULL," \
+"  unit TEXT NOT NULL DEFAULT 'ea'," \
+"  tracking TEXT NOT NULL DEFAULT 'none' CHECK (tracking IN ('none'," \
+"    'lot', 'serial'))," \
+"  costing TEXT NOT NULL DEFAULT 'fifo' CHECK (costing IN ('fifo'," \
+"    'avco'))," \
+"  barcode TEXT UNIQUE," \
+"  parent TEXT REFERENCES item(sku)," \
+"  attrs TEXT NOT NULL DEFAULT '{}'," \
+"  lead_time INTEGER," \
+"  lead_time_sd INTEGER," \
+"  service_level INTEGER," \
+"  min_qty INTEGER," \
+"  max_qty INTEGER," \
+"  multiple INTEGER," \
+"  supplier TEXT," \
+"  extra TEXT NOT NULL DEFAULT '{}'," \
+"  created_at TEXT NOT NULL," \
+"  updated_at TEXT NOT NULL);" \
+"CREATE INDEX item_parent ON item(parent) WHERE parent IS NOT NULL;" \
+"CREATE TABLE lot(" \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  code TEXT NOT NULL," \
+"  expiry TEXT," \
+"  first_move INTEGER NOT NULL," \
+"  PRIMARY KEY (sku, code)) WITHOUT ROWID;" \
+"CREATE TABLE stock_doc(" \
+"  id INTEGER PRIMARY KEY," \
+"  kind TEXT NOT NULL," \
+"  ref TEXT," \
+"  date TEXT NOT NULL," \
+"  po TEXT," \
+"  order_id TEXT," \
+"  reason TEXT," \
+"  status TEXT," \
+"  source_doc INTEGER REFERENCES stock_doc(id)," \
+"  at TEXT NOT NULL," \
+"  actor TEXT NOT NULL);" \
+"CREATE UNIQUE INDEX stock_doc_ref ON stock_doc(kind, ref)" \
+"  WHERE ref IS NOT NULL;" \
+"CREATE TABLE move(" \
+"  id INTEGER PRIMARY KEY," \
+"  doc_id INTEGER NOT NULL REFERENCES stock_doc(id)," \
+"  at TEXT NOT NULL," \
+"  date TEXT NOT NULL," \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  qty INTEGER NOT NULL," \
+"  value INTEGER NOT NULL," \
+"  quarantine INTEGER NOT NULL DEFAULT 0," \
+"  serials TEXT," \
+"  entry_id INTEGER REFERENCES entry(id));" \
+"CREATE INDEX move_doc ON move(doc_id);" \
+"CREATE INDEX move_item ON move(sku, wh, lot, date);" \
+"CREATE INDEX move_date ON move(date);" \
+"CREATE TRIGGER move_immutable BEFORE UPDATE ON move" \
+"  BEGIN SELECT RAISE(ABORT, 'stock moves are immutable'); END;" \
+"CREATE TRIGGER move_undeletable BEFORE DELETE ON move" \
+"  BEGIN SELECT RAISE(ABORT, 'stock moves are immutable'); END;" \
+"CREATE TABLE stock_balance(" \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  qty INTEGER NOT NULL DEFAULT 0," \
+"  quarantine INTEGER NOT NULL DEFAULT 0," \
+"  reserved INTEGER NOT NULL DEFAULT 0," \
+"  value INTEGER NOT NULL DEFAULT 0," \
+"  PRIMARY KEY (sku, wh, lot)) WITHOUT ROWID;" \
+"CREATE INDEX stock_balance_wh ON stock_balance(wh, sku);" \
+"CREATE TABLE cost_layer(" \
+"  id INTEGER PRIMARY KEY," \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  move_id INTEGER NOT NULL REFERENCES move(id)," \
+"  origin INTEGER NOT NULL," \
+"  qty INTEGER NOT NULL," \
+"  value INTEGER NOT NULL," \
+"  remaining_qty INTEGER NOT NULL," \
+"  remaining_value INTEGER NOT NULL," \
+"  held INTEGER NOT NULL DEFAULT 0);" \
+"CREATE INDEX cost_layer_open ON cost_layer(sku, wh, lot, origin, id)" \
+"  WHERE remaining_qty > 0;" \
+"CREATE INDEX cost_layer_move ON cost_layer(move_id);" \
+"CREATE TABLE serial(" \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  serial TEXT NOT NULL," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  in_stock INTEGER NOT NULL DEFAULT 1," \
+"  held INTEGER NOT NULL DEFAULT 0," \
+"  move_id INTEGER NOT NULL REFERENCES move(id)," \
+"  PRIMARY KEY (sku, serial)) WITHOUT ROWID;" \
+"CREATE INDEX serial_stock ON serial(sku, wh, move_id) WHERE in_stock;"
 
 /*
  * Ledger.  Entries and postings are immutable: triggers refuse UPDATE and
- * DELETE, so a correction is always a new (reversing) entry.  posting
- * repeats its entry's date so reports by date read one index.
+ * DELETE, a correction is a reversing entry.  posting.date repeats the
+ * entry's date so an account's postings are read in date order from one
+ * index.  account_day holds each account's debits and credits per day,
+ * kept by ledger_post() in the posting's transaction: reports over any
+ * date range read it instead of every posting.  A manual ref is unique
+ * (idempotent ledger-post); automatic entries carry their document's.
  * posting_rule maps each kind of automatic posting to its accounts.
  */
 #define SCHEMA_LEDGER \
 "CREATE TABLE account(" \
 "  code TEXT PRIMARY KEY," \
-"  name TEXT NOT NULL UNIQUE," \
+"  name TEXT NOT NULL UNIQUE COLLATE NOCASE," \
 "  type TEXT NOT NULL CHECK (type IN ('asset', 'liability', 'equity'," \
 "    'income', 'expense'))," \
 "  parent TEXT REFERENCES account(code)," \
@@ -115,6 +225,8 @@
 "  at TEXT NOT NULL," \
 "  actor TEXT NOT NULL);" \
 "CREATE INDEX entry_ref ON entry(source, ref);" \
+"CREATE INDEX entry_date ON entry(date);" \
+"CREATE INDEX entry_reverses ON entry(reverses) WHERE reverses IS NOT NULL;" \
 "CREATE UNIQUE INDEX entry_manual_ref ON entry(ref)" \
 "  WHERE source = 'manual' AND ref IS NOT NULL;" \
 "CREATE TABLE posting(" \
@@ -124,7 +236,13 @@
 "  date TEXT NOT NULL," \
 "  amount INTEGER NOT NULL);" \
 "CREATE INDEX posting_entry ON posting(entry_id);" \
-"CREATE INDEX posting_account ON posting(account, date, amount);" \
+"CREATE INDEX posting_account ON posting(account, date);" \
+"CREATE TABLE account_day(" \
+"  account TEXT NOT NULL REFERENCES account(code)," \
+"  date TEXT NOT NULL," \
+"  debit INTEGER NOT NULL DEFAULT 0," \
+"  credit INTEGER NOT NULL DEFAULT 0," \
+"  PRIMARY KEY (account, date)) WITHOUT ROWID;" \
 "CREATE TRIGGER entry_immutable BEFORE UPDATE ON entry" \
 "  BEGIN SELECT RAISE(ABORT, 'posted entries are immutable'); END;" \
 "CREATE TRIGGER entry_undeletable BEFORE DELETE ON entry" \
@@ -133,6 +251,8 @@
 "  BEGIN SELECT RAISE(ABORT, 'posted entries are immutable'); END;" \
 "CREATE TRIGGER posting_undeletable BEFORE DELETE ON posting" \
 "  BEGIN SELECT RAISE(ABORT, 'posted entries are immutable'); END;" \
+"CREATE TRIGGER account_day_undeletable BEFORE DELETE ON account_day" \
+"  BEGIN SELECT RAISE(ABORT, 'account totals follow the postings'); END;" \
 "CREATE TABLE posting_rule(" \
 "  kind TEXT PRIMARY KEY," \
 "  debit TEXT NOT NULL REFERENCES account(code)," \

@@ -1,0 +1,72 @@
+/*
+ * item.h - warehouses and items (with variants) of the inventory.
+ *
+ * Writes take their fields as a jv object (from options or an input
+ * record: strings or JSON values) and give back the record as printed,
+ * with "op" created, updated or unchanged.  They run inside the caller's
+ * transaction.
+ */
+#ifndef ITEM_H
+#define ITEM_H
+
+#include <stdint.h>
+#include <jq.h>
+
+#include "db.h"
+
+/* Adds warehouse code; the same name again is "unchanged". */
+int warehouse_add(struct db *db, const char *code, const char *name,
+		  jv *out);
+
+/* Calls fn for each warehouse by code; stops at fn's first non-zero. */
+int warehouse_each(struct db *db, int (*fn)(jv wh, void *arg), void *arg);
+
+/* BIZ_OK if warehouse code exists, else BIZ_DATAERR naming it. */
+int warehouse_check(struct db *db, const char *code);
+
+enum item_tracking { TRACK_NONE, TRACK_LOT, TRACK_SERIAL };
+enum item_costing { COST_FIFO, COST_AVCO };
+
+/* What moving stock needs to know of an item. */
+struct item_info {
+	char sku[128];
+	enum item_tracking tracking;
+	enum item_costing costing;
+};
+
+/*
+ * Finds the item whose SKU is code, or with scan whose barcode is code
+ * (SKU second).  Unknown: BIZ_DATAERR "unknown item 'code'".
+ */
+int item_lookup(struct db *db, const char *code, int scan,
+		struct item_info *out);
+
+/*
+ * Adds item fields["sku"].  The fields are the item record's (attrs an
+ * object or "k=v,k=v", variant_of or parent the parent SKU); "extra" an
+ * object of custom fields, any other key a custom field too.  Adding a
+ * SKU that exists with the same fields is "unchanged"; with other fields
+ * it is refused (use item_set).  fields is consumed.
+ */
+int item_add(struct db *db, jv fields, jv *out);
+
+/* Changes the fields given of an existing item; fields is consumed. */
+int item_set(struct db *db, const char *sku, jv fields, jv *out);
+
+/* Adds the item, or updates the fields given when it exists. */
+int item_import(struct db *db, jv fields, jv *out);
+
+/* The item as a record (custom fields merged), BIZ_DATAERR if none. */
+int item_get(struct db *db, const char *sku, jv *out);
+
+struct item_filter {
+	const char *parent;	/* variants of this SKU only */
+	jv attrs;		/* an object every listed item's attrs match,
+				   or null */
+};
+
+/* Calls fn for each item passing filter, by SKU. */
+int item_each(struct db *db, const struct item_filter *filter,
+	      int (*fn)(jv item, void *arg), void *arg);
+
+#endif
