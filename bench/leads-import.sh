@@ -4,11 +4,11 @@
 # table, on fresh databases in a scratch folder.  Prints both times, their
 # ratio and the peak resident memory of crm-lead import.
 #
-# Set KEEP=1 to keep the scratch folder (bench/scratch/leads-N).
+# Set KEEP=1 to keep the scratch folder (bench/data/leads-N).
 set -eu
 n=${1:?usage: leads-import.sh N}
 top=$(cd "$(dirname "$0")/.." && pwd)
-dir="$top/bench/scratch/leads-$n"
+dir="$top/bench/data/leads-$n"
 rm -rf "$dir" && mkdir -p "$dir"
 PATH="$top/bin:$PATH"
 BIZ_NOW=2026-11-27T08:00:00Z

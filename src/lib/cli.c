@@ -179,16 +179,30 @@ struct output *cli_output(struct cli *cli)
 	}
 	if (format == FORMAT_DEFAULT)
 		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_JSONL;
+	cli->format = format;
 	cli->out = output_new(format, cli->jq, cli->spool);
 	return cli->out;
 }
 
 void cli_print(struct cli *cli, jv record)
 {
-	int status = output_record(cli_output(cli), record);
+	int status;
 
+	if (jv_get_kind(record) == JV_KIND_ARRAY) {
+		jv_array_foreach(record, i, item)
+			cli_print(cli, item);
+		jv_free(record);
+		return;
+	}
+	status = output_record(cli_output(cli), record);
 	if (status)
 		biz_die(status);
+}
+
+enum format cli_format(struct cli *cli)
+{
+	cli_output(cli);
+	return cli->format;
 }
 
 int cli_where(struct cli *cli, jv record)

@@ -106,8 +106,14 @@ struct db *cli_db_create(struct cli *cli);
  */
 struct output *cli_output(struct cli *cli);
 
-/* Prints a record (consumed) through the writer; exits 65 on jq error. */
+/*
+ * Prints a record (consumed) through the writer; exits 65 on jq error.
+ * An array prints each of its elements as a record.
+ */
 void cli_print(struct cli *cli, jv record);
+
+/* The format records are printed in (resolved as cli_output() does). */
+enum format cli_format(struct cli *cli);
 
 /* Whether --where holds for record (not consumed); true without one. */
 int cli_where(struct cli *cli, jv record);

@@ -356,19 +356,22 @@ static const char *const lead_fields[] = {
 	"region", "industry", "size", NULL
 };
 
+/* The columns of a lead row before "extra", in record order. */
+static const char *const lead_columns[] = {
+	"id", "name", "company", "email", "phone", "source", "external_id",
+	"region", "industry", "size", "status", "owner", "assigned_at",
+	"first_contact_at", "created_at", NULL
+};
+
 /* The internal record of a lead row: its fields plus "extra". */
 static jv lead_from_row(sqlite3_stmt *stmt)
 {
-	static const char *const columns[] = {
-		"id", "name", "company", "email", "phone", "source",
-		"external_id", "region", "industry", "size", "status",
-		"owner", "assigned_at", "first_contact_at", "created_at"
-	};
 	jv lead = jv_object();
+	int i;
 
-	for (int i = 0; i < 15; i++)
-		rec_set(&lead, columns[i], db_column_jv(stmt, i));
-	rec_set(&lead, "extra", jv_parse(db_column_text(stmt, 15)));
+	for (i = 0; lead_columns[i]; i++)
+		rec_set(&lead, lead_columns[i], db_column_jv(stmt, i));
+	rec_set(&lead, "extra", jv_parse(db_column_text(stmt, i)));
 	return lead;
 }
 
@@ -492,8 +495,8 @@ static jv lead_normalize(jv fields, int *status)
 	*status = BIZ_OK;
 	jv_object_foreach(fields, key, value) {
 		const char *name = jv_string_value(key);
-		jv kind_probe = JV_OBJECT_2(jv_copy(key), jv_copy(value));
-		const char *text = rec_text(kind_probe, name);
+		/* Borrowed from value: used before value is freed. */
+		const char *text = rec_value_text(value);
 
 		if (!strcmp(name, "extra") &&
 		    jv_get_kind(value) == JV_KIND_OBJECT) {
@@ -529,7 +532,6 @@ static jv lead_normalize(jv fields, int *status)
 					     text ? jv_string(text) : jv_null());
 			jv_free(value);
 		}
-		jv_free(kind_probe);
 		if (*status)
 			break;
 	}
@@ -542,6 +544,9 @@ static jv lead_normalize(jv fields, int *status)
 	rec_set(&lead, "extra", extra);
 	return lead;
 }
+
+/* The JSON text lead_store last wrote to the extra column. */
+static struct strbuf stored_extra;
 
 /* Writes an internal lead record's columns; id 0 inserts. */
 static int lead_store(struct db *db, jv lead, int64_t *id)
@@ -561,16 +566,18 @@ static int lead_store(struct db *db, jv lead, int64_t *id)
 	sqlite3_stmt *stmt = db_stmt(db, *id ? update_sql : insert_sql);
 	char *email = email_key(rec_text(lead, "email"));
 	char *phone = phone_key(rec_text(lead, "phone"));
-	jv extra = jv_dump_string(jv_object_get(jv_copy(lead),
-						jv_string("extra")), 0);
+	jv extra = jv_object_get(jv_copy(lead), jv_string("extra"));
 	char at[TS_BUFSZ];
 	int status;
 
+	strbuf_reset(&stored_extra);
+	rec_dump(&stored_extra, extra);
+	jv_free(extra);
 	for (int i = 0; lead_fields[i]; i++)
 		db_bind_text(stmt, i + 1, rec_text(lead, lead_fields[i]));
 	db_bind_text(stmt, 10, email);
 	db_bind_text(stmt, 11, phone);
-	db_bind_text(stmt, 12, jv_string_value(extra));
+	db_bind_text(stmt, 12, stored_extra.buf);
 	db_bind_text(stmt, 13, time_format(db->now, at));
 	db_bind_text(stmt, 14, rec_text(lead, "status"));
 	db_bind_text(stmt, 15, rec_text(lead, "owner"));
@@ -583,8 +590,42 @@ static int lead_store(struct db *db, jv lead, int64_t *id)
 		*id = sqlite3_last_insert_rowid(db->handle);
 	free(email);
 	free(phone);
-	jv_free(extra);
 	return status;
+}
+
+/*
+ * The internal record lead_get would read right after lead_store
+ * inserted lead as id: what lead_store bound, the defaults elsewhere.
+ * It spares an import a query and a record built per lead.
+ */
+static jv lead_inserted(struct db *db, jv lead, int64_t id)
+{
+	jv record = jv_object();
+	char at[TS_BUFSZ];
+	int i;
+
+	for (i = 0; lead_columns[i]; i++) {
+		const char *column = lead_columns[i];
+		jv value = jv_invalid();
+
+		if (!strcmp(column, "id"))
+			value = jv_number((double)id);
+		else if (!strcmp(column, "status"))
+			value = jv_string("new");
+		else if (!strcmp(column, "created_at"))
+			value = jv_string(time_format(db->now, at));
+		else if (is_lead_field(column))
+			/* lead_normalize left a non-empty string, a size
+			 * number, null or nothing: what the column holds. */
+			value = jv_object_get(jv_copy(lead),
+					      jv_string(column));
+		if (!jv_is_valid(value))
+			value = jv_null();
+		rec_set(&record, column, value);
+	}
+	/* Parsed back as lead_from_row does: the text is what is kept. */
+	rec_set(&record, "extra", jv_parse(stored_extra.buf));
+	return record;
 }
 
 /* The id of the lead that lead duplicates, 0 if none. */
@@ -681,12 +722,14 @@ int lead_upsert(struct db *db, jv fields, jv *out)
 			status = biz_fail(BIZ_DATAERR, "a lead needs a name");
 			goto done;
 		}
-		if ((status = lead_store(db, lead, &id)) ||
-		    (status = event_append_id(db, "lead.created", "lead", id,
-					      lead_public(jv_copy(lead)))) ||
-		    (status = lead_get(db, id, out)))
+		if ((status = lead_store(db, lead, &id)))
 			goto done;
-		*out = lead_public(*out);
+		*out = lead_public(lead_inserted(db, lead, id));
+		if ((status = event_append_id(db, "lead.created", "lead", id,
+					      lead_public(jv_copy(lead))))) {
+			jv_free(*out);
+			goto done;
+		}
 		rec_set_str(out, "op", "created");
 		goto done;
 	}
@@ -789,4 +832,230 @@ int lead_assign(struct db *db, int64_t id, const char *rep, jv data)
 	}
 	rec_set_str(&data, "rep", rep);
 	return event_append_id(db, "lead.assigned", "lead", id, data);
+}
+
+/* ---- lead distribution and activities ------------------------------ */
+
+void lead_ids_release(struct lead_ids *list)
+{
+	free(list->ids);
+	list->ids = NULL;
+	list->len = list->cap = 0;
+}
+
+/* Appends column 0 of every row of stmt (already bound) to list. */
+static int collect_ids(struct db *db, sqlite3_stmt *stmt,
+		       struct lead_ids *list)
+{
+	int rc;
+
+	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+		if (list->len == list->cap) {
+			list->cap = list->cap ? list->cap * 2 : 256;
+			list->ids = xrealloc(list->ids,
+					     list->cap * sizeof(*list->ids));
+		}
+		list->ids[list->len++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? BIZ_OK : rc;
+}
+
+int lead_unassigned_ids(struct db *db, struct lead_ids *list)
+{
+	static const char sql[] =
+		"SELECT id FROM lead WHERE status = 'new' AND owner IS NULL "
+		"ORDER BY id";
+
+	return collect_ids(db, db_stmt(db, sql), list);
+}
+
+int lead_stale_ids(struct db *db, const char *before, struct lead_ids *list)
+{
+	static const char sql[] =
+		"SELECT id FROM lead WHERE status = 'assigned' AND "
+		"owner IS NOT NULL AND assigned_at < ?1 AND NOT EXISTS "
+		"(SELECT 1 FROM activity WHERE activity.lead_id = lead.id "
+		"AND activity.at >= lead.assigned_at) ORDER BY id";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, before);
+	return collect_ids(db, stmt, list);
+}
+
+static const char *const activity_kinds[] = {
+	"call", "visit", "email", "meeting", "quote", "note", NULL
+};
+
+static jv activity_from_row(sqlite3_stmt *stmt)
+{
+	static const char *const columns[] = {
+		"id", "kind", "rep", "lead", "customer", "deal", "outcome",
+		"minutes", "at"
+	};
+	jv activity = jv_object();
+
+	for (int i = 0; i < 9; i++)
+		rec_set(&activity, columns[i], db_column_jv(stmt, i));
+	return activity;
+}
+
+static int activity_get(struct db *db, int64_t id, jv *out)
+{
+	static const char sql[] =
+		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
+		"minutes, at FROM activity WHERE id = ?";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_INTERNAL, "activity %lld vanished",
+				(long long)id);
+	if (rc != SQLITE_ROW)
+		return rc;
+	*out = activity_from_row(stmt);
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
+/* An id field of fields as a number >= 1 (0 when absent). */
+static int activity_id_field(jv fields, const char *name, int64_t *out)
+{
+	*out = 0;
+	return integer_field(name, rec_text(fields, name), 1, INT64_MAX, out);
+}
+
+/* Marks lead id contacted at the time at if it is still "assigned". */
+static int lead_mark_contacted(struct db *db, int64_t id, const char *rep,
+			       const char *at, int64_t activity)
+{
+	static const char sql[] =
+		"UPDATE lead SET status = 'contacted', first_contact_at = "
+		"coalesce(first_contact_at, ?2), updated_at = ?3 "
+		"WHERE id = ?1 AND status = 'assigned'";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	char now[TS_BUFSZ];
+	int status;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, at);
+	db_bind_text(stmt, 3, time_format(db->now, now));
+	if ((status = db_done(db, stmt)))
+		return status;
+	if (!sqlite3_changes(db->handle))
+		return BIZ_OK;
+	return event_append_id(db, "lead.contacted", "lead", id,
+			       JV_OBJECT(jv_string("rep"), jv_string(rep),
+					 jv_string("at"), jv_string(at),
+					 jv_string("activity"),
+					 jv_number((double)activity)));
+}
+
+int activity_add(struct db *db, jv fields, jv *out)
+{
+	static const char sql[] =
+		"INSERT INTO activity(kind, rep, lead_id, customer_id, deal_id, "
+		"outcome, minutes, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	const char *kind = rec_text(fields, "kind");
+	const char *rep = rec_text(fields, "rep");
+	const char *at_text = rec_text(fields, "at");
+	int64_t lead, customer, deal, minutes = -1, at, id;
+	char at_buf[TS_BUFSZ];
+	sqlite3_stmt *stmt;
+	int status, known = 0;
+	jv probe;
+
+	for (int i = 0; kind && activity_kinds[i]; i++)
+		known |= !strcmp(kind, activity_kinds[i]);
+	if (!known) {
+		status = biz_fail(BIZ_DATAERR, "kind: '%s' is not one of call, "
+				  "visit, email, meeting, quote, note",
+				  kind ? kind : "");
+		goto done;
+	}
+	if ((status = activity_id_field(fields, "lead", &lead)) ||
+	    (status = activity_id_field(fields, "customer", &customer)) ||
+	    (status = activity_id_field(fields, "deal", &deal)) ||
+	    (status = integer_field("minutes", rec_text(fields, "minutes"), 0,
+				    INT32_MAX, &minutes)))
+		goto done;
+	if (!!lead + !!customer + !!deal != 1) {
+		status = biz_fail(BIZ_DATAERR, "an activity is about one lead, "
+				  "customer or deal");
+		goto done;
+	}
+	at = db->now;
+	if (at_text && time_parse(at_text, &at)) {
+		status = biz_fail(BIZ_DATAERR, "at: '%s' is not a UTC time "
+				  "such as 2026-11-27T08:00:00Z", at_text);
+		goto done;
+	}
+	time_format(at, at_buf);
+	if (!rep || (status = rep_get(db, rep, &probe))) {
+		status = biz_fail(BIZ_DATAERR, "no rep '%s'", rep ? rep : "");
+		goto done;
+	}
+	jv_free(probe);
+	if (lead) {
+		if ((status = lead_get(db, lead, &probe))) {
+			status = biz_fail(BIZ_DATAERR, "no lead %lld",
+					  (long long)lead);
+			goto done;
+		}
+		jv_free(probe);
+	}
+	stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, kind);
+	db_bind_text(stmt, 2, rep);
+	if (lead)
+		sqlite3_bind_int64(stmt, 3, lead);
+	if (customer)
+		sqlite3_bind_int64(stmt, 4, customer);
+	if (deal)
+		sqlite3_bind_int64(stmt, 5, deal);
+	db_bind_text(stmt, 6, rec_text(fields, "outcome"));
+	if (minutes >= 0)
+		sqlite3_bind_int64(stmt, 7, minutes);
+	db_bind_text(stmt, 8, at_buf);
+	if ((status = db_done(db, stmt)))
+		goto done;
+	id = sqlite3_last_insert_rowid(db->handle);
+	if ((status = activity_get(db, id, out)))
+		goto done;
+	if ((status = event_append_id(db, "activity.logged", "activity", id,
+				      jv_copy(*out))) ||
+	    (lead && (status = lead_mark_contacted(db, lead, rep, at_buf,
+						   id)))) {
+		jv_free(*out);
+		goto done;
+	}
+	rec_set_str(out, "op", "created");
+done:
+	jv_free(fields);
+	return status;
+}
+
+int activity_each(struct db *db, const struct activity_filter *filter,
+		  int (*fn)(jv activity, void *arg), void *arg)
+{
+	static const char sql[] =
+		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
+		"minutes, at FROM activity WHERE (?1 = 0 OR lead_id = ?1) AND "
+		"(?2 = 0 OR customer_id = ?2) AND (?3 = 0 OR deal_id = ?3) AND "
+		"(?4 IS NULL OR rep = ?4) ORDER BY at, id";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc, status = BIZ_OK;
+
+	sqlite3_bind_int64(stmt, 1, filter->lead);
+	sqlite3_bind_int64(stmt, 2, filter->customer);
+	sqlite3_bind_int64(stmt, 3, filter->deal);
+	db_bind_text(stmt, 4, filter->rep);
+	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+		status = fn(activity_from_row(stmt), arg);
+	sqlite3_reset(stmt);
+	if (status == BIZ_OK && rc != SQLITE_DONE)
+		return rc;
+	return status;
 }

@@ -74,4 +74,40 @@ int lead_assign(struct db *db, int64_t id, const char *rep, jv data);
 /* The "extra" object of an internal lead record merged into it. */
 jv lead_public(jv lead);
 
+/* ---- lead distribution and activities (crm-assign, crm-log) ------- */
+
+/* A growable list of lead ids. */
+struct lead_ids {
+	int64_t *ids;
+	size_t len, cap;
+};
+void lead_ids_release(struct lead_ids *list);
+
+/* Appends the ids of the leads nobody owns that are still new, by id. */
+int lead_unassigned_ids(struct db *db, struct lead_ids *list);
+
+/*
+ * Appends the ids of the leads still "assigned" (not contacted) whose
+ * assigned_at is before the timestamp before and that have no activity
+ * logged since, by id.
+ */
+int lead_stale_ids(struct db *db, const char *before, struct lead_ids *list);
+
+/*
+ * Logs an activity from fields (consumed): kind, rep, one of lead,
+ * customer, deal, and optional outcome, minutes, at (default now).  The
+ * first activity on an assigned lead marks it contacted and stamps
+ * first_contact_at.  *out is the activity record with "op".
+ */
+int activity_add(struct db *db, jv fields, jv *out);
+
+struct activity_filter {
+	int64_t lead, customer, deal;	/* 0: any */
+	const char *rep;		/* NULL: any */
+};
+
+/* Calls fn for each activity that passes filter, by time then id. */
+int activity_each(struct db *db, const struct activity_filter *filter,
+		  int (*fn)(jv activity, void *arg), void *arg);
+
 #endif

@@ -193,6 +193,8 @@ int db_open(const char *path, int create, struct db **out)
 	if ((status = db_exec(db, "PRAGMA foreign_keys = ON")) ||
 	    (status = db_exec(db, "PRAGMA journal_mode = WAL")) ||
 	    (status = db_exec(db, "PRAGMA synchronous = NORMAL")) ||
+	    /* A big batch must not spill pages to the WAL mid-transaction. */
+	    (status = db_exec(db, "PRAGMA cache_size = -65536")) ||
 	    (status = migrate(db, create)) || (status = load_settings(db))) {
 		if (status == BIZ_INTERNAL &&
 		    sqlite3_errcode(db->handle) == SQLITE_NOTADB)

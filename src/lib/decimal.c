@@ -132,8 +132,13 @@ int dec_from_jv(jv v, int scale, int64_t *out)
 		if (isfinite(x) && fabs(x) < 9007199254740992.0 &&
 		    shortest_decimal(x, text, sizeof(text)) == 0)
 			rc = dec_parse(text, scale, out);
-		if (rc == 0 && (*out > 9007199254740992LL ||
-				*out < -9007199254740992LL))
+		/*
+		 * A double tells apart every decimal of up to 15 significant
+		 * digits (DBL_DIG), not more: 80000000000000.01 and .02 are
+		 * one double, so 16 digits in minor units are refused.
+		 */
+		if (rc == 0 && (*out >= 1000000000000000LL ||
+				*out <= -1000000000000000LL))
 			rc = -1;
 		break;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "biz.h"
+#include "record.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -15,19 +16,20 @@ int event_append(struct db *db, const char *kind, const char *entity,
 		"INSERT INTO event(at, actor, kind, entity, entity_id, data) "
 		"VALUES (?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
+	/* Kept between calls: an import appends an event per record. */
+	static struct strbuf text;
 	char at[TS_BUFSZ];
-	jv text = jv_dump_string(data, 0);
-	int status;
 
+	strbuf_reset(&text);
+	rec_dump(&text, data);
+	jv_free(data);
 	db_bind_text(stmt, 1, time_format(db->now, at));
 	db_bind_text(stmt, 2, db->actor);
 	db_bind_text(stmt, 3, kind);
 	db_bind_text(stmt, 4, entity);
 	db_bind_text(stmt, 5, entity_id);
-	db_bind_text(stmt, 6, jv_string_value(text));
-	status = db_done(db, stmt);
-	jv_free(text);
-	return status;
+	db_bind_text(stmt, 6, text.buf);
+	return db_done(db, stmt);
 }
 
 int event_append_id(struct db *db, const char *kind, const char *entity,

@@ -263,12 +263,14 @@ static int csv_next(struct reader *r, jv *record)
 /* Takes a parsed JSON value: an object is a record, an array many. */
 static int json_value(struct reader *r, jv value, jv *record)
 {
-	r->record_line = r->value_start;
+	/* A value that began on a line already read has no start of its
+	 * own: "{...} {...}" on one line. */
+	r->record_line = r->value_start ? r->value_start : r->line_no;
 	if (jv_get_kind(value) == JV_KIND_ARRAY && r->format == INPUT_JSON) {
 		jv_array_foreach(value, i, element) {
 			r->queue = jv_array_append(r->queue, element);
 			r->queue_lines = jv_array_append(
-				r->queue_lines, jv_number(r->value_start));
+				r->queue_lines, jv_number(r->record_line));
 		}
 		jv_free(value);
 		return 0;
@@ -336,16 +338,17 @@ int reader_next(struct reader *r, jv *record)
 		ssize_t len;
 		char *start;
 
-		/* Skip blank lines and a byte order mark to see the format. */
+		/* Skip a byte order mark and blank lines to see the format. */
 		do {
 			if (!next_line(r, &len))
 				return 0;
-		} while (is_blank(r->line));
-		start = r->line;
-		if (!strncmp(start, "\xEF\xBB\xBF", 3)) {
-			start += 3;
-			len -= 3;
-		}
+			start = r->line;
+			if (r->line_no == 1 &&
+			    !strncmp(start, "\xEF\xBB\xBF", 3)) {
+				start += 3;
+				len -= 3;
+			}
+		} while (is_blank(start));
 		detect_format(r, start);
 		r->started = 1;
 		r->row_open = 1;

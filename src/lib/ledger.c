@@ -1,6 +1,8 @@
-/* ledger.c - post balanced entries, by hand or by posting rule. */
+/* ledger.c - accounts, and balanced entries posted by hand or by rule. */
 #include "ledger.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "biz.h"
@@ -9,6 +11,38 @@
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
+
+static const char *const account_types[] = {
+	"asset", "liability", "equity", "income", "expense", NULL
+};
+
+static int valid_date(const char *date)
+{
+	int64_t t;
+
+	return date && date_parse(date, &t) == 0;
+}
+
+/*
+ * Adds amount to the day's debit or credit total of account: the totals
+ * every report reads, kept in the posting's transaction.
+ */
+static int add_to_totals(struct db *db, const char *account,
+			 const char *date, int64_t amount)
+{
+	static const char sql[] =
+		"INSERT INTO account_day(account, date, debit, credit) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(account, date) DO UPDATE "
+		"SET debit = debit + excluded.debit, "
+		"credit = credit + excluded.credit";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, account);
+	db_bind_text(stmt, 2, date);
+	sqlite3_bind_int64(stmt, 3, amount > 0 ? amount : 0);
+	sqlite3_bind_int64(stmt, 4, amount < 0 ? -amount : 0);
+	return db_done(db, stmt);
+}
 
 int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 {
@@ -24,17 +58,33 @@ int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 	jv postings = jv_array(), data;
 	int status;
 
-	if (e->count < 2)
+	if (!valid_date(e->date)) {
+		jv_free(postings);
+		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
+				"as 2026-11-27", e->date ? e->date : "");
+	}
+	if (!e->memo || !*e->memo) {
+		jv_free(postings);
+		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
+	}
+	if (e->count < 2) {
+		jv_free(postings);
 		return biz_fail(BIZ_REFUSED, "an entry needs two postings or "
 				"more");
-	for (size_t i = 0; i < e->count; i++) {
-		if (__builtin_add_overflow(sum, e->postings[i].amount, &sum))
-			return biz_fail(BIZ_DATAERR, "amounts too large");
 	}
-	if (sum != 0)
+	for (size_t i = 0; i < e->count; i++) {
+		if (__builtin_add_overflow(sum, e->postings[i].amount, &sum) ||
+		    e->postings[i].amount == INT64_MIN) {
+			jv_free(postings);
+			return biz_fail(BIZ_DATAERR, "amounts too large");
+		}
+	}
+	if (sum != 0) {
+		jv_free(postings);
 		return biz_fail(BIZ_REFUSED, "entry does not balance: debits "
 				"minus credits is %s",
 				dec_format(sum, db->money_scale, amount));
+	}
 	stmt = db_stmt(db, entry_sql);
 	db_bind_text(stmt, 1, e->date);
 	db_bind_text(stmt, 2, e->memo);
@@ -44,8 +94,10 @@ int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 		sqlite3_bind_int64(stmt, 5, e->reverses);
 	db_bind_text(stmt, 6, time_format(db->now, at));
 	db_bind_text(stmt, 7, db->actor);
-	if ((status = db_done(db, stmt)))
+	if ((status = db_done(db, stmt))) {
+		jv_free(postings);
 		return status;
+	}
 	*entry_id = sqlite3_last_insert_rowid(db->handle);
 	stmt = db_stmt(db, posting_sql);
 	for (size_t i = 0; i < e->count; i++) {
@@ -57,13 +109,22 @@ int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 		db_bind_text(stmt, 3, e->date);
 		sqlite3_bind_int64(stmt, 4, e->postings[i].amount);
 		if ((status = db_done(db, stmt))) {
+			jv_free(posting);
 			jv_free(postings);
 			return status;
 		}
 		if (sqlite3_changes(db->handle) != 1) {
+			jv_free(posting);
 			jv_free(postings);
 			return biz_fail(BIZ_DATAERR, "no account '%s'",
 					e->postings[i].account);
+		}
+		if ((status = add_to_totals(db, e->postings[i].account,
+					    e->date,
+					    e->postings[i].amount))) {
+			jv_free(posting);
+			jv_free(postings);
+			return status;
 		}
 		rec_set_str(&posting, "account", e->postings[i].account);
 		rec_set(&posting, "amount", dec_to_jv(e->postings[i].amount,
@@ -75,6 +136,8 @@ int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 	rec_set_str(&data, "memo", e->memo);
 	rec_set_str(&data, "source", e->source ? e->source : "manual");
 	rec_set_str(&data, "ref", e->ref);
+	if (e->reverses)
+		rec_set(&data, "reverses", jv_number((double)e->reverses));
 	rec_set(&data, "postings", postings);
 	return event_append_id(db, "ledger.posted", "entry", *entry_id, data);
 }
@@ -86,7 +149,7 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 	static const char sql[] =
 		"SELECT debit, credit FROM posting_rule WHERE kind = ?";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
-	char debit[64], credit[64];
+	char debit[LEDGER_CODE_MAX], credit[LEDGER_CODE_MAX];
 	struct posting_in postings[2];
 	struct entry_in e = { date, memo, source, ref, 0, postings, 2 };
 	int rc;
@@ -111,7 +174,8 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 int ledger_account_balance(struct db *db, const char *code, int64_t *out)
 {
 	static const char sql[] =
-		"SELECT coalesce(sum(amount), 0) FROM posting WHERE account = ?";
+		"SELECT coalesce(sum(debit - credit), 0) FROM account_day "
+		"WHERE account = ?";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
@@ -137,4 +201,602 @@ int ledger_unbalanced_count(struct db *db, int64_t *out)
 	*out = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
 	return BIZ_OK;
+}
+
+int ledger_totals_mismatch_count(struct db *db, int64_t *out)
+{
+	static const char sql[] =
+		"WITH p AS (SELECT account, date, "
+		"  sum(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS debit, "
+		"  sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS credit "
+		"  FROM posting GROUP BY account, date) "
+		"SELECT (SELECT count(*) FROM p LEFT JOIN account_day d "
+		"  ON d.account = p.account AND d.date = p.date "
+		"  WHERE d.debit IS NOT p.debit OR d.credit IS NOT p.credit) + "
+		"(SELECT count(*) FROM account_day d WHERE (d.debit <> 0 OR "
+		"  d.credit <> 0) AND NOT EXISTS (SELECT 1 FROM posting q "
+		"  WHERE q.account = d.account AND q.date = d.date))";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc = db_step(db, stmt);
+
+	if (rc != SQLITE_ROW)
+		return rc;
+	*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
+/* ---- accounts ---------------------------------------------------------- */
+
+static int valid_code(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	if (n == 0 || n >= LEDGER_CODE_MAX)
+		return 0;
+	for (; *code; code++)
+		if (!isalnum((unsigned char)*code) && !strchr("._-", *code))
+			return 0;
+	return 1;
+}
+
+static int valid_name(const char *name)
+{
+	if (!name || !*name || isspace((unsigned char)*name))
+		return 0;
+	for (; *name; name++)
+		if ((unsigned char)*name < 0x20 || *name == 0x7f)
+			return 0;
+	return isspace((unsigned char)name[-1]) == 0;
+}
+
+static int valid_type(const char *type)
+{
+	for (int i = 0; account_types[i]; i++)
+		if (!strcmp(type, account_types[i]))
+			return 1;
+	return 0;
+}
+
+static jv account_from_row(sqlite3_stmt *stmt, int scale)
+{
+	jv account = jv_object();
+
+	rec_set(&account, "code", db_column_jv(stmt, 0));
+	rec_set(&account, "name", db_column_jv(stmt, 1));
+	rec_set(&account, "type", db_column_jv(stmt, 2));
+	rec_set(&account, "parent", db_column_jv(stmt, 3));
+	rec_set(&account, "balance", db_column_dec(stmt, 4, scale));
+	return account;
+}
+
+static int account_get(struct db *db, const char *code, jv *out)
+{
+	static const char sql[] =
+		"SELECT code, name, type, parent, (SELECT coalesce(sum(debit - "
+		"credit), 0) FROM account_day d WHERE d.account = a.code) "
+		"FROM account a WHERE code = ?";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_text(stmt, 1, code);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_DATAERR, "no account '%s'", code);
+	if (rc != SQLITE_ROW)
+		return rc;
+	*out = account_from_row(stmt, db->money_scale);
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
+int ledger_account_each(struct db *db, const char *type,
+			int (*fn)(jv account, void *arg), void *arg)
+{
+	static const char sql[] =
+		"SELECT code, name, type, parent, (SELECT coalesce(sum(debit - "
+		"credit), 0) FROM account_day d WHERE d.account = a.code) "
+		"FROM account a WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc, status = BIZ_OK;
+
+	db_bind_text(stmt, 1, type);
+	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+		status = fn(account_from_row(stmt, db->money_scale), arg);
+	sqlite3_reset(stmt);
+	if (status == BIZ_OK && rc != SQLITE_DONE)
+		return rc;
+	return status;
+}
+
+int ledger_account_resolve(struct db *db, const char *text, char *code)
+{
+	static const char sql[] =
+		"SELECT code FROM account WHERE code = ?1 "
+		"UNION ALL SELECT code FROM account WHERE name = ?1 LIMIT 1";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (!text || !*text)
+		return biz_fail(BIZ_DATAERR, "a posting needs an account");
+	stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, text);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_DATAERR, "no account '%s'", text);
+	if (rc != SQLITE_ROW)
+		return rc;
+	snprintf(code, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
+/* Whether account record a has the same name, type and parent. */
+static int same_account(jv a, const char *name, const char *type,
+			const char *parent)
+{
+	const char *p = rec_text(a, "parent");
+
+	return !strcmp(rec_text(a, "name"), name) &&
+	       !strcmp(rec_text(a, "type"), type) &&
+	       ((!p && !parent) || (p && parent && !strcmp(p, parent)));
+}
+
+int ledger_account_add(struct db *db, jv fields, jv *out)
+{
+	static const char sql[] =
+		"INSERT INTO account(code, name, type, parent, created_at) "
+		"VALUES (?, ?, ?, ?, ?)";
+	static const char name_sql[] =
+		"SELECT code FROM account WHERE name = ?";
+	const char *code, *name, *type, *parent;
+	char at[TS_BUFSZ], parent_code[LEDGER_CODE_MAX];
+	jv existing, parent_account = jv_invalid(), data;
+	sqlite3_stmt *stmt;
+	int status, rc;
+
+	jv_object_foreach(jv_copy(fields), key, value) {
+		const char *k = jv_string_value(key);
+
+		if (strcmp(k, "code") && strcmp(k, "name") &&
+		    strcmp(k, "type") && strcmp(k, "parent")) {
+			status = biz_fail(BIZ_DATAERR, "an account has no "
+					  "field '%s'", k);
+			jv_free(key);
+			jv_free(value);
+			jv_free(fields);
+			return status;
+		}
+		jv_free(key);
+		jv_free(value);
+	}
+	code = rec_text(fields, "code");
+	name = rec_text(fields, "name");
+	type = rec_text(fields, "type");
+	parent = rec_text(fields, "parent");
+	if (!valid_code(code)) {
+		status = biz_fail(BIZ_DATAERR, "account code '%s': letters, "
+				  "digits, '.', '_' and '-' only",
+				  code ? code : "");
+		goto done;
+	}
+	if (!valid_name(name)) {
+		status = biz_fail(BIZ_DATAERR, "account '%s' needs a name "
+				  "(no control characters, no leading or "
+				  "trailing space)", code);
+		goto done;
+	}
+	if (parent) {
+		if ((status = ledger_account_resolve(db, parent,
+						     parent_code)))
+			goto done;
+		if ((status = account_get(db, parent_code, &parent_account)))
+			goto done;
+		if (!type)
+			type = rec_text(parent_account, "type");
+		if (strcmp(type, rec_text(parent_account, "type"))) {
+			status = biz_fail(BIZ_DATAERR, "account '%s' is %s, "
+					  "its parent '%s' %s", code, type,
+					  parent_code,
+					  rec_text(parent_account, "type"));
+			goto done;
+		}
+		parent = parent_code;
+	}
+	if (!type || !valid_type(type)) {
+		status = biz_fail(BIZ_DATAERR, "account '%s': type must be "
+				  "asset, liability, equity, income or "
+				  "expense", code);
+		goto done;
+	}
+	status = account_get(db, code, &existing);
+	if (status == BIZ_OK) {
+		if (same_account(existing, name, type, parent)) {
+			rec_set_str(&existing, "op", "unchanged");
+			*out = existing;
+		} else {
+			status = biz_fail(BIZ_REFUSED, "account '%s' exists "
+					  "as '%s' (%s)", code,
+					  rec_text(existing, "name"),
+					  rec_text(existing, "type"));
+			jv_free(existing);
+		}
+		goto done;
+	}
+	if (status != BIZ_DATAERR)
+		goto done;
+	stmt = db_stmt(db, name_sql);
+	db_bind_text(stmt, 1, name);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_ROW) {
+		status = biz_fail(BIZ_REFUSED, "account '%s' is already "
+				  "named '%s'", db_column_text(stmt, 0), name);
+		sqlite3_reset(stmt);
+		goto done;
+	}
+	if (rc != SQLITE_DONE) {
+		status = rc;
+		goto done;
+	}
+	stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, code);
+	db_bind_text(stmt, 2, name);
+	db_bind_text(stmt, 3, type);
+	db_bind_text(stmt, 4, parent);
+	db_bind_text(stmt, 5, time_format(db->now, at));
+	if ((status = db_done(db, stmt)))
+		goto done;
+	data = jv_object();
+	rec_set_str(&data, "name", name);
+	rec_set_str(&data, "type", type);
+	rec_set_str(&data, "parent", parent);
+	if ((status = event_append(db, "ledger.account_added", "account",
+				   code, data)))
+		goto done;
+	if ((status = account_get(db, code, out)))
+		goto done;
+	rec_set_str(out, "op", "created");
+done:
+	jv_free(parent_account);
+	jv_free(fields);
+	return status;
+}
+
+/* ---- entries ----------------------------------------------------------- */
+
+int ledger_entry_get(struct db *db, int64_t id, jv *out)
+{
+	static const char entry_sql[] =
+		"SELECT id, date, memo, ref, source, reverses FROM entry "
+		"WHERE id = ?";
+	static const char posting_sql[] =
+		"SELECT account, amount FROM posting WHERE entry_id = ? "
+		"ORDER BY id";
+	sqlite3_stmt *stmt = db_stmt(db, entry_sql);
+	jv entry, postings = jv_array();
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE) {
+		jv_free(postings);
+		return biz_fail(BIZ_DATAERR, "no entry %lld", (long long)id);
+	}
+	if (rc != SQLITE_ROW) {
+		jv_free(postings);
+		return rc;
+	}
+	entry = jv_object();
+	rec_set(&entry, "id", db_column_jv(stmt, 0));
+	rec_set(&entry, "date", db_column_jv(stmt, 1));
+	rec_set(&entry, "memo", db_column_jv(stmt, 2));
+	rec_set(&entry, "ref", db_column_jv(stmt, 3));
+	rec_set(&entry, "postings", jv_null());
+	rec_set(&entry, "source", db_column_jv(stmt, 4));
+	rec_set(&entry, "reverses", db_column_jv(stmt, 5));
+	sqlite3_reset(stmt);
+	stmt = db_stmt(db, posting_sql);
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+		jv posting = jv_object();
+
+		rec_set(&posting, "account", db_column_jv(stmt, 0));
+		rec_set(&posting, "amount",
+			db_column_dec(stmt, 1, db->money_scale));
+		postings = jv_array_append(postings, posting);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		jv_free(postings);
+		jv_free(entry);
+		return rc;
+	}
+	rec_set(&entry, "postings", postings);
+	*out = entry;
+	return BIZ_OK;
+}
+
+/* The manual entry with ref, or 0 when there is none. */
+static int entry_by_ref(struct db *db, const char *ref, int64_t *id)
+{
+	static const char sql[] =
+		"SELECT id FROM entry WHERE source = 'manual' AND ref = ?";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	*id = 0;
+	db_bind_text(stmt, 1, ref);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
+}
+
+/* *out = entry id with "op" set to op. */
+static int entry_result(struct db *db, int64_t id, const char *op, jv *out)
+{
+	int status = ledger_entry_get(db, id, out);
+
+	if (status == BIZ_OK)
+		rec_set_str(out, "op", op);
+	return status;
+}
+
+/* An optional text field of an entry record; non-text is BIZ_DATAERR. */
+static int text_field(jv record, const char *key, const char **out)
+{
+	jv value = jv_object_get(jv_copy(record), jv_string(key));
+	jv_kind kind = jv_get_kind(value);
+
+	jv_free(value);
+	*out = NULL;
+	if (kind == JV_KIND_INVALID || kind == JV_KIND_NULL)
+		return BIZ_OK;
+	if (kind != JV_KIND_STRING)
+		return biz_fail(BIZ_DATAERR, "%s: text is needed", key);
+	*out = rec_text(record, key);
+	return BIZ_OK;
+}
+
+/*
+ * Reads the postings of an entry record into e (accounts resolved into
+ * codes, which the caller frees), inferring the one amount left out.
+ */
+static int read_postings(struct db *db, jv list, struct posting_in **out,
+			 size_t *count)
+{
+	struct posting_in *p;
+	size_t n, missing = (size_t)-1;
+	int64_t sum = 0;
+	int status = BIZ_OK;
+
+	if (jv_get_kind(list) != JV_KIND_ARRAY)
+		return biz_fail(BIZ_DATAERR, "postings: a list of "
+				"{\"account\", \"amount\"} is needed");
+	n = (size_t)jv_array_length(jv_copy(list));
+	p = xmalloc((n ? n : 1) * sizeof(*p));
+	memset(p, 0, (n ? n : 1) * sizeof(*p));
+	*out = p;
+	*count = 0;
+	for (size_t i = 0; i < n && status == BIZ_OK; i++) {
+		jv posting = jv_array_get(jv_copy(list), (int)i), amount;
+		char code[LEDGER_CODE_MAX];
+		const char *account;
+		jv_kind kind;
+
+		if (jv_get_kind(posting) != JV_KIND_OBJECT) {
+			jv_free(posting);
+			status = biz_fail(BIZ_DATAERR, "postings: a list of "
+					  "{\"account\", \"amount\"} is "
+					  "needed");
+			break;
+		}
+		account = rec_text(posting, "account");
+		if ((status = ledger_account_resolve(db, account, code))) {
+			jv_free(posting);
+			break;
+		}
+		p[i].account = xstrdup(code);
+		*count = i + 1;
+		amount = jv_object_get(jv_copy(posting), jv_string("amount"));
+		kind = jv_get_kind(amount);
+		if (kind == JV_KIND_INVALID || kind == JV_KIND_NULL ||
+		    (kind == JV_KIND_STRING &&
+		     !*jv_string_value(amount))) {
+			jv_free(amount);
+			jv_free(posting);
+			if (missing != (size_t)-1) {
+				status = biz_fail(BIZ_DATAERR, "two amounts "
+						  "are missing: only one can "
+						  "be inferred");
+				break;
+			}
+			missing = i;
+			continue;
+		}
+		if (dec_from_jv(amount, db->money_scale, &p[i].amount)) {
+			const char *text = rec_text(posting, "amount");
+
+			status = biz_fail(BIZ_DATAERR, "amount '%s' of '%s' is "
+					  "not a number with at most %d "
+					  "decimal places", text ? text : "",
+					  account, db->money_scale);
+			jv_free(posting);
+			break;
+		}
+		jv_free(posting);
+		if (__builtin_add_overflow(sum, p[i].amount, &sum))
+			status = biz_fail(BIZ_DATAERR, "amounts too large");
+	}
+	if (status == BIZ_OK && missing != (size_t)-1) {
+		if (sum == INT64_MIN)
+			return biz_fail(BIZ_DATAERR, "amounts too large");
+		p[missing].amount = -sum;
+	}
+	return status;
+}
+
+static void free_postings(struct posting_in *p, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free((char *)p[i].account);
+	free(p);
+}
+
+int ledger_post_record(struct db *db, jv record, jv *out)
+{
+	const char *date = NULL, *memo = NULL, *ref = NULL;
+	char today[TS_BUFSZ];
+	struct posting_in *postings = NULL;
+	struct entry_in e;
+	size_t count = 0;
+	int64_t id;
+	int status = BIZ_OK;
+
+	if (jv_get_kind(record) != JV_KIND_OBJECT) {
+		jv_free(record);
+		return biz_fail(BIZ_DATAERR, "an entry is a JSON object");
+	}
+	jv_object_foreach(jv_copy(record), key, value) {
+		const char *k = jv_string_value(key);
+
+		if (status == BIZ_OK && strcmp(k, "date") &&
+		    strcmp(k, "memo") && strcmp(k, "ref") &&
+		    strcmp(k, "postings") && strcmp(k, "id") &&
+		    strcmp(k, "source") && strcmp(k, "reverses") &&
+		    strcmp(k, "op"))
+			status = biz_fail(BIZ_DATAERR, "an entry has no field "
+					  "'%s'", k);
+		jv_free(key);
+		jv_free(value);
+	}
+	if (status || (status = text_field(record, "date", &date)) ||
+	    (status = text_field(record, "memo", &memo)) ||
+	    (status = text_field(record, "ref", &ref)))
+		goto done;
+	if (!date)
+		date = date_format(db->now, today);
+	if (ref) {
+		if ((status = entry_by_ref(db, ref, &id)))
+			goto done;
+		if (id) {
+			status = entry_result(db, id, "unchanged", out);
+			goto done;
+		}
+	}
+	if ((status = read_postings(db, jv_object_get(jv_copy(record),
+						      jv_string("postings")),
+				    &postings, &count)))
+		goto done;
+	if (count < 2) {
+		status = biz_fail(BIZ_DATAERR, "an entry needs two postings "
+				  "or more");
+		goto done;
+	}
+	e = (struct entry_in){ date, memo, NULL, ref, 0, postings, count };
+	if ((status = ledger_post(db, &e, &id)))
+		goto done;
+	*out = jv_object();
+	rec_set(out, "id", jv_number((double)id));
+	rec_set_str(out, "date", date);
+	rec_set_str(out, "memo", memo);
+	rec_set_str(out, "ref", ref);
+	{
+		jv list = jv_array();
+
+		for (size_t i = 0; i < count; i++) {
+			jv posting = jv_object();
+
+			rec_set_str(&posting, "account", postings[i].account);
+			rec_set(&posting, "amount",
+				dec_to_jv(postings[i].amount,
+					  db->money_scale));
+			list = jv_array_append(list, posting);
+		}
+		rec_set(out, "postings", list);
+	}
+	rec_set_str(out, "source", "manual");
+	rec_set(out, "reverses", jv_null());
+	rec_set_str(out, "op", "created");
+done:
+	if (postings)
+		free_postings(postings, count);
+	jv_free(record);
+	return status;
+}
+
+int ledger_reverse(struct db *db, int64_t id, const char *date,
+		   const char *memo, const char *ref, jv *out)
+{
+	static const char reversed_sql[] =
+		"SELECT id FROM entry WHERE reverses = ? LIMIT 1";
+	static const char posting_sql[] =
+		"SELECT account, amount FROM posting WHERE entry_id = ? "
+		"ORDER BY id";
+	char today[TS_BUFSZ];
+	struct strbuf default_memo = { 0 };
+	struct posting_in *postings = NULL;
+	struct entry_in e;
+	size_t count = 0, cap = 0;
+	sqlite3_stmt *stmt;
+	int64_t existing, new_id;
+	jv original;
+	int rc, status;
+
+	if (ref) {
+		if ((status = entry_by_ref(db, ref, &existing)))
+			return status;
+		if (existing)
+			return entry_result(db, existing, "unchanged", out);
+	}
+	if ((status = ledger_entry_get(db, id, &original)))
+		return status;
+	stmt = db_stmt(db, reversed_sql);
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_ROW) {
+		existing = sqlite3_column_int64(stmt, 0);
+		sqlite3_reset(stmt);
+		jv_free(original);
+		return biz_fail(BIZ_REFUSED, "entry %lld is already reversed "
+				"by entry %lld", (long long)id,
+				(long long)existing);
+	}
+	if (rc != SQLITE_DONE) {
+		jv_free(original);
+		return rc;
+	}
+	if (!memo) {
+		strbuf_addf(&default_memo, "Reversal of entry %lld: %s",
+			    (long long)id, rec_text(original, "memo"));
+		memo = default_memo.buf;
+	}
+	if (!date)
+		date = date_format(db->now, today);
+	stmt = db_stmt(db, posting_sql);
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? 2 * cap : 4;
+			postings = xrealloc(postings, cap * sizeof(*postings));
+		}
+		postings[count].account = xstrdup(db_column_text(stmt, 0));
+		postings[count].amount = -sqlite3_column_int64(stmt, 1);
+		count++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		status = rc;
+		goto done;
+	}
+	e = (struct entry_in){ date, memo, NULL, ref, id, postings, count };
+	if ((status = ledger_post(db, &e, &new_id)))
+		goto done;
+	status = entry_result(db, new_id, "created", out);
+done:
+	free_postings(postings, count);
+	strbuf_release(&default_memo);
+	jv_free(original);
+	return status;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "biz.h"
+#include "record.h"
 #include "banned.h"
 
 struct output {
@@ -14,6 +15,7 @@ struct output {
 	size_t count;		/* values printed */
 	jv columns;		/* array of key strings, from the first record */
 	jv rows;		/* table: array of arrays of cell strings */
+	struct strbuf text;	/* JSON text of the value being printed */
 };
 
 enum format format_from_name(const char *name)
@@ -45,6 +47,7 @@ struct output *output_new(enum format format, struct filter *jq, int spool)
 	out->count = 0;
 	out->columns = jv_invalid();
 	out->rows = jv_array();
+	memset(&out->text, 0, sizeof(out->text));
 	return out;
 }
 
@@ -139,18 +142,19 @@ static void take_columns(struct output *out, jv value)
 
 static void print_value(struct output *out, jv value)
 {
-
 	switch (out->format) {
 	case FORMAT_JSON:
 		fputs(out->count ? ",\n" : "[\n", out->fp);
 		/* fall through */
 	case FORMAT_JSONL:
 	case FORMAT_DEFAULT:
-		/* Straight to the stream: jv_dump_string() would build the
-		 * text by appending to a jv string, piece by piece. */
-		jv_dumpf(value, out->fp, 0);
+		/* One write per value: jv_dumpf() makes one per token. */
+		strbuf_reset(&out->text);
+		rec_dump(&out->text, value);
 		if (out->format != FORMAT_JSON)
-			fputc('\n', out->fp);
+			strbuf_add(&out->text, "\n", 1);
+		fwrite(out->text.buf, 1, out->text.len, out->fp);
+		jv_free(value);
 		break;
 	case FORMAT_CSV:
 	case FORMAT_TSV:
@@ -280,5 +284,6 @@ void output_finish(struct output *out, int keep)
 	}
 	jv_free(out->columns);
 	jv_free(out->rows);
+	strbuf_release(&out->text);
 	free(out);
 }

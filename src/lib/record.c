@@ -1,9 +1,13 @@
 /* record.c - helpers for jv records. */
 #include "record.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "banned.h"
+
+/* Room for any number as jq prints it ("-1.7976931348623157e+308"). */
+#define NUMBER_BUFSZ 32
 
 void rec_set(jv *record, const char *key, jv value)
 {
@@ -15,37 +19,143 @@ void rec_set_str(jv *record, const char *key, const char *text)
 	rec_set(record, key, text ? jv_string(text) : jv_null());
 }
 
-const char *rec_text(jv record, const char *key)
+/*
+ * A number as jq 1.6 prints it.  Whole numbers below 1e15 print as plain
+ * integers there; they are nearly all we meet, so they skip jq's dtoa.
+ */
+static void number_text(double d, char buf[NUMBER_BUFSZ])
 {
-	jv value;
+	jv dumped;
+
+	if (fabs(d) < 1e15 && d == (double)(int64_t)d &&
+	    !(d == 0 && signbit(d))) {
+		snprintf(buf, NUMBER_BUFSZ, "%lld", (long long)d);
+		return;
+	}
+	dumped = jv_dump_string(jv_number(d), 0);
+	snprintf(buf, NUMBER_BUFSZ, "%s", jv_string_value(dumped));
+	jv_free(dumped);
+}
+
+const char *rec_value_text(jv value)
+{
+	/* A number's text lives in a small ring: enough for one record. */
+	static char ring[8][NUMBER_BUFSZ];
+	static int next;
 	const char *text = NULL;
 
-	if (jv_get_kind(record) != JV_KIND_OBJECT)
-		return NULL;
-	value = jv_object_get(jv_copy(record), jv_string(key));
 	if (jv_get_kind(value) == JV_KIND_STRING) {
-		/* record still holds a reference, so the text lives on. */
 		text = jv_string_value(value);
 		if (!*text)
 			text = NULL;
 	} else if (jv_get_kind(value) == JV_KIND_NUMBER) {
-		/* The text lives in a small ring: enough for one record. */
-		static jv cache[8];
-		static int next, ready;
-		jv dumped = jv_dump_string(jv_copy(value), 0);
-
-		if (!ready) {
-			for (int i = 0; i < 8; i++)
-				cache[i] = jv_null();
-			ready = 1;
-		}
-		jv_free(cache[next]);
-		cache[next] = dumped;
-		text = jv_string_value(dumped);
+		number_text(jv_number_value(value), ring[next]);
+		text = ring[next];
 		next = (next + 1) % 8;
 	}
+	return text;
+}
+
+const char *rec_text(jv record, const char *key)
+{
+	jv value;
+	const char *text;
+
+	if (jv_get_kind(record) != JV_KIND_OBJECT)
+		return NULL;
+	value = jv_object_get(jv_copy(record), jv_string(key));
+	/* record still holds a reference, so a string's text lives on. */
+	text = rec_value_text(value);
 	jv_free(value);
 	return text;
+}
+
+/* A string as jq 1.6 escapes it: '"', '\\' and control characters. */
+static void dump_string(struct strbuf *sb, jv string)
+{
+	const char *s = jv_string_value(string);
+	const char *end = s + jv_string_length_bytes(jv_copy(string));
+	const char *run = s;
+	char escape[8];
+
+	strbuf_add(sb, "\"", 1);
+	for (; s < end; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+			continue;
+		strbuf_add(sb, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"': strbuf_add(sb, "\\\"", 2); break;
+		case '\\': strbuf_add(sb, "\\\\", 2); break;
+		case '\b': strbuf_add(sb, "\\b", 2); break;
+		case '\t': strbuf_add(sb, "\\t", 2); break;
+		case '\r': strbuf_add(sb, "\\r", 2); break;
+		case '\n': strbuf_add(sb, "\\n", 2); break;
+		case '\f': strbuf_add(sb, "\\f", 2); break;
+		default:
+			snprintf(escape, sizeof(escape), "\\u%04x", c);
+			strbuf_add(sb, escape, 6);
+		}
+	}
+	strbuf_add(sb, run, (size_t)(s - run));
+	strbuf_add(sb, "\"", 1);
+}
+
+void rec_dump(struct strbuf *sb, jv value)
+{
+	char number[NUMBER_BUFSZ];
+	jv text;
+	int first = 1;
+
+	switch (jv_get_kind(value)) {
+	case JV_KIND_NULL:
+		strbuf_add(sb, "null", 4);
+		break;
+	case JV_KIND_TRUE:
+		strbuf_add(sb, "true", 4);
+		break;
+	case JV_KIND_FALSE:
+		strbuf_add(sb, "false", 5);
+		break;
+	case JV_KIND_NUMBER:
+		number_text(jv_number_value(value), number);
+		strbuf_addstr(sb, number);
+		break;
+	case JV_KIND_STRING:
+		dump_string(sb, value);
+		break;
+	case JV_KIND_ARRAY:
+		strbuf_add(sb, "[", 1);
+		jv_array_foreach(value, i, item) {
+			if (i)
+				strbuf_add(sb, ",", 1);
+			rec_dump(sb, item);
+			jv_free(item);
+		}
+		strbuf_add(sb, "]", 1);
+		break;
+	case JV_KIND_OBJECT:
+		strbuf_add(sb, "{", 1);
+		jv_object_foreach(value, key, item) {
+			if (!first)
+				strbuf_add(sb, ",", 1);
+			first = 0;
+			dump_string(sb, key);
+			strbuf_add(sb, ":", 1);
+			rec_dump(sb, item);
+			jv_free(key);
+			jv_free(item);
+		}
+		strbuf_add(sb, "}", 1);
+		break;
+	default:
+		/* Not in a record; jq knows how it looks. */
+		text = jv_dump_string(jv_copy(value), 0);
+		strbuf_addstr(sb, jv_string_value(text));
+		jv_free(text);
+	}
 }
 
 int rec_has(jv record, const char *key)

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <jq.h>
 
+#include "biz.h"
+
 /* record[key] = value (consumed). */
 void rec_set(jv *record, const char *key, jv value);
 
@@ -19,6 +21,15 @@ void rec_set_str(jv *record, const char *key, const char *text);
  * missing, null or empty.
  */
 const char *rec_text(jv record, const char *key);
+
+/* value (borrowed) as rec_text() gives a record's field. */
+const char *rec_value_text(jv value);
+
+/*
+ * Appends the JSON text of value (borrowed) to sb: byte for byte what
+ * jv_dump_string(value, 0) gives, without building a jv string.
+ */
+void rec_dump(struct strbuf *sb, jv value);
 
 /* Whether record has key. */
 int rec_has(jv record, const char *key);

@@ -1,0 +1,64 @@
+# fish completion for crm-lead (bizutils): manage leads.
+
+set -l crm_lead_subcommands add import list show set
+
+function __crm_lead_handles
+    crm-rep list --all -f tsv --jq .handle 2>/dev/null
+end
+
+complete -c crm-lead -f
+complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a add -d 'add or merge a lead'
+complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a import -d 'import leads from CSV or JSON'
+complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a list -d 'list leads'
+complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a show -d 'show one lead'
+complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a set -d 'change a lead'
+
+# Common options
+complete -c crm-lead -l db -r -F -d 'database file'
+complete -c crm-lead -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c crm-lead -l jq -x -d 'jq program run on each record printed'
+complete -c crm-lead -l where -x -d 'jq predicate records must satisfy'
+complete -c crm-lead -l dry-run -d 'do the work, roll it back'
+complete -c crm-lead -l actor -x -d 'who makes the change'
+complete -c crm-lead -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c crm-lead -s q -l quiet -d 'no warnings'
+complete -c crm-lead -s h -l help -d 'print the usage'
+complete -c crm-lead -s V -l version -d 'print the version'
+
+# crm-lead add
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l name -x -d 'full name'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l company -x -d 'company'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l email -x -d 'email address'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l phone -x -d 'phone number'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l source -x -d 'where the lead came from'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l external-id -x -d 'id in the source\'s system'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l region -x -d 'region'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l industry -x -d 'industry'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l size -x -d 'head count'
+complete -c crm-lead -n "__fish_seen_subcommand_from add" -l set -x -d 'a custom field'
+
+# crm-lead import
+complete -c crm-lead -n "__fish_seen_subcommand_from import" -l set -x -d 'a custom field'
+complete -c crm-lead -n "__fish_seen_subcommand_from import" -F
+
+# crm-lead list
+complete -c crm-lead -n "__fish_seen_subcommand_from list" -l status -x -a 'new assigned contacted qualified converted lost' -d 'only this status'
+complete -c crm-lead -n "__fish_seen_subcommand_from list" -l owner -x -a '(__crm_lead_handles)' -d 'only this rep\'s leads'
+complete -c crm-lead -n "__fish_seen_subcommand_from list" -l unassigned -d 'only leads without owner'
+complete -c crm-lead -n "__fish_seen_subcommand_from list" -l source -x -d 'only leads from this source'
+complete -c crm-lead -n "__fish_seen_subcommand_from list" -l limit -x -d 'at most N leads'
+
+# crm-lead show
+
+# crm-lead set
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l name -x -d 'full name'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l company -x -d 'company'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l email -x -d 'email address'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l phone -x -d 'phone number'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l source -x -d 'where the lead came from'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l external-id -x -d 'id in the source\'s system'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l region -x -d 'region'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l industry -x -d 'industry'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l size -x -d 'head count'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l set -x -d 'a custom field'
+complete -c crm-lead -n "__fish_seen_subcommand_from set" -l status -x -a 'new assigned contacted qualified converted lost' -d 'new status'

@@ -1,0 +1,33 @@
+# fish completion for crm-log (bizutils): log sales activities and list them.
+
+set -l crm_log_subcommands add list
+
+function __crm_log_handles
+    crm-rep list -f tsv --jq .handle 2>/dev/null
+end
+
+complete -c crm-log -f
+complete -c crm-log -n "not __fish_seen_subcommand_from $crm_log_subcommands" -a add -d 'log an activity'
+complete -c crm-log -n "not __fish_seen_subcommand_from $crm_log_subcommands" -a list -d 'list activities'
+
+# Common options
+complete -c crm-log -l db -r -F -d 'database file'
+complete -c crm-log -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c crm-log -l jq -x -d 'jq program run on each record printed'
+complete -c crm-log -l where -x -d 'jq predicate records must satisfy'
+complete -c crm-log -l dry-run -d 'do the work, roll it back'
+complete -c crm-log -l actor -x -d 'who makes the change'
+complete -c crm-log -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c crm-log -s q -l quiet -d 'no warnings'
+complete -c crm-log -s h -l help -d 'print the usage'
+complete -c crm-log -s V -l version -d 'print the version'
+
+# crm-log add
+complete -c crm-log -n "__fish_seen_subcommand_from add" -l kind -x -a 'call visit email meeting quote note' -d 'what the activity was'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l rep -x -a '(__crm_log_handles)' -d 'the rep'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l lead -x -d 'about a lead'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l customer -x -d 'about a customer'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l deal -x -d 'about a deal'
+complete -c crm-log -n "__fish_seen_subcommand_from add" -l outcome -x -d 'what came of it'
+complete -c crm-log -n "__fish_seen_subcommand_from add" -l minutes -x -d 'how long it took'
+complete -c crm-log -n "__fish_seen_subcommand_from add" -l at -x -d 'when it happened'

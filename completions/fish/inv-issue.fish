@@ -1,0 +1,26 @@
+# fish completion for inv-issue (bizutils): issue goods from a warehouse at their cost.
+
+
+# Common options
+complete -c inv-issue -l db -r -F -d 'database file'
+complete -c inv-issue -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-issue -l jq -x -d 'jq program run on each record printed'
+complete -c inv-issue -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-issue -l dry-run -d 'do the work, roll it back'
+complete -c inv-issue -l actor -x -d 'who makes the change'
+complete -c inv-issue -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-issue -s q -l quiet -d 'no warnings'
+complete -c inv-issue -s h -l help -d 'print the usage'
+complete -c inv-issue -s V -l version -d 'print the version'
+
+# Own options
+complete -c inv-issue -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse issuing (required)'
+complete -c inv-issue -l sku -x -d 'The item of a one-line issue'
+complete -c inv-issue -l qty -x -d 'Its quantity, more than zero'
+complete -c inv-issue -l scan -d 'Reads barcodes or SKUs, one unit a line, from standard input'
+complete -c inv-issue -l reason -x -a 'sale production scrap sample' -d 'Why the goods go (default sale); decides the account debited'
+complete -c inv-issue -l lot -x -d 'Only this lot'
+complete -c inv-issue -l serial -x -d 'A serial number to issue (repeatable)'
+complete -c inv-issue -l order -x -d 'The sales or production order, kept with the document'
+complete -c inv-issue -l ref -x -d 'The document reference; a ref already posted is a no-op (see'
+complete -c inv-issue -l date -x -d 'The business date of the document, YYYY-MM-DD (default: toda'

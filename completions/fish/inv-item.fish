@@ -1,0 +1,37 @@
+# fish completion for inv-item (bizutils): add, import, list, show and change items and variants.
+
+set -l inv_item_subcommands add import list show set
+complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a add -d 'add an item'
+complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a import -d 'import items'
+complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a list -d 'list items'
+complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a show -d 'show one item'
+complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a set -d 'change an item'
+
+# Common options
+complete -c inv-item -l db -r -F -d 'database file'
+complete -c inv-item -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-item -l jq -x -d 'jq program run on each record printed'
+complete -c inv-item -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-item -l dry-run -d 'do the work, roll it back'
+complete -c inv-item -l actor -x -d 'who makes the change'
+complete -c inv-item -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-item -s q -l quiet -d 'no warnings'
+complete -c inv-item -s h -l help -d 'print the usage'
+complete -c inv-item -s V -l version -d 'print the version'
+
+# Own options
+complete -c inv-item -l name -x -d 'The items name'
+complete -c inv-item -l unit -x -d 'The unit of measure (default ea)'
+complete -c inv-item -l tracking -x -a 'none lot serial' -d 'Lot items need a --lot on every receipt; serial items one se'
+complete -c inv-item -l costing -x -a 'fifo avco' -d 'How issues are valued: the oldest cost layers first (default'
+complete -c inv-item -l barcode -x -d 'A barcode, unique; --scan reads it'
+complete -c inv-item -l variant-of -x -d 'The parent item of a variant; with list, only its variants'
+complete -c inv-item -l attr -x -d 'A variant attribute (repeatable); with list, only items with'
+complete -c inv-item -l lead-time -x -d 'The suppliers lead time in days, used by inv-reorder'
+complete -c inv-item -l lead-time-sd -x -d 'Its standard deviation in days'
+complete -c inv-item -l service-level -x -d 'The wished probability of not running short, 0'
+complete -c inv-item -l min -x -d 'The reorder point: inv-stock --below-reorder lists items at '
+complete -c inv-item -l max -x -d 'The level a reorder brings stock up to'
+complete -c inv-item -l multiple -x -d 'Order quantities are rounded up to a multiple of it'
+complete -c inv-item -l supplier -x -d 'The usual supplier'
+complete -c inv-item -l set -x -d 'A custom field (repeatable)'

@@ -1,0 +1,23 @@
+# fish completion for inv-move (bizutils): transfer stock between warehouses at its cost.
+
+
+# Common options
+complete -c inv-move -l db -r -F -d 'database file'
+complete -c inv-move -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-move -l jq -x -d 'jq program run on each record printed'
+complete -c inv-move -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-move -l dry-run -d 'do the work, roll it back'
+complete -c inv-move -l actor -x -d 'who makes the change'
+complete -c inv-move -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-move -s q -l quiet -d 'no warnings'
+complete -c inv-move -s h -l help -d 'print the usage'
+complete -c inv-move -s V -l version -d 'print the version'
+
+# Own options
+complete -c inv-move -l from -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse the goods leave'
+complete -c inv-move -l to -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse they enter'
+complete -c inv-move -l sku -x -d 'The item'
+complete -c inv-move -l qty -x -d 'The quantity, more than zero'
+complete -c inv-move -l lot -x -d 'Only this lot'
+complete -c inv-move -l ref -x -d 'The document reference; a ref already posted is a no-op (see'
+complete -c inv-move -l date -x -d 'The business date of the document, YYYY-MM-DD (default: toda'

@@ -1,0 +1,20 @@
+# fish completion for inv-qc (bizutils): pass or fail a receipt held in quarantine.
+
+set -l inv_qc_subcommands pass fail
+complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a pass -d 'release a held receipt'
+complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a fail -d 'return a held receipt'
+
+# Common options
+complete -c inv-qc -l db -r -F -d 'database file'
+complete -c inv-qc -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-qc -l jq -x -d 'jq program run on each record printed'
+complete -c inv-qc -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-qc -l dry-run -d 'do the work, roll it back'
+complete -c inv-qc -l actor -x -d 'who makes the change'
+complete -c inv-qc -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-qc -s q -l quiet -d 'no warnings'
+complete -c inv-qc -s h -l help -d 'print the usage'
+complete -c inv-qc -s V -l version -d 'print the version'
+
+# Own options
+complete -c inv-qc -l date -x -d 'The business date of the document, YYYY-MM-DD (default: toda'

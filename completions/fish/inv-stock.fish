@@ -1,0 +1,21 @@
+# fish completion for inv-stock (bizutils): stock on hand, available and its value.
+
+
+# Common options
+complete -c inv-stock -l db -r -F -d 'database file'
+complete -c inv-stock -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-stock -l jq -x -d 'jq program run on each record printed'
+complete -c inv-stock -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-stock -l dry-run -d 'do the work, roll it back'
+complete -c inv-stock -l actor -x -d 'who makes the change'
+complete -c inv-stock -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-stock -s q -l quiet -d 'no warnings'
+complete -c inv-stock -s h -l help -d 'print the usage'
+complete -c inv-stock -s V -l version -d 'print the version'
+
+# Own options
+complete -c inv-stock -l sku -x -d 'Only this item'
+complete -c inv-stock -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'Only this warehouse'
+complete -c inv-stock -l lots -d 'One row per lot, with lot and expiry, earliest expiry first'
+complete -c inv-stock -l at -x -d 'The stock at the end of DATE, from the moves'
+complete -c inv-stock -l below-reorder -d 'Items with a --min whose available stock is at or below it, '

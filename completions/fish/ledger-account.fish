@@ -1,0 +1,17 @@
+# fish completion for ledger-account
+complete -c ledger-account -f
+complete -c ledger-account -n '__fish_use_subcommand' -a add
+complete -c ledger-account -n '__fish_use_subcommand' -a list
+complete -c ledger-account -l name -x -d 'account name'
+complete -c ledger-account -l type -x -a 'asset liability equity income expense' -d 'account or report type'
+complete -c ledger-account -l parent -x -d 'parent account'
+complete -c ledger-account -l db -r -F -d 'database file'
+complete -c ledger-account -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c ledger-account -l jq -x -d 'jq filter on each record'
+complete -c ledger-account -l where -x -d 'jq predicate'
+complete -c ledger-account -l dry-run -d 'roll back after printing'
+complete -c ledger-account -l actor -x -d 'who acts'
+complete -c ledger-account -l input-format -x -a 'csv jsonl json' -d 'input format'
+complete -c ledger-account -s q -l quiet -d 'no warnings'
+complete -c ledger-account -s h -l help -d 'usage'
+complete -c ledger-account -s V -l version -d 'version'

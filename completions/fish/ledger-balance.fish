@@ -1,0 +1,17 @@
+# fish completion for ledger-balance
+complete -c ledger-balance -f
+complete -c ledger-balance -l as-of -x -d 'balances up to this date'
+complete -c ledger-balance -l from -x -d 'first date'
+complete -c ledger-balance -l to -x -d 'last date'
+complete -c ledger-balance -l type -x -a 'trial bs pl' -d 'account or report type'
+complete -c ledger-balance -l monthly -d 'a column per month'
+complete -c ledger-balance -l db -r -F -d 'database file'
+complete -c ledger-balance -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c ledger-balance -l jq -x -d 'jq filter on each record'
+complete -c ledger-balance -l where -x -d 'jq predicate'
+complete -c ledger-balance -l dry-run -d 'roll back after printing'
+complete -c ledger-balance -l actor -x -d 'who acts'
+complete -c ledger-balance -l input-format -x -a 'csv jsonl json' -d 'input format'
+complete -c ledger-balance -s q -l quiet -d 'no warnings'
+complete -c ledger-balance -s h -l help -d 'usage'
+complete -c ledger-balance -s V -l version -d 'version'

@@ -1,0 +1,16 @@
+# fish completion for ledger-export
+complete -c ledger-export -f
+complete -c ledger-export -l format -x -a 'hledger ledger beancount' -d 'journal format'
+complete -c ledger-export -l journal-format -x -a 'hledger ledger beancount' -d 'journal format'
+complete -c ledger-export -l from -x -d 'first date'
+complete -c ledger-export -l to -x -d 'last date'
+complete -c ledger-export -l db -r -F -d 'database file'
+complete -c ledger-export -s f -x -a 'json jsonl csv tsv table' -d 'record format'
+complete -c ledger-export -l jq -x -d 'jq filter on each record'
+complete -c ledger-export -l where -x -d 'jq predicate'
+complete -c ledger-export -l dry-run -d 'roll back after printing'
+complete -c ledger-export -l actor -x -d 'who acts'
+complete -c ledger-export -l input-format -x -a 'csv jsonl json' -d 'input format'
+complete -c ledger-export -s q -l quiet -d 'no warnings'
+complete -c ledger-export -s h -l help -d 'usage'
+complete -c ledger-export -s V -l version -d 'version'

@@ -1,0 +1,17 @@
+# fish completion for ledger-post
+complete -c ledger-post -f
+complete -c ledger-post -l date -x -d 'business date YYYY-MM-DD'
+complete -c ledger-post -l memo -x -d 'what the entry is for'
+complete -c ledger-post -l ref -x -d 'document reference (idempotent)'
+complete -c ledger-post -l reverse -x -d 'reverse entry ID'
+complete -c ledger-post -l db -r -F -d 'database file'
+complete -c ledger-post -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c ledger-post -l jq -x -d 'jq filter on each record'
+complete -c ledger-post -l where -x -d 'jq predicate'
+complete -c ledger-post -l dry-run -d 'roll back after printing'
+complete -c ledger-post -l actor -x -d 'who acts'
+complete -c ledger-post -l input-format -x -a 'csv jsonl json' -d 'input format'
+complete -c ledger-post -s q -l quiet -d 'no warnings'
+complete -c ledger-post -s h -l help -d 'usage'
+complete -c ledger-post -s V -l version -d 'version'
+complete -c ledger-post -F -d 'entries file'

@@ -1,0 +1,34 @@
+/* biz-check - verify that stock, cost layers and books agree. */
+#include "cli.h"
+#include "check.h"
+
+static const char usage[] = "usage: biz-check\n";
+
+static const struct option options[] = {
+	CLI_OPTIONS
+};
+
+static int print_check(jv result, void *arg)
+{
+	cli_print(arg, result);
+	return BIZ_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	char **args;
+	int status, failed = 0;
+
+	cli_start(&cli, argc, argv, usage);
+	while (cli_getopt(&cli, "", options) != -1)
+		;
+	if (cli_args(&cli, &args) != 0)
+		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
+	cli_output(&cli);
+	status = check_each(cli_db(&cli), print_check, &cli, &failed);
+	if (status == BIZ_OK && failed)
+		status = biz_fail(BIZ_REFUSED, "%d check%s failed", failed,
+				  failed == 1 ? "" : "s");
+	return cli_finish(&cli, status);
+}

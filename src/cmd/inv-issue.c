@@ -1,0 +1,134 @@
+/* inv-issue - goods out at their FIFO or average cost. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "decimal.h"
+#include "stock.h"
+
+static const char usage[] =
+	"usage: inv-issue --wh W (--sku S --qty Q | FILE|- | --scan)\n"
+	"                 [--reason sale|production|scrap|sample] [--lot L] "
+	"[--serial S...]\n"
+	"                 [--order ID] [--ref R] [--date D]\n";
+
+enum {
+	OPT_WH = CLI_FIRST_OWN, OPT_SKU, OPT_QTY, OPT_SCAN, OPT_REASON,
+	OPT_LOT, OPT_SERIAL, OPT_ORDER, OPT_REF, OPT_DATE
+};
+
+static const struct option options[] = {
+	{ "wh", required_argument, NULL, OPT_WH },
+	{ "sku", required_argument, NULL, OPT_SKU },
+	{ "qty", required_argument, NULL, OPT_QTY },
+	{ "scan", no_argument, NULL, OPT_SCAN },
+	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "lot", required_argument, NULL, OPT_LOT },
+	{ "serial", required_argument, NULL, OPT_SERIAL },
+	{ "order", required_argument, NULL, OPT_ORDER },
+	{ "ref", required_argument, NULL, OPT_REF },
+	{ "date", required_argument, NULL, OPT_DATE },
+	CLI_OPTIONS
+};
+
+struct request {
+	struct stock_doc doc;
+	struct stock_line line;
+	int scan, warned;
+};
+
+static void warn_replay(struct request *req)
+{
+	if (req->doc.replay && !req->warned) {
+		biz_warn("issue '%s' was already posted; nothing done",
+			 req->doc.ref);
+		req->warned = 1;
+	}
+}
+
+static int write_issue(struct db *db, void *arg, jv *record)
+{
+	struct request *req = arg;
+	int status;
+
+	*record = jv_array();
+	if (req->scan)
+		status = stock_scan(db, &req->doc, &req->line, "-", record);
+	else
+		status = stock_issue(db, &req->doc, &req->line, record);
+	warn_replay(req);
+	return status;
+}
+
+static int apply_line(struct db *db, jv record, jv *out, void *arg)
+{
+	struct request *req = arg;
+	int status;
+
+	*out = jv_array();
+	status = stock_apply_record(db, &req->doc, &req->line, record, out);
+	warn_replay(req);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const reasons[] = {
+		"sale", "production", "scrap", "sample", NULL
+	};
+	struct cli cli;
+	struct request req;
+	const char **serials = NULL;
+	const char *qty = NULL;
+	size_t nserials = 0;
+	char **args;
+	int c, nargs, status, known = 0;
+
+	memset(&req, 0, sizeof(req));
+	req.doc.kind = "issue";
+	cli_start(&cli, argc, argv, usage);
+	while ((c = cli_getopt(&cli, "", options)) != -1) {
+		switch (c) {
+		case OPT_WH: req.line.wh = optarg; break;
+		case OPT_SKU: req.line.sku = optarg; break;
+		case OPT_QTY: qty = optarg; break;
+		case OPT_SCAN: req.scan = 1; break;
+		case OPT_REASON: req.doc.reason = optarg; break;
+		case OPT_LOT: req.line.lot = optarg; break;
+		case OPT_SERIAL:
+			serials = realloc(serials, (nserials + 1) *
+					  sizeof(*serials));
+			if (!serials)
+				biz_dief(BIZ_INTERNAL, "out of memory");
+			serials[nserials++] = optarg;
+			break;
+		case OPT_ORDER: req.doc.order = optarg; break;
+		case OPT_REF: req.doc.ref = optarg; break;
+		case OPT_DATE: req.doc.date = optarg; break;
+		}
+	}
+	nargs = cli_args(&cli, &args);
+	if (!req.line.wh)
+		cli_usage_error(&cli, "--wh is needed");
+	if (nargs > 1)
+		cli_usage_error(&cli, "one FILE at most");
+	if ((req.line.sku != NULL) + (nargs == 1) + req.scan != 1)
+		cli_usage_error(&cli, "one of --sku, FILE or --scan is needed");
+	if (req.line.sku && !qty && !nserials)
+		cli_usage_error(&cli, "--sku needs --qty");
+	for (int i = 0; req.doc.reason && reasons[i]; i++)
+		known |= !strcmp(req.doc.reason, reasons[i]);
+	if (req.doc.reason && !known)
+		cli_usage_error(&cli, "--reason: '%s' is not one of sale, "
+				"production, scrap, sample", req.doc.reason);
+	if (qty)
+		req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
+	req.line.serials = serials;
+	req.line.serial_count = nserials;
+	if (nargs == 1)
+		status = cli_batch(&cli, args[0], apply_line, &req);
+	else
+		status = cli_write(&cli, write_issue, &req);
+	free(serials);
+	return cli_finish(&cli, status);
+}

@@ -1,0 +1,184 @@
+/* inv-item - add, import, list, show and change items and variants. */
+#include <string.h>
+
+#include "cli.h"
+#include "item.h"
+#include "record.h"
+
+static const char usage[] =
+	"usage: inv-item add SKU --name N [--unit U] [--tracking none|lot|serial]\n"
+	"                [--costing fifo|avco] [--barcode B] "
+	"[--variant-of SKU --attr k=v...]\n"
+	"                [--lead-time DAYS] [--lead-time-sd DAYS] "
+	"[--service-level P]\n"
+	"                [--min Q] [--max Q] [--multiple Q] [--supplier S] "
+	"[--set k=v...]\n"
+	"       inv-item import [FILE|-]\n"
+	"       inv-item list [--attr k=v...] [--variant-of SKU]\n"
+	"       inv-item show SKU\n"
+	"       inv-item set SKU [--name N] [--unit U] ... [--set k=v...]\n";
+
+enum {
+	OPT_NAME = CLI_FIRST_OWN, OPT_UNIT, OPT_TRACKING, OPT_COSTING,
+	OPT_BARCODE, OPT_VARIANT_OF, OPT_LEAD_TIME, OPT_LEAD_TIME_SD,
+	OPT_SERVICE_LEVEL, OPT_MIN, OPT_MAX, OPT_MULTIPLE, OPT_SUPPLIER,
+	OPT_ATTR, OPT_SET
+};
+
+static const struct option options[] = {
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "tracking", required_argument, NULL, OPT_TRACKING },
+	{ "costing", required_argument, NULL, OPT_COSTING },
+	{ "barcode", required_argument, NULL, OPT_BARCODE },
+	{ "variant-of", required_argument, NULL, OPT_VARIANT_OF },
+	{ "lead-time", required_argument, NULL, OPT_LEAD_TIME },
+	{ "lead-time-sd", required_argument, NULL, OPT_LEAD_TIME_SD },
+	{ "service-level", required_argument, NULL, OPT_SERVICE_LEVEL },
+	{ "min", required_argument, NULL, OPT_MIN },
+	{ "max", required_argument, NULL, OPT_MAX },
+	{ "multiple", required_argument, NULL, OPT_MULTIPLE },
+	{ "supplier", required_argument, NULL, OPT_SUPPLIER },
+	{ "attr", required_argument, NULL, OPT_ATTR },
+	{ "set", required_argument, NULL, OPT_SET },
+	CLI_OPTIONS
+};
+
+struct request {
+	const char *verb, *sku;
+	jv fields;
+};
+
+static int write_item(struct db *db, void *arg, jv *record)
+{
+	struct request *req = arg;
+	jv fields = req->fields;
+
+	req->fields = jv_null();
+	if (!strcmp(req->verb, "add")) {
+		rec_set_str(&fields, "sku", req->sku);
+		return item_add(db, fields, record);
+	}
+	return item_set(db, req->sku, fields, record);
+}
+
+static int import_item(struct db *db, jv record, jv *out, void *arg)
+{
+	(void)arg;
+	if (jv_get_kind(record) != JV_KIND_OBJECT) {
+		jv_free(record);
+		return biz_fail(BIZ_DATAERR, "a record is needed");
+	}
+	return item_import(db, record, out);
+}
+
+static int print_item(jv item, void *arg)
+{
+	struct cli *cli = arg;
+
+	if (cli_where(cli, item))
+		cli_print(cli, item);
+	else
+		jv_free(item);
+	return 0;
+}
+
+/* Splits "k=v" into obj[k] = v, or exits 64 naming the option. */
+static jv key_value(struct cli *cli, const char *option, const char *text,
+		    jv obj)
+{
+	const char *eq = strchr(text, '=');
+
+	if (!eq || eq == text)
+		cli_usage_error(cli, "%s: '%s' is not k=v", option, text);
+	return jv_object_set(obj, jv_string_sized(text, (int)(eq - text)),
+			     jv_string(eq + 1));
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const names[] = {
+		[OPT_NAME - CLI_FIRST_OWN] = "name",
+		[OPT_UNIT - CLI_FIRST_OWN] = "unit",
+		[OPT_TRACKING - CLI_FIRST_OWN] = "tracking",
+		[OPT_COSTING - CLI_FIRST_OWN] = "costing",
+		[OPT_BARCODE - CLI_FIRST_OWN] = "barcode",
+		[OPT_VARIANT_OF - CLI_FIRST_OWN] = "parent",
+		[OPT_LEAD_TIME - CLI_FIRST_OWN] = "lead_time",
+		[OPT_LEAD_TIME_SD - CLI_FIRST_OWN] = "lead_time_sd",
+		[OPT_SERVICE_LEVEL - CLI_FIRST_OWN] = "service_level",
+		[OPT_MIN - CLI_FIRST_OWN] = "min",
+		[OPT_MAX - CLI_FIRST_OWN] = "max",
+		[OPT_MULTIPLE - CLI_FIRST_OWN] = "multiple",
+		[OPT_SUPPLIER - CLI_FIRST_OWN] = "supplier",
+	};
+	struct cli cli;
+	struct request req = { NULL, NULL, jv_object() };
+	struct item_filter filter = { NULL, jv_null() };
+	jv attrs = jv_null(), extra = jv_null(), record;
+	char **args;
+	int c, nargs, status;
+
+	cli_start(&cli, argc, argv, usage);
+	while ((c = cli_getopt(&cli, "", options)) != -1) {
+		if (c == OPT_ATTR) {
+			if (jv_get_kind(attrs) != JV_KIND_OBJECT)
+				attrs = jv_object();
+			attrs = key_value(&cli, "--attr", optarg, attrs);
+		} else if (c == OPT_SET) {
+			if (jv_get_kind(extra) != JV_KIND_OBJECT)
+				extra = jv_object();
+			extra = key_value(&cli, "--set", optarg, extra);
+		} else {
+			if (c == OPT_VARIANT_OF)
+				filter.parent = optarg;
+			rec_set_str(&req.fields, names[c - CLI_FIRST_OWN],
+				    optarg);
+		}
+	}
+	nargs = cli_args(&cli, &args);
+	if (nargs < 1)
+		cli_usage_error(&cli, "a subcommand is needed");
+	req.verb = args[0];
+	if (!strcmp(req.verb, "list")) {
+		if (nargs != 1)
+			cli_usage_error(&cli, "list takes no arguments");
+		filter.attrs = attrs;
+		attrs = jv_null();
+		cli_output(&cli);
+		status = item_each(cli_db(&cli), &filter, print_item, &cli);
+		jv_free(filter.attrs);
+	} else if (!strcmp(req.verb, "import")) {
+		if (nargs > 2)
+			cli_usage_error(&cli, "import takes one FILE");
+		status = cli_batch(&cli, nargs == 2 ? args[1] : "-",
+				   import_item, NULL);
+	} else if (!strcmp(req.verb, "show")) {
+		if (nargs != 2)
+			cli_usage_error(&cli, "show needs one SKU");
+		status = item_get(cli_db(&cli), args[1], &record);
+		if (status == BIZ_OK)
+			cli_print(&cli, record);
+	} else if (!strcmp(req.verb, "add") || !strcmp(req.verb, "set")) {
+		if (nargs != 2)
+			cli_usage_error(&cli, "%s needs one SKU", req.verb);
+		if (!strcmp(req.verb, "add") && !rec_has(req.fields, "name"))
+			cli_usage_error(&cli, "add needs --name");
+		if (jv_get_kind(attrs) == JV_KIND_OBJECT) {
+			rec_set(&req.fields, "attrs", attrs);
+			attrs = jv_null();
+		}
+		if (jv_get_kind(extra) == JV_KIND_OBJECT) {
+			rec_set(&req.fields, "extra", extra);
+			extra = jv_null();
+		}
+		req.sku = args[1];
+		status = cli_write(&cli, write_item, &req);
+	} else {
+		cli_usage_error(&cli, "unknown subcommand '%s'", req.verb);
+	}
+	jv_free(attrs);
+	jv_free(extra);
+	jv_free(req.fields);
+	return cli_finish(&cli, status);
+}

@@ -1,0 +1,75 @@
+/* inv-move - transfer stock between warehouses at its cost. */
+#include <string.h>
+
+#include "cli.h"
+#include "decimal.h"
+#include "stock.h"
+
+static const char usage[] =
+	"usage: inv-move --from W --to W --sku S --qty Q [--lot L] [--ref R] "
+	"[--date D]\n";
+
+enum {
+	OPT_FROM = CLI_FIRST_OWN, OPT_TO, OPT_SKU, OPT_QTY, OPT_LOT, OPT_REF,
+	OPT_DATE
+};
+
+static const struct option options[] = {
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "sku", required_argument, NULL, OPT_SKU },
+	{ "qty", required_argument, NULL, OPT_QTY },
+	{ "lot", required_argument, NULL, OPT_LOT },
+	{ "ref", required_argument, NULL, OPT_REF },
+	{ "date", required_argument, NULL, OPT_DATE },
+	CLI_OPTIONS
+};
+
+struct request {
+	struct stock_doc doc;
+	struct stock_line line;
+};
+
+static int write_transfer(struct db *db, void *arg, jv *record)
+{
+	struct request *req = arg;
+	int status;
+
+	*record = jv_array();
+	status = stock_transfer(db, &req->doc, &req->line, record);
+	if (req->doc.replay)
+		biz_warn("transfer '%s' was already posted; nothing done",
+			 req->doc.ref);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct request req;
+	const char *qty = NULL;
+	char **args;
+	int c;
+
+	memset(&req, 0, sizeof(req));
+	req.doc.kind = "transfer";
+	cli_start(&cli, argc, argv, usage);
+	while ((c = cli_getopt(&cli, "", options)) != -1) {
+		switch (c) {
+		case OPT_FROM: req.line.wh = optarg; break;
+		case OPT_TO: req.line.to = optarg; break;
+		case OPT_SKU: req.line.sku = optarg; break;
+		case OPT_QTY: qty = optarg; break;
+		case OPT_LOT: req.line.lot = optarg; break;
+		case OPT_REF: req.doc.ref = optarg; break;
+		case OPT_DATE: req.doc.date = optarg; break;
+		}
+	}
+	if (cli_args(&cli, &args) != 0)
+		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
+	if (!req.line.wh || !req.line.to || !req.line.sku || !qty)
+		cli_usage_error(&cli, "--from, --to, --sku and --qty are "
+				"needed");
+	req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
+	return cli_finish(&cli, cli_write(&cli, write_transfer, &req));
+}

@@ -1,0 +1,59 @@
+/* inv-qc - release a held receipt (pass) or return it (fail). */
+#include <string.h>
+
+#include "cli.h"
+#include "stock.h"
+
+static const char usage[] =
+	"usage: inv-qc pass REF [--date D]\n"
+	"       inv-qc fail REF [--date D]\n";
+
+enum { OPT_DATE = CLI_FIRST_OWN };
+
+static const struct option options[] = {
+	{ "date", required_argument, NULL, OPT_DATE },
+	CLI_OPTIONS
+};
+
+struct request {
+	struct stock_doc doc;
+	int pass;
+};
+
+static int write_qc(struct db *db, void *arg, jv *record)
+{
+	struct request *req = arg;
+	int status;
+
+	*record = jv_array();
+	status = stock_qc(db, &req->doc, req->pass, record);
+	if (req->doc.replay)
+		biz_warn("receipt '%s' was already checked; nothing done",
+			 req->doc.ref);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct request req;
+	char **args;
+	int c, nargs;
+
+	memset(&req, 0, sizeof(req));
+	cli_start(&cli, argc, argv, usage);
+	while ((c = cli_getopt(&cli, "", options)) != -1)
+		if (c == OPT_DATE)
+			req.doc.date = optarg;
+	nargs = cli_args(&cli, &args);
+	if (nargs < 1)
+		cli_usage_error(&cli, "a subcommand is needed");
+	if (strcmp(args[0], "pass") && strcmp(args[0], "fail"))
+		cli_usage_error(&cli, "unknown subcommand '%s'", args[0]);
+	if (nargs != 2)
+		cli_usage_error(&cli, "%s needs one receipt REF", args[0]);
+	req.pass = !strcmp(args[0], "pass");
+	req.doc.kind = req.pass ? "qc_pass" : "qc_fail";
+	req.doc.ref = args[1];
+	return cli_finish(&cli, cli_write(&cli, write_qc, &req));
+}

@@ -1,0 +1,139 @@
+/* inv-receive - goods in: one cost layer per line, posted to Inventory. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "decimal.h"
+#include "stock.h"
+
+static const char usage[] =
+	"usage: inv-receive --wh W (--sku S --qty Q --cost C | FILE|- | --scan)\n"
+	"                   [--lot L] [--expiry D] [--serial S...] [--po ID] "
+	"[--ref R]\n"
+	"                   [--hold] [--date D]\n";
+
+enum {
+	OPT_WH = CLI_FIRST_OWN, OPT_SKU, OPT_QTY, OPT_COST, OPT_SCAN,
+	OPT_LOT, OPT_EXPIRY, OPT_SERIAL, OPT_PO, OPT_REF, OPT_HOLD, OPT_DATE
+};
+
+static const struct option options[] = {
+	{ "wh", required_argument, NULL, OPT_WH },
+	{ "sku", required_argument, NULL, OPT_SKU },
+	{ "qty", required_argument, NULL, OPT_QTY },
+	{ "cost", required_argument, NULL, OPT_COST },
+	{ "scan", no_argument, NULL, OPT_SCAN },
+	{ "lot", required_argument, NULL, OPT_LOT },
+	{ "expiry", required_argument, NULL, OPT_EXPIRY },
+	{ "serial", required_argument, NULL, OPT_SERIAL },
+	{ "po", required_argument, NULL, OPT_PO },
+	{ "ref", required_argument, NULL, OPT_REF },
+	{ "hold", no_argument, NULL, OPT_HOLD },
+	{ "date", required_argument, NULL, OPT_DATE },
+	CLI_OPTIONS
+};
+
+struct request {
+	struct stock_doc doc;
+	struct stock_line line;
+	const char *path;
+	int scan, warned;
+};
+
+static void warn_replay(struct request *req)
+{
+	if (req->doc.replay && !req->warned) {
+		biz_warn("receipt '%s' was already posted; nothing done",
+			 req->doc.ref);
+		req->warned = 1;
+	}
+}
+
+static int write_receipt(struct db *db, void *arg, jv *record)
+{
+	struct request *req = arg;
+	int status;
+
+	*record = jv_array();
+	if (req->scan)
+		status = stock_scan(db, &req->doc, &req->line, "-", record);
+	else
+		status = stock_receive(db, &req->doc, &req->line, record);
+	warn_replay(req);
+	return status;
+}
+
+static int apply_line(struct db *db, jv record, jv *out, void *arg)
+{
+	struct request *req = arg;
+	int status;
+
+	*out = jv_array();
+	status = stock_apply_record(db, &req->doc, &req->line, record, out);
+	warn_replay(req);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct request req;
+	const char **serials = NULL;
+	const char *qty = NULL, *cost = NULL;
+	size_t nserials = 0;
+	char **args;
+	int c, nargs, status;
+
+	memset(&req, 0, sizeof(req));
+	req.doc.kind = "receipt";
+	cli_start(&cli, argc, argv, usage);
+	while ((c = cli_getopt(&cli, "", options)) != -1) {
+		switch (c) {
+		case OPT_WH: req.line.wh = optarg; break;
+		case OPT_SKU: req.line.sku = optarg; break;
+		case OPT_QTY: qty = optarg; break;
+		case OPT_COST: cost = optarg; break;
+		case OPT_SCAN: req.scan = 1; break;
+		case OPT_LOT: req.line.lot = optarg; break;
+		case OPT_EXPIRY: req.line.expiry = optarg; break;
+		case OPT_SERIAL:
+			serials = realloc(serials, (nserials + 1) *
+					  sizeof(*serials));
+			if (!serials)
+				biz_dief(BIZ_INTERNAL, "out of memory");
+			serials[nserials++] = optarg;
+			break;
+		case OPT_PO: req.doc.po = optarg; break;
+		case OPT_REF: req.doc.ref = optarg; break;
+		case OPT_HOLD: req.doc.hold = 1; break;
+		case OPT_DATE: req.doc.date = optarg; break;
+		}
+	}
+	nargs = cli_args(&cli, &args);
+	if (!req.line.wh)
+		cli_usage_error(&cli, "--wh is needed");
+	if (nargs > 1)
+		cli_usage_error(&cli, "one FILE at most");
+	if ((req.line.sku != NULL) + (nargs == 1) + req.scan != 1)
+		cli_usage_error(&cli, "one of --sku, FILE or --scan is needed");
+	if (req.line.sku && !qty && !nserials)
+		cli_usage_error(&cli, "--sku needs --qty");
+	if (qty)
+		req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
+	req.line.serials = serials;
+	req.line.serial_count = nserials;
+	cli_db(&cli);
+	if (cost) {
+		req.line.cost = cli_decimal(&cli, "--cost", cost,
+					    stock_cost_scale(cli.db));
+		req.line.has_cost = 1;
+	}
+	if (req.line.sku && !cost)
+		cli_usage_error(&cli, "--sku needs --cost (the unit cost)");
+	if (nargs == 1)
+		status = cli_batch(&cli, args[0], apply_line, &req);
+	else
+		status = cli_write(&cli, write_receipt, &req);
+	free(serials);
+	return cli_finish(&cli, status);
+}

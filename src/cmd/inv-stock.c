@@ -1,0 +1,108 @@
+/* inv-stock - stock on hand, available and its value, now or at a date. */
+#include <string.h>
+
+#include "cli.h"
+#include "decimal.h"
+#include "record.h"
+#include "stock.h"
+
+static const char usage[] =
+	"usage: inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
+	"[--below-reorder]\n";
+
+enum {
+	OPT_SKU = CLI_FIRST_OWN, OPT_WH, OPT_LOTS, OPT_AT, OPT_BELOW_REORDER
+};
+
+static const struct option options[] = {
+	{ "sku", required_argument, NULL, OPT_SKU },
+	{ "wh", required_argument, NULL, OPT_WH },
+	{ "lots", no_argument, NULL, OPT_LOTS },
+	{ "at", required_argument, NULL, OPT_AT },
+	{ "below-reorder", no_argument, NULL, OPT_BELOW_REORDER },
+	CLI_OPTIONS
+};
+
+/* The fields summed into the totals row, with their scales. */
+static const char *const summed[] = {
+	"on_hand", "reserved", "quarantine", "available", "on_order", "value",
+	NULL
+};
+
+struct report {
+	struct cli *cli;
+	jv totals;	/* an object while a table is printed, else null */
+	int scales[6];
+};
+
+static int add_to_totals(struct report *rep, jv stock)
+{
+	for (int i = 0; summed[i]; i++) {
+		int64_t have, add;
+
+		if (dec_from_jv(jv_object_get(jv_copy(rep->totals),
+					      jv_string(summed[i])),
+				rep->scales[i], &have) ||
+		    dec_from_jv(jv_object_get(jv_copy(stock),
+					      jv_string(summed[i])),
+				rep->scales[i], &add))
+			return biz_fail(BIZ_INTERNAL, "totals overflow");
+		rec_set(&rep->totals, summed[i],
+			dec_to_jv(have + add, rep->scales[i]));
+	}
+	return BIZ_OK;
+}
+
+static int print_stock(jv stock, void *arg)
+{
+	struct report *rep = arg;
+	int status = BIZ_OK;
+
+	if (!cli_where(rep->cli, stock)) {
+		jv_free(stock);
+		return BIZ_OK;
+	}
+	if (jv_get_kind(rep->totals) == JV_KIND_OBJECT)
+		status = add_to_totals(rep, stock);
+	cli_print(rep->cli, stock);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
+	struct report rep = { &cli, jv_null(), { 0 } };
+	char **args;
+	int c, status;
+
+	cli_start(&cli, argc, argv, usage);
+	while ((c = cli_getopt(&cli, "", options)) != -1) {
+		switch (c) {
+		case OPT_SKU: filter.sku = optarg; break;
+		case OPT_WH: filter.wh = optarg; break;
+		case OPT_LOTS: filter.lots = 1; break;
+		case OPT_AT: filter.at = optarg; break;
+		case OPT_BELOW_REORDER: filter.below_reorder = 1; break;
+		}
+	}
+	if (cli_args(&cli, &args) != 0)
+		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
+	cli_db(&cli);
+	if (cli_format(&cli) == FORMAT_TABLE) {
+		rep.totals = jv_object();
+		rec_set_str(&rep.totals, "sku", "TOTAL");
+		for (int i = 0; summed[i]; i++) {
+			rep.scales[i] = strcmp(summed[i], "value") ?
+					QTY_SCALE : cli.db->money_scale;
+			rec_set(&rep.totals, summed[i], dec_to_jv(0,
+							rep.scales[i]));
+		}
+	}
+	status = stock_each(cli.db, &filter, print_stock, &rep);
+	if (status == BIZ_OK && jv_get_kind(rep.totals) == JV_KIND_OBJECT)
+		cli_print(&cli, rep.totals);
+	else
+		jv_free(rep.totals);
+	return cli_finish(&cli, status);
+}

@@ -1,0 +1,1094 @@
+/* assign.c - the lead distribution engine behind crm-assign. */
+#include "assign.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "biz.h"
+#include "crm.h"
+#include "filter.h"
+#include "record.h"
+#include "timeutil.h"
+#include "banned.h"
+
+static const char *const strategy_names[] = {
+	[ASSIGN_ROUND_ROBIN] = "round-robin",
+	[ASSIGN_LEAST_LOADED] = "least-loaded",
+	[ASSIGN_WEIGHTED] = "weighted",
+};
+
+/* The assign_state key of the rotation used without a rules file. */
+static const char territory_key[] = "(territory)";
+
+int assign_strategy_from_name(const char *name)
+{
+	for (int i = 0; i < 3; i++)
+		if (name && !strcmp(name, strategy_names[i]))
+			return i;
+	return -1;
+}
+
+const char *assign_strategy_name(int strategy)
+{
+	return strategy >= 0 && strategy < 3 ? strategy_names[strategy] : NULL;
+}
+
+/* ---- rules ---------------------------------------------------------- */
+
+struct pred;
+static void pred_free(struct pred *p);
+
+struct rule {
+	char *name;
+	char *when;		/* jq predicate text; NULL matches every lead */
+	struct pred *pred;	/* when, evaluated natively; or NULL and */
+	struct filter *jq;	/* when, run by libjq */
+	int all_reps;		/* "reps": "*" */
+	char **handles;		/* the reps named, in rotation order */
+	size_t nhandles;
+	int strategy;		/* -1: the run's default */
+};
+
+struct assign_rules {
+	char *path;
+	struct rule *rules;
+	size_t n;
+	int has_when;		/* some rule looks at the lead */
+};
+
+void assign_rules_free(struct assign_rules *rules)
+{
+	if (!rules)
+		return;
+	for (size_t i = 0; i < rules->n; i++) {
+		struct rule *rule = &rules->rules[i];
+
+		free(rule->name);
+		free(rule->when);
+		pred_free(rule->pred);
+		filter_free(rule->jq);
+		for (size_t j = 0; j < rule->nhandles; j++)
+			free(rule->handles[j]);
+		free(rule->handles);
+	}
+	free(rules->rules);
+	free(rules->path);
+	free(rules);
+}
+
+/* Reads the whole file at path into sb. */
+static int read_file(const char *path, struct strbuf *sb)
+{
+	FILE *fp = fopen(path, "r");
+	char buf[8192];
+	size_t n;
+	int failed;
+
+	if (!fp)
+		return biz_fail(BIZ_NOINPUT, "%s: %s", path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		strbuf_add(sb, buf, n);
+	failed = ferror(fp);
+	fclose(fp);
+	if (failed)
+		return biz_fail(BIZ_NOINPUT, "%s: cannot read", path);
+	return BIZ_OK;
+}
+
+/*
+ * Native predicates.  libjq 1.6 spends some 10 microseconds a rule on a
+ * lead; the predicates rules are written in are nearly always paths,
+ * literals, comparisons, and, or, not.  Those are parsed here into a
+ * small tree evaluated with libjq's own jv_equal and jv_cmp, so the
+ * answer is jq's; any other program (or anything this parser does not
+ * know) runs through libjq as before.  The text has already compiled in
+ * jq, so this parser only needs to recognise, not to diagnose.
+ */
+enum pred_op {
+	PRED_PATH, PRED_CONST, PRED_EQ, PRED_NE, PRED_LT, PRED_LE, PRED_GT,
+	PRED_GE, PRED_AND, PRED_OR, PRED_NOT
+};
+
+struct pred {
+	enum pred_op op;
+	jv value;		/* the constant, or the path's keys */
+	struct pred *left, *right;
+};
+
+static void pred_free(struct pred *p)
+{
+	if (!p)
+		return;
+	pred_free(p->left);
+	pred_free(p->right);
+	jv_free(p->value);
+	free(p);
+}
+
+static struct pred *pred_new(enum pred_op op, jv value, struct pred *left,
+			     struct pred *right)
+{
+	struct pred *p = xmalloc(sizeof(*p));
+
+	p->op = op;
+	p->value = value;
+	p->left = left;
+	p->right = right;
+	return p;
+}
+
+struct lexer {
+	const char *s;
+};
+
+static int ident_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Skips blanks and comments. */
+static void lex_skip(struct lexer *lx)
+{
+	for (;;) {
+		while (*lx->s == ' ' || *lx->s == '\t' || *lx->s == '\n' ||
+		       *lx->s == '\r')
+			lx->s++;
+		if (*lx->s != '#')
+			return;
+		while (*lx->s && *lx->s != '\n')
+			lx->s++;
+	}
+}
+
+/* Takes the symbol or keyword tok if it comes next. */
+static int lex_accept(struct lexer *lx, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	lex_skip(lx);
+	if (strncmp(lx->s, tok, n))
+		return 0;
+	if (ident_char((unsigned char)tok[0]) &&
+	    ident_char((unsigned char)lx->s[n]))
+		return 0;
+	lx->s += n;
+	return 1;
+}
+
+static struct pred *parse_pipe(struct lexer *lx);
+
+/* A JSON token of n bytes at s as a jv of kind, or NULL. */
+static struct pred *parse_literal(const char *s, size_t n, jv_kind kind)
+{
+	jv value = jv_parse_sized(s, (int)n);
+
+	if (jv_get_kind(value) != kind) {
+		jv_free(value);
+		return NULL;
+	}
+	return pred_new(PRED_CONST, value, NULL, NULL);
+}
+
+static struct pred *parse_primary(struct lexer *lx)
+{
+	const char *s, *start;
+	struct pred *p;
+	jv keys;
+
+	lex_skip(lx);
+	s = start = lx->s;
+	if (*s == '(') {
+		lx->s++;
+		p = parse_pipe(lx);
+		if (p && lex_accept(lx, ")"))
+			return p;
+		pred_free(p);
+		return NULL;
+	}
+	if (*s == '.') {
+		keys = jv_array();
+		while (*s == '.' && ident_char((unsigned char)s[1]) &&
+		       !(s[1] >= '0' && s[1] <= '9')) {
+			const char *k = ++s;
+
+			while (ident_char((unsigned char)*s))
+				s++;
+			keys = jv_array_append(keys,
+					       jv_string_sized(k, (int)(s - k)));
+		}
+		if (s == start)
+			s++;	/* "." alone: the lead itself */
+		if (*s == '.' || *s == '[' || *s == '"' || *s == '?') {
+			jv_free(keys);
+			return NULL;
+		}
+		lx->s = s;
+		return pred_new(PRED_PATH, keys, NULL, NULL);
+	}
+	if (*s == '"') {
+		for (s++; *s && *s != '"'; s++)
+			if (*s == '\\') {
+				if (s[1] == '(' || !s[1])
+					return NULL;	/* interpolation */
+				s++;
+			}
+		if (*s != '"')
+			return NULL;
+		lx->s = s + 1;
+		return parse_literal(start, (size_t)(lx->s - start),
+				     JV_KIND_STRING);
+	}
+	if (*s >= '0' && *s <= '9') {
+		while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'e' ||
+		       *s == 'E' || ((*s == '+' || *s == '-') &&
+				     (s[-1] == 'e' || s[-1] == 'E')))
+			s++;
+		lx->s = s;
+		return parse_literal(start, (size_t)(s - start),
+				     JV_KIND_NUMBER);
+	}
+	if (lex_accept(lx, "true"))
+		return pred_new(PRED_CONST, jv_true(), NULL, NULL);
+	if (lex_accept(lx, "false"))
+		return pred_new(PRED_CONST, jv_false(), NULL, NULL);
+	if (lex_accept(lx, "null"))
+		return pred_new(PRED_CONST, jv_null(), NULL, NULL);
+	return NULL;
+}
+
+static struct pred *parse_comparison(struct lexer *lx)
+{
+	static const struct {
+		const char *tok;
+		enum pred_op op;
+	} ops[] = {
+		{ "==", PRED_EQ }, { "!=", PRED_NE }, { "<=", PRED_LE },
+		{ ">=", PRED_GE }, { "<", PRED_LT }, { ">", PRED_GT }
+	};
+	struct pred *left = parse_primary(lx), *right;
+
+	if (!left)
+		return NULL;
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (!lex_accept(lx, ops[i].tok))
+			continue;
+		if (!(right = parse_primary(lx))) {
+			pred_free(left);
+			return NULL;
+		}
+		return pred_new(ops[i].op, jv_null(), left, right);
+	}
+	return left;
+}
+
+/* and binds tighter than or, both looser than comparisons: as in jq. */
+static struct pred *parse_and(struct lexer *lx)
+{
+	struct pred *left = parse_comparison(lx), *right;
+
+	while (left && lex_accept(lx, "and")) {
+		if (!(right = parse_comparison(lx))) {
+			pred_free(left);
+			return NULL;
+		}
+		left = pred_new(PRED_AND, jv_null(), left, right);
+	}
+	return left;
+}
+
+static struct pred *parse_or(struct lexer *lx)
+{
+	struct pred *left = parse_and(lx), *right;
+
+	while (left && lex_accept(lx, "or")) {
+		if (!(right = parse_and(lx))) {
+			pred_free(left);
+			return NULL;
+		}
+		left = pred_new(PRED_OR, jv_null(), left, right);
+	}
+	return left;
+}
+
+/* The only pipe known here is "| not". */
+static struct pred *parse_pipe(struct lexer *lx)
+{
+	struct pred *p = parse_or(lx);
+
+	while (p && lex_accept(lx, "|")) {
+		if (!lex_accept(lx, "not")) {
+			pred_free(p);
+			return NULL;
+		}
+		p = pred_new(PRED_NOT, jv_null(), p, NULL);
+	}
+	return p;
+}
+
+/* The native form of a jq predicate, NULL if it is beyond this parser. */
+static struct pred *pred_parse(const char *text)
+{
+	struct lexer lx = { text };
+	struct pred *p = parse_pipe(&lx);
+
+	lex_skip(&lx);
+	if (p && *lx.s) {
+		pred_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static int truthy(jv value)
+{
+	return jv_get_kind(value) != JV_KIND_FALSE &&
+	       jv_get_kind(value) != JV_KIND_NULL;
+}
+
+/*
+ * Evaluates p on input (not consumed): the value, or an invalid jv where
+ * jq would raise an error (a field of a number, say).
+ */
+static jv pred_eval(const struct pred *p, jv input)
+{
+	jv a, b;
+	int r, holds;
+
+	switch (p->op) {
+	case PRED_PATH:
+		a = jv_copy(input);
+		jv_array_foreach(p->value, i, key) {
+			if (jv_get_kind(a) == JV_KIND_OBJECT) {
+				a = jv_object_get(a, key);
+				if (!jv_is_valid(a))
+					a = jv_null();	/* missing key */
+			} else {
+				jv_free(key);
+				if (jv_get_kind(a) != JV_KIND_NULL) {
+					jv_free(a);
+					return jv_invalid();
+				}
+			}
+		}
+		return a;
+	case PRED_CONST:
+		return jv_copy(p->value);
+	case PRED_AND:
+	case PRED_OR:
+		a = pred_eval(p->left, input);
+		if (!jv_is_valid(a))
+			return a;
+		holds = truthy(a);
+		jv_free(a);
+		if (holds == (p->op == PRED_OR))
+			return jv_bool(holds);
+		b = pred_eval(p->right, input);
+		if (!jv_is_valid(b))
+			return b;
+		holds = truthy(b);
+		jv_free(b);
+		return jv_bool(holds);
+	case PRED_NOT:
+		a = pred_eval(p->left, input);
+		if (!jv_is_valid(a))
+			return a;
+		holds = !truthy(a);
+		jv_free(a);
+		return jv_bool(holds);
+	default:
+		break;
+	}
+	a = pred_eval(p->left, input);
+	if (!jv_is_valid(a))
+		return a;
+	b = pred_eval(p->right, input);
+	if (!jv_is_valid(b)) {
+		jv_free(a);
+		return b;
+	}
+	if (p->op == PRED_EQ || p->op == PRED_NE)
+		return jv_bool(jv_equal(a, b) == (p->op == PRED_EQ));
+	r = jv_cmp(a, b);
+	return jv_bool(p->op == PRED_LT ? r < 0 : p->op == PRED_LE ? r <= 0 :
+		       p->op == PRED_GT ? r > 0 : r >= 0);
+}
+
+/* Whether rule's when holds for lead (a public record, not consumed). */
+static int rule_holds(const struct rule *rule, jv lead)
+{
+	jv value;
+	int holds;
+
+	if (!rule->when)
+		return 1;
+	if (!rule->pred)
+		return filter_holds(rule->jq, lead, NULL);
+	value = pred_eval(rule->pred, lead);
+	holds = jv_is_valid(value) && truthy(value);
+	jv_free(value);
+	return holds;
+}
+
+/* Checks and stores rule number i of the file; rule is consumed. */
+static int rule_parse(struct assign_rules *rules, size_t i, jv rule)
+{
+	struct rule *r = &rules->rules[i];
+	const char *path = rules->path;
+	jv name, when, reps, strategy;
+	int status = BIZ_OK;
+
+	if (jv_get_kind(rule) != JV_KIND_OBJECT) {
+		jv_free(rule);
+		return biz_fail(BIZ_DATAERR, "%s: rule %zu: an object is "
+				"needed", path, i + 1);
+	}
+	name = jv_object_get(jv_copy(rule), jv_string("name"));
+	if (jv_get_kind(name) != JV_KIND_STRING ||
+	    !jv_string_length_bytes(jv_copy(name))) {
+		jv_free(name);
+		jv_free(rule);
+		return biz_fail(BIZ_DATAERR, "%s: rule %zu: a \"name\" is "
+				"needed", path, i + 1);
+	}
+	r->name = xstrdup(jv_string_value(name));
+	r->strategy = -1;
+	jv_free(name);
+	for (size_t j = 0; j < i; j++)
+		if (!strcmp(rules->rules[j].name, r->name)) {
+			jv_free(rule);
+			return biz_fail(BIZ_DATAERR, "%s: rule '%s': the name "
+					"is used twice", path, r->name);
+		}
+	jv_object_foreach(jv_copy(rule), key, value) {
+		const char *k = jv_string_value(key);
+
+		if (!status && strcmp(k, "name") && strcmp(k, "when") &&
+		    strcmp(k, "reps") && strcmp(k, "strategy"))
+			status = biz_fail(BIZ_DATAERR, "%s: rule '%s': unknown "
+					  "field '%s'", path, r->name, k);
+		jv_free(key);
+		jv_free(value);
+	}
+	if (status) {
+		jv_free(rule);
+		return status;
+	}
+	when = jv_object_get(jv_copy(rule), jv_string("when"));
+	reps = jv_object_get(jv_copy(rule), jv_string("reps"));
+	strategy = jv_object_get(jv_copy(rule), jv_string("strategy"));
+	jv_free(rule);
+	if (jv_get_kind(when) == JV_KIND_STRING) {
+		/* What the native parser takes is valid jq, and compiling
+		 * with libjq costs some 20 ms a program: only the rest is
+		 * compiled (and so checked) by libjq. */
+		r->when = xstrdup(jv_string_value(when));
+		r->pred = pred_parse(r->when);
+		rules->has_when = 1;
+		if (!r->pred && !(r->jq = filter_compile(r->when))) {
+			status = biz_fail(BIZ_DATAERR, "%s: rule '%s': when: "
+					  "%s", path, r->name, biz_error());
+			goto done;
+		}
+	} else if (jv_is_valid(when) && jv_get_kind(when) != JV_KIND_NULL) {
+		status = biz_fail(BIZ_DATAERR, "%s: rule '%s': \"when\" must "
+				  "be a jq program in a string", path, r->name);
+		goto done;
+	}
+	if (jv_get_kind(reps) == JV_KIND_STRING &&
+	    !strcmp(jv_string_value(reps), "*")) {
+		r->all_reps = 1;
+	} else if (jv_get_kind(reps) == JV_KIND_ARRAY &&
+		   jv_array_length(jv_copy(reps)) > 0) {
+		r->handles = xmalloc(jv_array_length(jv_copy(reps)) *
+				     sizeof(*r->handles));
+		jv_array_foreach(reps, j, handle) {
+			if (jv_get_kind(handle) != JV_KIND_STRING) {
+				jv_free(handle);
+				status = BIZ_DATAERR;
+				break;
+			}
+			r->handles[r->nhandles++] =
+				xstrdup(jv_string_value(handle));
+			jv_free(handle);
+		}
+	} else {
+		status = BIZ_DATAERR;
+	}
+	if (status) {
+		biz_fail(status, "%s: rule '%s': \"reps\" must be a list of "
+			 "rep handles or \"*\"", path, r->name);
+		goto done;
+	}
+	if (jv_get_kind(strategy) == JV_KIND_STRING) {
+		r->strategy = assign_strategy_from_name(
+			jv_string_value(strategy));
+		if (r->strategy < 0)
+			status = biz_fail(BIZ_DATAERR, "%s: rule '%s': unknown "
+					  "strategy '%s' (round-robin, "
+					  "least-loaded, weighted)", path,
+					  r->name, jv_string_value(strategy));
+	} else if (jv_is_valid(strategy) &&
+		   jv_get_kind(strategy) != JV_KIND_NULL) {
+		status = biz_fail(BIZ_DATAERR, "%s: rule '%s': \"strategy\" "
+				  "must be a name", path, r->name);
+	}
+done:
+	jv_free(when);
+	jv_free(reps);
+	jv_free(strategy);
+	return status;
+}
+
+int assign_rules_load(const char *path, struct assign_rules **out)
+{
+	struct assign_rules *rules = xmalloc(sizeof(*rules));
+	struct strbuf text = { 0 };
+	jv doc;
+	int status;
+
+	memset(rules, 0, sizeof(*rules));
+	rules->path = xstrdup(path);
+	if ((status = read_file(path, &text)))
+		goto fail;
+	doc = jv_parse_sized(text.buf ? text.buf : "", (int)text.len);
+	strbuf_release(&text);
+	if (!jv_is_valid(doc)) {
+		jv msg = jv_invalid_get_msg(doc);
+		const char *m = jv_get_kind(msg) == JV_KIND_STRING ?
+				jv_string_value(msg) : "unreadable";
+		/* jq 1.6 quotes the whole text after the reason. */
+		const char *cut = strstr(m, " (while parsing");
+
+		status = biz_fail(BIZ_DATAERR, "%s: not JSON: %.*s", path,
+				  cut ? (int)(cut - m) : (int)strlen(m), m);
+		jv_free(msg);
+		goto fail;
+	}
+	if (jv_get_kind(doc) != JV_KIND_ARRAY) {
+		jv_free(doc);
+		status = biz_fail(BIZ_DATAERR, "%s: a JSON array of rules is "
+				  "needed", path);
+		goto fail;
+	}
+	rules->rules = xmalloc(((size_t)jv_array_length(jv_copy(doc)) + 1) *
+			       sizeof(*rules->rules));
+	memset(rules->rules, 0, ((size_t)jv_array_length(jv_copy(doc)) + 1) *
+	       sizeof(*rules->rules));
+	jv_array_foreach(doc, i, rule) {
+		rules->n = (size_t)i + 1;
+		if ((status = rule_parse(rules, (size_t)i, rule)))
+			break;
+	}
+	jv_free(doc);
+	if (status)
+		goto fail;
+	*out = rules;
+	return BIZ_OK;
+fail:
+	assign_rules_free(rules);
+	return status;
+}
+
+/* ---- a run ---------------------------------------------------------- */
+
+struct rep_slot {
+	char *handle;
+	int active;
+	int64_t capacity;	/* -1: no limit */
+	int64_t weight;
+	int64_t open;		/* open leads, counting this run's */
+	char **regions, **industries;	/* NULL-terminated */
+};
+
+/* A rule, or territory matching, as it runs: reps and rotation. */
+struct pool {
+	const char *name;	/* NULL: territory matching */
+	const char *key;	/* in assign_state */
+	int strategy;
+	size_t *reps;		/* indices into run.reps, rotation order */
+	size_t n;
+	long last;		/* position in reps of the last pick, -1 */
+	int64_t *current;	/* smooth weighted round-robin weights */
+	int loaded, changed;
+};
+
+struct run {
+	struct db *db;
+	struct assign_request *req;
+	struct rep_slot *reps;
+	size_t nreps, cap;
+	struct pool *pools;
+	size_t npools;
+	char cutoff[TS_BUFSZ];
+};
+
+/* A list field of a rep record as a NULL-terminated array of strings. */
+static char **string_list(jv rep, const char *key)
+{
+	jv list = jv_object_get(jv_copy(rep), jv_string(key));
+	char **out;
+	int n = 0;
+
+	if (jv_get_kind(list) != JV_KIND_ARRAY) {
+		jv_free(list);
+		list = jv_array();
+	}
+	out = xmalloc(((size_t)jv_array_length(jv_copy(list)) + 1) *
+		      sizeof(*out));
+	jv_array_foreach(list, i, item) {
+		if (jv_get_kind(item) == JV_KIND_STRING)
+			out[n++] = xstrdup(jv_string_value(item));
+		jv_free(item);
+	}
+	out[n] = NULL;
+	jv_free(list);
+	return out;
+}
+
+static int64_t number_field(jv rep, const char *key, int64_t missing)
+{
+	jv value = jv_object_get(jv_copy(rep), jv_string(key));
+	int64_t n = jv_get_kind(value) == JV_KIND_NUMBER ?
+		    (int64_t)jv_number_value(value) : missing;
+
+	jv_free(value);
+	return n;
+}
+
+/* rep_each's callback: one rep into the run's table (by handle). */
+static int load_rep(jv rep, void *arg)
+{
+	struct run *run = arg;
+	struct rep_slot *slot;
+	jv active = jv_object_get(jv_copy(rep), jv_string("active"));
+
+	if (run->nreps == run->cap) {
+		run->cap = run->cap ? run->cap * 2 : 64;
+		run->reps = xrealloc(run->reps, run->cap * sizeof(*run->reps));
+	}
+	slot = &run->reps[run->nreps++];
+	slot->handle = xstrdup(rec_text(rep, "handle"));
+	slot->active = jv_get_kind(active) == JV_KIND_TRUE;
+	slot->capacity = number_field(rep, "capacity", -1);
+	slot->weight = number_field(rep, "weight", 1);
+	slot->open = number_field(rep, "open_leads", 0);
+	slot->regions = string_list(rep, "regions");
+	slot->industries = string_list(rep, "industries");
+	jv_free(active);
+	jv_free(rep);
+	return BIZ_OK;
+}
+
+/* The index of the rep with handle, -1 if none (reps are by handle). */
+static long rep_find(const struct run *run, const char *handle)
+{
+	size_t lo = 0, hi = run->nreps;
+
+	while (handle && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(run->reps[mid].handle, handle);
+
+		if (!cmp)
+			return (long)mid;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static void pool_init(struct run *run, struct pool *pool, const char *name,
+		      const char *key, int strategy)
+{
+	memset(pool, 0, sizeof(*pool));
+	pool->name = name;
+	pool->key = key;
+	pool->strategy = strategy;
+	pool->last = -1;
+	pool->reps = xmalloc((run->nreps + 1) * sizeof(*pool->reps));
+}
+
+/* Builds the run's pools from the rules, or the one territory pool. */
+static int build_pools(struct run *run)
+{
+	struct assign_rules *rules = run->req->rules;
+	size_t npools = rules ? rules->n : 1;
+
+	run->pools = xmalloc((npools + 1) * sizeof(*run->pools));
+	if (!rules) {
+		pool_init(run, &run->pools[0], NULL, territory_key,
+			  run->req->strategy);
+		for (size_t i = 0; i < run->nreps; i++)
+			run->pools[0].reps[run->pools[0].n++] = i;
+		run->npools = 1;
+		return BIZ_OK;
+	}
+	for (size_t i = 0; i < rules->n; i++) {
+		struct rule *rule = &rules->rules[i];
+		struct pool *pool = &run->pools[i];
+
+		pool_init(run, pool, rule->name, rule->name,
+			  rule->strategy >= 0 ? rule->strategy :
+			  run->req->strategy);
+		run->npools = i + 1;
+		if (rule->all_reps) {
+			for (size_t j = 0; j < run->nreps; j++)
+				pool->reps[pool->n++] = j;
+			continue;
+		}
+		free(pool->reps);
+		pool->reps = xmalloc(rule->nhandles * sizeof(*pool->reps));
+		for (size_t j = 0; j < rule->nhandles; j++) {
+			long r = rep_find(run, rule->handles[j]);
+
+			if (r < 0)
+				return biz_fail(BIZ_DATAERR, "%s: rule '%s': "
+						"no rep '%s'", rules->path,
+						rule->name, rule->handles[j]);
+			pool->reps[pool->n++] = (size_t)r;
+		}
+	}
+	return BIZ_OK;
+}
+
+/* Reads the pool's rotation from assign_state on first use. */
+static int pool_load_state(struct run *run, struct pool *pool)
+{
+	static const char sql[] =
+		"SELECT state FROM assign_state WHERE rule = ?";
+	sqlite3_stmt *stmt = db_stmt(run->db, sql);
+	jv state = jv_null(), last, current;
+	int rc;
+
+	pool->loaded = 1;
+	pool->current = xmalloc((pool->n + 1) * sizeof(*pool->current));
+	memset(pool->current, 0, (pool->n + 1) * sizeof(*pool->current));
+	db_bind_text(stmt, 1, pool->key);
+	rc = db_step(run->db, stmt);
+	if (rc == SQLITE_ROW)
+		state = jv_parse(db_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rc;
+	if (jv_get_kind(state) != JV_KIND_OBJECT) {
+		jv_free(state);
+		return BIZ_OK;
+	}
+	last = jv_object_get(jv_copy(state), jv_string("last"));
+	current = jv_object_get(state, jv_string("current"));
+	for (size_t i = 0; i < pool->n; i++) {
+		const char *handle = run->reps[pool->reps[i]].handle;
+
+		if (jv_get_kind(last) == JV_KIND_STRING && pool->last < 0 &&
+		    !strcmp(jv_string_value(last), handle))
+			pool->last = (long)i;
+		if (jv_get_kind(current) == JV_KIND_OBJECT) {
+			jv w = jv_object_get(jv_copy(current),
+					     jv_string(handle));
+
+			if (jv_get_kind(w) == JV_KIND_NUMBER)
+				pool->current[i] = (int64_t)jv_number_value(w);
+			jv_free(w);
+		}
+	}
+	jv_free(last);
+	jv_free(current);
+	return BIZ_OK;
+}
+
+/* Writes the pool's rotation back, in the run's transaction. */
+static int pool_save_state(struct run *run, struct pool *pool)
+{
+	static const char sql[] =
+		"INSERT INTO assign_state(rule, state) VALUES (?1, ?2) "
+		"ON CONFLICT(rule) DO UPDATE SET state = excluded.state";
+	sqlite3_stmt *stmt = db_stmt(run->db, sql);
+	jv state = jv_object(), current = jv_object(), text;
+	int status;
+
+	rec_set_str(&state, "strategy", assign_strategy_name(pool->strategy));
+	rec_set_str(&state, "last", pool->last >= 0 ?
+		    run->reps[pool->reps[pool->last]].handle : NULL);
+	for (size_t i = 0; i < pool->n; i++)
+		if (pool->current[i])
+			rec_set(&current, run->reps[pool->reps[i]].handle,
+				jv_number((double)pool->current[i]));
+	rec_set(&state, "current", current);
+	text = jv_dump_string(state, JV_PRINT_SORTED);
+	db_bind_text(stmt, 1, pool->key);
+	db_bind_text(stmt, 2, jv_string_value(text));
+	status = db_done(run->db, stmt);
+	jv_free(text);
+	return status;
+}
+
+static int list_has(char **list, const char *value)
+{
+	if (!list[0])
+		return 1;	/* a rep with no list covers everything */
+	for (; *list; list++)
+		if (value && !strcmp(*list, value))
+			return 1;
+	return 0;
+}
+
+/* What stands between a rep and a lead. */
+enum fit { FIT_UNCOVERED, FIT_INACTIVE, FIT_FULL, FIT_EXCLUDED, FIT_OK };
+
+struct lead_view {
+	const char *region, *industry;
+	long exclude;		/* the rep a stale lead is taken from */
+	int territory;
+};
+
+static enum fit rep_fit(const struct rep_slot *rep, long index,
+			const struct lead_view *lead)
+{
+	if (lead->territory && (!list_has(rep->regions, lead->region) ||
+				!list_has(rep->industries, lead->industry)))
+		return FIT_UNCOVERED;
+	if (!rep->active)
+		return FIT_INACTIVE;
+	if (rep->capacity >= 0 && rep->open >= rep->capacity)
+		return FIT_FULL;
+	if (index == lead->exclude)
+		return FIT_EXCLUDED;
+	return FIT_OK;
+}
+
+/*
+ * Picks a rep of pool for lead by the pool's strategy and advances its
+ * rotation.  Returns the rep's index, or -1 with *reason set.
+ */
+static long pool_pick(struct run *run, struct pool *pool,
+		      const struct lead_view *lead, const char **reason)
+{
+	enum fit best_fit = FIT_UNCOVERED;
+	long chosen = -1, pos = -1;
+	int64_t total = 0;
+
+	for (size_t k = 0; k < pool->n; k++) {
+		/* Round-robin starts after the last pick and stops at the
+		 * first fit; the others look at every rep. */
+		size_t i = pool->strategy == ASSIGN_ROUND_ROBIN ?
+			   (size_t)(pool->last + 1 + (long)k) % pool->n : k;
+		long r = (long)pool->reps[i];
+		struct rep_slot *rep = &run->reps[r];
+		enum fit fit = rep_fit(rep, r, lead);
+
+		if (fit > best_fit)
+			best_fit = fit;
+		if (fit != FIT_OK)
+			continue;
+		if (pool->strategy == ASSIGN_ROUND_ROBIN) {
+			pos = (long)i;
+			break;
+		}
+		if (pool->strategy == ASSIGN_LEAST_LOADED) {
+			/* Ties go to the first handle: reps are by handle. */
+			if (chosen < 0 || rep->open < run->reps[chosen].open ||
+			    (rep->open == run->reps[chosen].open && r < chosen)) {
+				chosen = r;
+				pos = (long)i;
+			}
+			continue;
+		}
+		/* Smooth weighted round-robin (nginx): every fit rep gains
+		 * its weight, the highest is chosen and pays back the sum. */
+		pool->current[i] += rep->weight;
+		total += rep->weight;
+		if (pos < 0 || pool->current[i] > pool->current[pos])
+			pos = (long)i;
+	}
+	if (pos < 0) {
+		switch (best_fit) {
+		case FIT_UNCOVERED:
+			*reason = lead->territory ?
+				  "no rep covers the lead's region and "
+				  "industry" : "the rule has no reps";
+			break;
+		case FIT_INACTIVE:
+			*reason = "no active rep";
+			break;
+		case FIT_FULL:
+			*reason = "every eligible rep is at capacity";
+			break;
+		default:
+			*reason = "no other eligible rep";
+		}
+		return -1;
+	}
+	if (pool->strategy == ASSIGN_WEIGHTED)
+		pool->current[pos] -= total;
+	if (pool->strategy != ASSIGN_LEAST_LOADED)
+		pool->changed = 1;
+	pool->last = pos;
+	return (long)pool->reps[pos];
+}
+
+/* The pool that decides lead (consumed), NULL when no rule matches. */
+static struct pool *choose_pool(struct run *run, jv lead)
+{
+	struct assign_rules *rules = run->req->rules;
+	struct pool *pool = NULL;
+
+	if (!rules) {
+		jv_free(lead);
+		return &run->pools[0];
+	}
+	if (rules->has_when)
+		lead = lead_public(lead);
+	for (size_t i = 0; i < rules->n && !pool; i++)
+		if (rule_holds(&rules->rules[i], lead))
+			pool = &run->pools[i];
+	jv_free(lead);
+	return pool;
+}
+
+/*
+ * Assigns lead id, or with stale reassigns it away from its owner.
+ * Leads that are not new (or no longer stale) are left alone.
+ */
+static int assign_one(struct run *run, int64_t id, int stale, int named)
+{
+	struct assign_request *req = run->req;
+	struct lead_view view = { NULL, NULL, -1, !req->rules };
+	const char *reason = NULL, *owner, *status_text;
+	struct pool *pool;
+	jv lead, record, data;
+	long rep = -1;
+	int status;
+
+	if ((status = lead_get(run->db, id, &lead))) {
+		if (status == BIZ_REFUSED && named)
+			return biz_fail(BIZ_DATAERR, "no lead %lld",
+					(long long)id);
+		return status;
+	}
+	owner = rec_text(lead, "owner");
+	status_text = rec_text(lead, "status");
+	if (stale ? !owner : owner || !status_text ||
+	    strcmp(status_text, "new")) {
+		jv_free(lead);
+		return BIZ_OK;
+	}
+	view.region = rec_text(lead, "region");
+	view.industry = rec_text(lead, "industry");
+	if (stale)
+		view.exclude = rep_find(run, owner);
+	pool = choose_pool(run, jv_copy(lead));
+	if (!pool)
+		reason = "no rule matches";
+	else if (!pool->loaded && (status = pool_load_state(run, pool)))
+		goto done;
+	if (pool)
+		rep = pool_pick(run, pool, &view, &reason);
+
+	record = jv_object();
+	rec_set(&record, "lead", jv_number((double)id));
+	if (rep >= 0)
+		rec_set_str(&record, "rep", run->reps[rep].handle);
+	else
+		rec_set_str(&record, "rep", stale ? owner : NULL);
+	rec_set_str(&record, "rule", pool ? pool->name : NULL);
+	rec_set_str(&record, "strategy",
+		    pool ? assign_strategy_name(pool->strategy) : NULL);
+	if (stale && rep >= 0)
+		rec_set_str(&record, "reason", "stale");
+	else if (stale)
+		rec_set(&record, "reason", jv_string_fmt("stale, but %s: "
+			"kept by its owner", reason));
+	else
+		rec_set_str(&record, "reason", reason);
+	if (stale)
+		rec_set_str(&record, "from", owner);
+
+	if (rep >= 0) {
+		data = jv_object();
+		rec_set_str(&data, "rule", pool->name);
+		rec_set_str(&data, "strategy",
+			    assign_strategy_name(pool->strategy));
+		if (stale) {
+			rec_set_str(&data, "from", owner);
+			rec_set_str(&data, "reason", "stale");
+		}
+		if ((status = lead_assign(run->db, id, run->reps[rep].handle,
+					  data))) {
+			jv_free(record);
+			goto done;
+		}
+		run->reps[rep].open++;
+		if (view.exclude >= 0)
+			run->reps[view.exclude].open--;
+	} else if (!stale) {
+		req->unassigned++;
+	}
+	status = req->emit(record, req->arg);
+done:
+	jv_free(lead);
+	return status;
+}
+
+static void run_release(struct run *run)
+{
+	for (size_t i = 0; i < run->nreps; i++) {
+		struct rep_slot *rep = &run->reps[i];
+
+		for (char **p = rep->regions; *p; p++)
+			free(*p);
+		for (char **p = rep->industries; *p; p++)
+			free(*p);
+		free(rep->regions);
+		free(rep->industries);
+		free(rep->handle);
+	}
+	free(run->reps);
+	for (size_t i = 0; i < run->npools; i++) {
+		free(run->pools[i].reps);
+		free(run->pools[i].current);
+	}
+	free(run->pools);
+}
+
+int assign_run(struct db *db, struct assign_request *req)
+{
+	struct run run = { 0 };
+	struct lead_ids stale = { 0 }, fresh = { 0 };
+	int status;
+
+	run.db = db;
+	run.req = req;
+	req->unassigned = 0;
+	if ((status = rep_each(db, 1, load_rep, &run)) ||
+	    (status = build_pools(&run)))
+		goto done;
+	if (req->stale_hours >= 0) {
+		time_format(db->now - req->stale_hours * 3600, run.cutoff);
+		if ((status = lead_stale_ids(db, run.cutoff, &stale)))
+			goto done;
+		for (size_t i = 0; i < stale.len && !status; i++)
+			status = assign_one(&run, stale.ids[i], 1, 0);
+		if (status)
+			goto done;
+	}
+	if (!req->named) {
+		if ((status = lead_unassigned_ids(db, &fresh)))
+			goto done;
+		for (size_t i = 0; i < fresh.len && !status; i++)
+			status = assign_one(&run, fresh.ids[i], 0, 0);
+	} else {
+		for (size_t i = 0; i < req->nids && !status; i++)
+			status = assign_one(&run, req->ids[i], 0, 1);
+	}
+	for (size_t i = 0; i < run.npools && !status; i++)
+		if (run.pools[i].changed)
+			status = pool_save_state(&run, &run.pools[i]);
+done:
+	lead_ids_release(&stale);
+	lead_ids_release(&fresh);
+	run_release(&run);
+	return status;
+}

@@ -1,0 +1,149 @@
+/*
+ * stock.h - moving stock: receipts, issues, transfers, quality control,
+ * and the one function every change of stock goes through.
+ *
+ * stock_apply_move() writes the immutable move row, updates the balance
+ * row (item, warehouse, lot) it changes, values it from the cost layers
+ * (FIFO: oldest first; AVCO: the running average, exact, the last unit
+ * taking the rest) and posts the ledger entry by posting rule, with an
+ * event, all in the caller's transaction.  The document functions check
+ * their input (BIZ_DATAERR), refuse what the stock cannot give
+ * (BIZ_REFUSED) and append the move records they write to *moves (a jv
+ * array).  None begins or ends a transaction.
+ */
+#ifndef STOCK_H
+#define STOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jq.h>
+
+#include "db.h"
+#include "item.h"
+#include "timeutil.h"
+
+/*
+ * One document: a receipt, an issue, a transfer or a quality check, with
+ * the lines one command writes.  The caller fills the first fields; the
+ * library creates the row on the first line and sets id.  A ref already
+ * posted for the same kind makes the document a replay: nothing is
+ * written and the moves it wrote before are returned.
+ */
+struct stock_doc {
+	const char *kind;	/* receipt, issue, transfer, qc_pass,
+				   qc_fail */
+	const char *ref;	/* may be NULL */
+	const char *date;	/* YYYY-MM-DD; NULL: today */
+	const char *po;		/* receipt: purchase order (posts to GRNI) */
+	const char *order;	/* issue: sales or production order */
+	const char *reason;	/* issue: sale (NULL), production, scrap,
+				   sample */
+	int hold;		/* receipt: into quarantine */
+	int64_t id;		/* set by the library */
+	int replay;		/* set when ref was already posted */
+	char today[TS_BUFSZ];
+};
+
+/* One line of a document. */
+struct stock_line {
+	const char *sku;	/* SKU, or with scan a barcode first */
+	int scan;
+	const char *wh;		/* transfer: the warehouse it leaves */
+	const char *to;		/* transfer: the warehouse it enters */
+	const char *lot;
+	const char *expiry;	/* receipt: YYYY-MM-DD */
+	int64_t qty;		/* thousandths; 0 with serials: one each */
+	int64_t cost;		/* receipt: unit cost at stock_cost_scale() */
+	int has_cost;
+	const char *const *serials;
+	size_t serial_count;
+};
+
+/* Places of a unit cost: the money scale + 2, at most DEC_MAX_SCALE. */
+int stock_cost_scale(const struct db *db);
+
+/*
+ * Creates doc's row, or finds its ref posted before (then doc->replay is
+ * set and the earlier moves are appended to *moves).  Called by the line
+ * functions; a caller may call it first to learn about a replay.
+ */
+int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves);
+
+int stock_receive(struct db *db, struct stock_doc *doc,
+		  const struct stock_line *line, jv *moves);
+int stock_issue(struct db *db, struct stock_doc *doc,
+		const struct stock_line *line, jv *moves);
+int stock_transfer(struct db *db, struct stock_doc *doc,
+		   const struct stock_line *line, jv *moves);
+
+/*
+ * Passes (goods become available) or fails (goods go back to the
+ * supplier at their receipt cost, the receipt's posting reversed) the
+ * held receipt whose ref is doc->ref (or whose number, without a ref).
+ * doc->kind is "qc_pass" or "qc_fail".
+ */
+int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves);
+
+/*
+ * Applies one input record of a batch (fields sku, qty, cost, lot,
+ * expiry, serial or serials, wh, to) as a line of doc; base gives the
+ * defaults from the command's options.  record is consumed.
+ */
+int stock_apply_record(struct db *db, struct stock_doc *doc,
+		       const struct stock_line *base, jv record, jv *moves);
+
+/*
+ * Reads path ("-" or NULL: stdin) one barcode or SKU per line, each one
+ * unit, and applies them as lines of doc (receipt or issue) grouped per
+ * item in the order first seen; base gives the rest of each line.  An
+ * unknown code fails with "FILE:LINE: unknown item 'X'".
+ */
+int stock_scan(struct db *db, struct stock_doc *doc,
+	       const struct stock_line *base, const char *path, jv *moves);
+
+/* A piece of a cost layer taken out, or to be put in. */
+struct stock_piece {
+	int64_t qty, value, origin;
+};
+
+/* One change of stock for stock_apply_move(). */
+struct stock_move {
+	const struct item_info *item;
+	const char *wh;
+	const char *lot;	/* NULL or "" when untracked */
+	int64_t qty;		/* signed: + in, - out */
+	int64_t value;		/* in: value received; out: set here */
+	int64_t quarantine;	/* signed change of the quarantined part */
+	int64_t layer_id;	/* out or release of this layer only, or 0 */
+	struct stock_piece *pieces;	/* in: layers to make (transfer), or
+					   NULL for one new layer; out: set
+					   to the pieces taken (free them) */
+	size_t piece_count;
+	const char *posting;	/* posting rule kind, or NULL */
+	int posting_sign;	/* the entry's amount is sign * value */
+	const char *serials;	/* JSON array text, or NULL */
+	const char *event;	/* event kind */
+	int64_t id;		/* set: the move's id */
+};
+
+/*
+ * The one door for stock: writes move m of doc, updates the balance,
+ * values it, posts it, logs it, and appends the move record to *moves.
+ * Refuses (BIZ_REFUSED) a change that would make stock negative.
+ */
+int stock_apply_move(struct db *db, struct stock_doc *doc,
+		     struct stock_move *m, jv *moves);
+
+struct stock_filter {
+	const char *sku;
+	const char *wh;
+	int lots;		/* one row per lot, with expiry */
+	const char *at;		/* YYYY-MM-DD: from the moves up to it */
+	int below_reorder;	/* only items at or below their min */
+};
+
+/* Calls fn for each stock record passing filter, by SKU and warehouse. */
+int stock_each(struct db *db, const struct stock_filter *filter,
+	       int (*fn)(jv stock, void *arg), void *arg);
+
+#endif

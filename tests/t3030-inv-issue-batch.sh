@@ -1,0 +1,181 @@
+#!/bin/sh
+# inv-issue and inv-receive: batches, scans, bad input, idempotent refs,
+# and two processes issuing the last units at once.
+. "$(dirname "$0")/lib.sh"
+
+jqe() {
+	sed -n "${2}p" "$1" | jq -e "$3" >/dev/null
+}
+
+check_ok() {
+	biz-check >check.out && ! grep -q '"ok":false' check.out
+}
+
+on_hand_is() {
+	inv-stock --sku "$1" --wh MAIN >stock.out &&
+	test "$(field stock.out 1 on_hand)" = "$2"
+}
+
+test_expect_success 'setup' '
+	biz-init >/dev/null &&
+	inv-item add BOLT-M6 --name "Bolt M6" --barcode 4001 >/dev/null &&
+	inv-item add NUT-M6 --name "Nut M6" --barcode 4002 >/dev/null
+'
+
+# Lines: BOLT 100 @ 0.10 = 10.00, NUT 50 @ 0.05 = 2.50, BOLT 20 @ 0.12
+# = 2.40.  On hand BOLT 120 (12.40), NUT 50 (2.50).
+test_expect_success 'a receipt batch from a CSV file, one layer per line' '
+	cat >in.csv <<-\EOF &&
+	sku,qty,cost
+	BOLT-M6,100,0.10
+	NUT-M6,50,0.05
+	BOLT-M6,20,0.12
+	EOF
+	inv-receive --wh MAIN --ref GRN-100 in.csv >r1 &&
+	test $(wc -l <r1) -eq 3 &&
+	jqe r1 3 ".doc_id == 1 and .value == 2.4" &&
+	on_hand_is BOLT-M6 120 &&
+	test "$(field stock.out 1 value)" = 12.4 &&
+	check_ok
+'
+
+test_expect_success 'the same batch with the same ref is a no-op' '
+	inv-receive --wh MAIN --ref GRN-100 in.csv >r2 2>err &&
+	test_cmp r1 r2 &&
+	grep -q "already posted" err &&
+	on_hand_is BOLT-M6 120
+'
+
+# JSON Lines from stdin: BOLT 30 takes 30 of the 0.10 layer = 3.00;
+# NUT 10 = 0.50.
+test_expect_success 'an issue batch from stdin' '
+	printf "%s\n" "{\"sku\":\"BOLT-M6\",\"qty\":30}" \
+		"{\"sku\":\"NUT-M6\",\"qty\":\"10\"}" >issue.jsonl &&
+	inv-issue --wh MAIN - <issue.jsonl >i1 &&
+	jqe i1 1 ".value == -3" &&
+	jqe i1 2 ".value == -0.5" &&
+	on_hand_is BOLT-M6 90 &&
+	check_ok
+'
+
+test_expect_success 'a malformed line names the line, writes nothing' '
+	cat >bad.csv <<-\EOF &&
+	sku,qty
+	BOLT-M6,1
+	NUT-M6,1
+	BOLT-M6,many
+	EOF
+	expect_exit 65 inv-issue --wh MAIN bad.csv &&
+	grep -q "^inv-issue: bad.csv:4: " err &&
+	test ! -s out &&
+	on_hand_is BOLT-M6 90 &&
+	on_hand_is NUT-M6 40
+'
+
+test_expect_success 'a shortage in a batch refuses the whole batch' '
+	printf "sku,qty\nNUT-M6,1\nBOLT-M6,91\n" >short.csv &&
+	expect_exit 1 inv-issue --wh MAIN short.csv &&
+	grep -q "short.csv:3: not enough .BOLT-M6. in .MAIN.: 90 available, 91 asked" err &&
+	on_hand_is NUT-M6 40
+'
+
+test_expect_success 'scan: one barcode or SKU per line, each one unit' '
+	printf "4001\n4002\nBOLT-M6\n\n4001\n" >scan.txt &&
+	inv-issue --wh MAIN --scan <scan.txt >s1 &&
+	jqe s1 1 ".sku == \"BOLT-M6\" and .qty == -3" &&
+	jqe s1 2 ".sku == \"NUT-M6\" and .qty == -1" &&
+	on_hand_is BOLT-M6 87
+'
+
+test_expect_success 'scan: an unknown code names its line' '
+	printf "4001\n4002\n9999\n" >scan2.txt &&
+	expect_exit 65 inv-receive --wh MAIN --scan --cost 1 <scan2.txt &&
+	grep -q "^inv-receive: -:3: unknown item .9999." err &&
+	on_hand_is BOLT-M6 87
+'
+
+test_expect_success 'an issue with --ref is done once' '
+	inv-issue --wh MAIN --sku BOLT-M6 --qty 7 --ref SO-1 >o1 &&
+	inv-issue --wh MAIN --sku BOLT-M6 --qty 7 --ref SO-1 >o2 2>err &&
+	test_cmp o1 o2 &&
+	grep -q "issue .SO-1. was already posted" err &&
+	on_hand_is BOLT-M6 80 &&
+	check_ok
+'
+
+test_expect_success 'a transfer with --ref is done once' '
+	inv-warehouse add WEST --name West >/dev/null &&
+	inv-move --from MAIN --to WEST --sku NUT-M6 --qty 5 --ref TR-1 >m1 &&
+	inv-move --from MAIN --to WEST --sku NUT-M6 --qty 5 --ref TR-1 >m2 &&
+	test_cmp m1 m2 &&
+	on_hand_is NUT-M6 34
+'
+
+test_expect_code 65 'zero quantity is bad input' '
+	inv-issue --wh MAIN --sku BOLT-M6 --qty 0
+'
+
+test_expect_code 65 'negative quantity is bad input' '
+	inv-receive --wh MAIN --sku BOLT-M6 --qty -1 --cost 1
+'
+
+test_expect_code 65 'a negative cost is bad input' '
+	inv-receive --wh MAIN --sku BOLT-M6 --qty 1 --cost -1
+'
+
+test_expect_code 65 'an unknown SKU is bad input' '
+	inv-issue --wh MAIN --sku NOPE --qty 1
+'
+
+test_expect_code 65 'an unknown warehouse is bad input' '
+	inv-receive --wh NOWHERE --sku BOLT-M6 --qty 1 --cost 1
+'
+
+test_expect_code 65 'a bad --date is bad input' '
+	inv-receive --wh MAIN --sku BOLT-M6 --qty 1 --cost 1 --date 2026-02-30
+'
+
+test_expect_code 64 'a quantity that is not a number is a usage error' '
+	inv-issue --wh MAIN --sku BOLT-M6 --qty 1.0001
+'
+
+test_expect_code 64 'an unknown reason is a usage error' '
+	inv-issue --wh MAIN --sku BOLT-M6 --qty 1 --reason theft
+'
+
+test_expect_code 66 'a missing batch file' '
+	inv-issue --wh MAIN nofile.csv
+'
+
+# Scrap posts Dr 5100 Inventory Adjustments: 1 at 0.10.
+test_expect_success 'scrap posts to Inventory Adjustments' '
+	inv-issue --wh MAIN --sku BOLT-M6 --qty 1 --reason scrap >sc &&
+	biz-events --kind ledger.posted >ev &&
+	tail -n 1 ev | jq -e ".data.postings[0] == {\"account\":\"5100\",\"amount\":0.1}" &&
+	check_ok
+'
+
+# The last units, two processes at once, five rounds: each round
+# receives 3 and starts two issues of 3; exactly one may win.
+test_expect_success 'two issues of the last units: exactly one succeeds' '
+	inv-item add LAST --name "Last units" >/dev/null &&
+	for round in 1 2 3 4 5; do
+		inv-receive --wh MAIN --sku LAST --qty 3 --cost 1 >/dev/null &&
+		{ inv-issue --wh MAIN --sku LAST --qty 3 >a.out 2>a.err &
+		  pa=$!
+		  inv-issue --wh MAIN --sku LAST --qty 3 >b.out 2>b.err &
+		  pb=$!
+		  wait $pa; ra=$?
+		  wait $pb; rb=$?
+		} &&
+		echo "round $round: $ra $rb" &&
+		{ { test $ra = 0 && test $rb = 1; } ||
+		  { test $ra = 1 && test $rb = 0; }; } || return 1
+		cat a.err b.err | grep -q "not enough .LAST. in .MAIN.: 0 available, 3 asked" || return 1
+		inv-stock --sku LAST >st.out || return 1
+		test ! -s st.out || return 1
+	done &&
+	check_ok
+'
+
+test_done
