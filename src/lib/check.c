@@ -112,6 +112,16 @@ int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
 	if ((status = report(fn, arg, rec, unbalanced == 0, failed)))
 		return status;
 
+	/* Reports read the per-day totals: they must equal the postings. */
+	if ((status = ledger_totals_mismatch_count(db, &unbalanced)))
+		return status;
+	rec = jv_object();
+	rec_set_str(&rec, "check", "ledger_totals");
+	rec_set(&rec, "ok", jv_bool(unbalanced == 0));
+	rec_set(&rec, "mismatched", jv_number((double)unbalanced));
+	if ((status = report(fn, arg, rec, unbalanced == 0, failed)))
+		return status;
+
 	if ((status = ledger_account_balance(db, CHECK_INVENTORY_ACCOUNT,
 					     &account)))
 		return status;

@@ -341,6 +341,20 @@ int db_done(struct db *db, sqlite3_stmt *stmt)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? BIZ_OK : rc;
 }
 
+int db_int64(struct db *db, sqlite3_stmt *stmt, int64_t *out)
+{
+	int rc = db_step(db, stmt);
+
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_INTERNAL, "no row from '%s'",
+				sqlite3_sql(stmt));
+	if (rc != SQLITE_ROW)
+		return rc;
+	*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return BIZ_OK;
+}
+
 void db_bind_text(sqlite3_stmt *stmt, int index, const char *text)
 {
 	if (text)

@@ -76,6 +76,12 @@ int db_done(struct db *db, sqlite3_stmt *stmt);
  */
 int db_failure(struct db *db);
 
+/*
+ * Steps stmt (bound by the caller, from db_stmt()) for its one row and
+ * sets *out to its first column as an integer.  Returns a status.
+ */
+int db_int64(struct db *db, sqlite3_stmt *stmt, int64_t *out);
+
 /* Binds text, or NULL for a NULL pointer. */
 void db_bind_text(sqlite3_stmt *stmt, int index, const char *text);
 

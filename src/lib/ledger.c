@@ -177,15 +177,9 @@ int ledger_account_balance(struct db *db, const char *code, int64_t *out)
 		"SELECT coalesce(sum(debit - credit), 0) FROM account_day "
 		"WHERE account = ?";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_text(stmt, 1, code);
-	rc = db_step(db, stmt);
-	if (rc != SQLITE_ROW)
-		return rc;
-	*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return BIZ_OK;
+	return db_int64(db, stmt, out);
 }
 
 int ledger_unbalanced_count(struct db *db, int64_t *out)
@@ -193,14 +187,7 @@ int ledger_unbalanced_count(struct db *db, int64_t *out)
 	static const char sql[] =
 		"SELECT count(*) FROM (SELECT entry_id FROM posting "
 		"GROUP BY entry_id HAVING sum(amount) <> 0)";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
-	int rc = db_step(db, stmt);
-
-	if (rc != SQLITE_ROW)
-		return rc;
-	*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return BIZ_OK;
+	return db_int64(db, db_stmt(db, sql), out);
 }
 
 int ledger_totals_mismatch_count(struct db *db, int64_t *out)
@@ -216,14 +203,7 @@ int ledger_totals_mismatch_count(struct db *db, int64_t *out)
 		"(SELECT count(*) FROM account_day d WHERE (d.debit <> 0 OR "
 		"  d.credit <> 0) AND NOT EXISTS (SELECT 1 FROM posting q "
 		"  WHERE q.account = d.account AND q.date = d.date))";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
-	int rc = db_step(db, stmt);
-
-	if (rc != SQLITE_ROW)
-		return rc;
-	*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return BIZ_OK;
+	return db_int64(db, db_stmt(db, sql), out);
 }
 
 /* ---- accounts ---------------------------------------------------------- */
