@@ -66,4 +66,4 @@ clean:
 	rm -rf tests/scratch
 
 .PHONY: all check demo install clean
-.PRECIOUS: src/cmd/%.o
+.SECONDARY:

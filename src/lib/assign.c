@@ -929,23 +929,20 @@ static long pool_pick(struct run *run, struct pool *pool,
 	return (long)pool->reps[pos];
 }
 
-/* The pool that decides lead (consumed), NULL when no rule matches. */
+/*
+ * The pool that decides lead (a public record, not consumed), NULL when
+ * no rule matches.
+ */
 static struct pool *choose_pool(struct run *run, jv lead)
 {
 	struct assign_rules *rules = run->req->rules;
-	struct pool *pool = NULL;
 
-	if (!rules) {
-		jv_free(lead);
+	if (!rules)
 		return &run->pools[0];
-	}
-	if (rules->has_when)
-		lead = lead_public(lead);
-	for (size_t i = 0; i < rules->n && !pool; i++)
+	for (size_t i = 0; i < rules->n; i++)
 		if (rule_holds(&rules->rules[i], lead))
-			pool = &run->pools[i];
-	jv_free(lead);
-	return pool;
+			return &run->pools[i];
+	return NULL;
 }
 
 /*
@@ -968,6 +965,10 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 					(long long)id);
 		return status;
 	}
+	/* The rules see the lead as crm-lead prints it; custom fields
+	 * never hide the lead's own, read below. */
+	if (req->rules && req->rules->has_when)
+		lead = lead_public(lead);
 	owner = rec_text(lead, "owner");
 	status_text = rec_text(lead, "status");
 	if (stale ? !owner : owner || !status_text ||
@@ -979,7 +980,7 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	view.industry = rec_text(lead, "industry");
 	if (stale)
 		view.exclude = rep_find(run, owner);
-	pool = choose_pool(run, jv_copy(lead));
+	pool = choose_pool(run, lead);
 	if (!pool)
 		reason = "no rule matches";
 	else if (!pool->loaded && (status = pool_load_state(run, pool)))
