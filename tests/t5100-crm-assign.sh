@@ -247,6 +247,47 @@ test_expect_success 'other bad rules and options' '
 	test "$(lead_count)" -eq 1
 '
 
+BIZ_DB=$SCRATCH/predicates.db; export BIZ_DB
+test_expect_success 'rule predicates decide exactly as jq does' '
+	fresh predicates &&
+	crm-rep add a --name A >/dev/null &&
+	crm-lead add --name ann --region north --size 500 --set tier=gold >/dev/null &&
+	crm-lead add --name bob --region south --size 5 --set tier=7 >/dev/null &&
+	crm-lead add --name cy --set score=12 --set nested=x >/dev/null &&
+	crm-lead add --name dee --region North --size 100 >/dev/null &&
+	crm-lead list >leads &&
+	cat >predicates <<-\EOT &&
+	.region == "north"
+	.size > 100
+	.size >= 100 and .region != "south"
+	.region == "south" or .size < 10
+	.tier > 5
+	.tier == null
+	.score
+	(.region == "north") | not
+	.nested.deeper == null
+	.nested.deeper == null or true
+	false and .nested.deeper
+	.region # a comment
+	.size <= 5 and (.tier != "gold" or .region == null)
+	.name | test("^[ab]")
+	.size // 0 | . > 50
+	. != null
+	EOT
+	: >want && : >got &&
+	while IFS= read -r p; do
+		printf "[{\"name\": \"p\", \"when\": %s, \"reps\": [\"a\"]},\n" \
+			"$(printf "%s" "$p" | jq -R .)" >rules.json &&
+		echo " {\"name\": \"else\", \"reps\": [\"a\"]}]" >>rules.json &&
+		crm-assign --rules rules.json --dry-run >out &&
+		jq -r .rule out >>got &&
+		jq -r "if ([try ($p
+		) catch false] | .[0] // false) then \"p\" else \"else\" end" \
+			leads >>want || return 1
+	done <predicates &&
+	test_cmp want got
+'
+
 BIZ_DB=$SCRATCH/territory.db; export BIZ_DB
 test_expect_success 'territory: region and industry lists decide' '
 	fresh territory &&

@@ -461,7 +461,7 @@ static int rule_parse(struct assign_rules *rules, size_t i, jv rule)
 			return biz_fail(BIZ_DATAERR, "%s: rule '%s': the name "
 					"is used twice", path, r->name);
 		}
-	jv_object_foreach(jv_copy(rule), key, value) {
+	jv_object_foreach(rule, key, value) {
 		const char *k = jv_string_value(key);
 
 		if (!status && strcmp(k, "name") && strcmp(k, "when") &&
@@ -487,8 +487,11 @@ static int rule_parse(struct assign_rules *rules, size_t i, jv rule)
 		r->pred = pred_parse(r->when);
 		rules->has_when = 1;
 		if (!r->pred && !(r->jq = filter_compile(r->when))) {
+			char *message = xstrdup(biz_error());
+
 			status = biz_fail(BIZ_DATAERR, "%s: rule '%s': when: "
-					  "%s", path, r->name, biz_error());
+					  "%s", path, r->name, message);
+			free(message);
 			goto done;
 		}
 	} else if (jv_is_valid(when) && jv_get_kind(when) != JV_KIND_NULL) {
