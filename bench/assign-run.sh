@@ -66,5 +66,5 @@ for n in ${@:-10000 100000}; do
 	bulk=$(elapsed "$t0" "$t1")
 	printf "%10d %11.2fs %11.2fs %11.2fs %8d %6dMB\n" "$n" "$rules" \
 		"$territory" "$bulk" "$assigned" $(($(cat "$dir/maxrss") / 1024))
-	[ -n "${KEEP:-}" ] || rm -f "$dir"/*.db "$dir"/*.db-wal
+	[ -n "${KEEP:-}" ] || rm -f "$dir"/*.db "$dir"/*.db-wal "$dir"/*.out
 done
