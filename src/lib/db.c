@@ -195,6 +195,8 @@ int db_open(const char *path, int create, struct db **out)
 	    (status = db_exec(db, "PRAGMA synchronous = NORMAL")) ||
 	    /* A big batch must not spill pages to the WAL mid-transaction. */
 	    (status = db_exec(db, "PRAGMA cache_size = -65536")) ||
+	    /* Sorts for big statements stay off the disk. */
+	    (status = db_exec(db, "PRAGMA temp_store = MEMORY")) ||
 	    (status = migrate(db, create)) || (status = load_settings(db))) {
 		if (status == BIZ_INTERNAL &&
 		    sqlite3_errcode(db->handle) == SQLITE_NOTADB)
