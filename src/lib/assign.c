@@ -36,14 +36,11 @@ const char *assign_strategy_name(int strategy)
 
 /* ---- rules ---------------------------------------------------------- */
 
-struct pred;
-static void pred_free(struct pred *p);
 
 struct rule {
 	char *name;
 	char *when;		/* jq predicate text; NULL matches every lead */
-	struct pred *pred;	/* when, evaluated natively; or NULL and */
-	struct filter *jq;	/* when, run by libjq */
+	struct filter *jq;	/* when, compiled; NULL matches every lead */
 	int all_reps;		/* "reps": "*" */
 	char **handles;		/* the reps named, in rotation order */
 	size_t nhandles;
@@ -66,7 +63,6 @@ void assign_rules_free(struct assign_rules *rules)
 
 		free(rule->name);
 		free(rule->when);
-		pred_free(rule->pred);
 		filter_free(rule->jq);
 		for (size_t j = 0; j < rule->nhandles; j++)
 			free(rule->handles[j]);
@@ -96,339 +92,12 @@ static int read_file(const char *path, struct strbuf *sb)
 	return BIZ_OK;
 }
 
-/*
- * Native predicates.  libjq 1.6 spends some 10 microseconds a rule on a
- * lead; the predicates rules are written in are nearly always paths,
- * literals, comparisons, and, or, not.  Those are parsed here into a
- * small tree evaluated with libjq's own jv_equal and jv_cmp, so the
- * answer is jq's; any other program (or anything this parser does not
- * know) runs through libjq as before.  The text has already compiled in
- * jq, so this parser only needs to recognise, not to diagnose.
- */
-enum pred_op {
-	PRED_PATH, PRED_CONST, PRED_EQ, PRED_NE, PRED_LT, PRED_LE, PRED_GT,
-	PRED_GE, PRED_AND, PRED_OR, PRED_NOT
-};
-
-struct pred {
-	enum pred_op op;
-	jv value;		/* the constant, or the path's keys */
-	struct pred *left, *right;
-};
-
-static void pred_free(struct pred *p)
-{
-	if (!p)
-		return;
-	pred_free(p->left);
-	pred_free(p->right);
-	jv_free(p->value);
-	free(p);
-}
-
-static struct pred *pred_new(enum pred_op op, jv value, struct pred *left,
-			     struct pred *right)
-{
-	struct pred *p = xmalloc(sizeof(*p));
-
-	p->op = op;
-	p->value = value;
-	p->left = left;
-	p->right = right;
-	return p;
-}
-
-struct lexer {
-	const char *s;
-};
-
-static int ident_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
-/* Skips blanks and comments. */
-static void lex_skip(struct lexer *lx)
-{
-	for (;;) {
-		while (*lx->s == ' ' || *lx->s == '\t' || *lx->s == '\n' ||
-		       *lx->s == '\r')
-			lx->s++;
-		if (*lx->s != '#')
-			return;
-		while (*lx->s && *lx->s != '\n')
-			lx->s++;
-	}
-}
-
-/* Takes the symbol or keyword tok if it comes next. */
-static int lex_accept(struct lexer *lx, const char *tok)
-{
-	size_t n = strlen(tok);
-
-	lex_skip(lx);
-	if (strncmp(lx->s, tok, n))
-		return 0;
-	if (ident_char((unsigned char)tok[0]) &&
-	    ident_char((unsigned char)lx->s[n]))
-		return 0;
-	lx->s += n;
-	return 1;
-}
-
-static struct pred *parse_pipe(struct lexer *lx);
-
-/* A JSON token of n bytes at s as a jv of kind, or NULL. */
-static struct pred *parse_literal(const char *s, size_t n, jv_kind kind)
-{
-	jv value = jv_parse_sized(s, (int)n);
-
-	if (jv_get_kind(value) != kind) {
-		jv_free(value);
-		return NULL;
-	}
-	return pred_new(PRED_CONST, value, NULL, NULL);
-}
-
-static struct pred *parse_primary(struct lexer *lx)
-{
-	const char *s, *start;
-	struct pred *p;
-	jv keys;
-
-	lex_skip(lx);
-	s = start = lx->s;
-	if (*s == '(') {
-		lx->s++;
-		p = parse_pipe(lx);
-		if (p && lex_accept(lx, ")"))
-			return p;
-		pred_free(p);
-		return NULL;
-	}
-	if (*s == '.') {
-		keys = jv_array();
-		while (*s == '.' && ident_char((unsigned char)s[1]) &&
-		       !(s[1] >= '0' && s[1] <= '9')) {
-			const char *k = ++s;
-
-			while (ident_char((unsigned char)*s))
-				s++;
-			keys = jv_array_append(keys,
-					       jv_string_sized(k, (int)(s - k)));
-		}
-		if (s == start)
-			s++;	/* "." alone: the lead itself */
-		if (*s == '.' || *s == '[' || *s == '"' || *s == '?') {
-			jv_free(keys);
-			return NULL;
-		}
-		lx->s = s;
-		return pred_new(PRED_PATH, keys, NULL, NULL);
-	}
-	if (*s == '"') {
-		for (s++; *s && *s != '"'; s++)
-			if (*s == '\\') {
-				if (s[1] == '(' || !s[1])
-					return NULL;	/* interpolation */
-				s++;
-			}
-		if (*s != '"')
-			return NULL;
-		lx->s = s + 1;
-		return parse_literal(start, (size_t)(lx->s - start),
-				     JV_KIND_STRING);
-	}
-	if (*s >= '0' && *s <= '9') {
-		while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'e' ||
-		       *s == 'E' || ((*s == '+' || *s == '-') &&
-				     (s[-1] == 'e' || s[-1] == 'E')))
-			s++;
-		lx->s = s;
-		return parse_literal(start, (size_t)(s - start),
-				     JV_KIND_NUMBER);
-	}
-	if (lex_accept(lx, "true"))
-		return pred_new(PRED_CONST, jv_true(), NULL, NULL);
-	if (lex_accept(lx, "false"))
-		return pred_new(PRED_CONST, jv_false(), NULL, NULL);
-	if (lex_accept(lx, "null"))
-		return pred_new(PRED_CONST, jv_null(), NULL, NULL);
-	return NULL;
-}
-
-static struct pred *parse_comparison(struct lexer *lx)
-{
-	static const struct {
-		const char *tok;
-		enum pred_op op;
-	} ops[] = {
-		{ "==", PRED_EQ }, { "!=", PRED_NE }, { "<=", PRED_LE },
-		{ ">=", PRED_GE }, { "<", PRED_LT }, { ">", PRED_GT }
-	};
-	struct pred *left = parse_primary(lx), *right;
-
-	if (!left)
-		return NULL;
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		if (!lex_accept(lx, ops[i].tok))
-			continue;
-		if (!(right = parse_primary(lx))) {
-			pred_free(left);
-			return NULL;
-		}
-		return pred_new(ops[i].op, jv_null(), left, right);
-	}
-	return left;
-}
-
-/* and binds tighter than or, both looser than comparisons: as in jq. */
-static struct pred *parse_and(struct lexer *lx)
-{
-	struct pred *left = parse_comparison(lx), *right;
-
-	while (left && lex_accept(lx, "and")) {
-		if (!(right = parse_comparison(lx))) {
-			pred_free(left);
-			return NULL;
-		}
-		left = pred_new(PRED_AND, jv_null(), left, right);
-	}
-	return left;
-}
-
-static struct pred *parse_or(struct lexer *lx)
-{
-	struct pred *left = parse_and(lx), *right;
-
-	while (left && lex_accept(lx, "or")) {
-		if (!(right = parse_and(lx))) {
-			pred_free(left);
-			return NULL;
-		}
-		left = pred_new(PRED_OR, jv_null(), left, right);
-	}
-	return left;
-}
-
-/* The only pipe known here is "| not". */
-static struct pred *parse_pipe(struct lexer *lx)
-{
-	struct pred *p = parse_or(lx);
-
-	while (p && lex_accept(lx, "|")) {
-		if (!lex_accept(lx, "not")) {
-			pred_free(p);
-			return NULL;
-		}
-		p = pred_new(PRED_NOT, jv_null(), p, NULL);
-	}
-	return p;
-}
-
-/* The native form of a jq predicate, NULL if it is beyond this parser. */
-static struct pred *pred_parse(const char *text)
-{
-	struct lexer lx = { text };
-	struct pred *p = parse_pipe(&lx);
-
-	lex_skip(&lx);
-	if (p && *lx.s) {
-		pred_free(p);
-		return NULL;
-	}
-	return p;
-}
-
-static int truthy(jv value)
-{
-	return jv_get_kind(value) != JV_KIND_FALSE &&
-	       jv_get_kind(value) != JV_KIND_NULL;
-}
-
-/*
- * Evaluates p on input (not consumed): the value, or an invalid jv where
- * jq would raise an error (a field of a number, say).
- */
-static jv pred_eval(const struct pred *p, jv input)
-{
-	jv a, b;
-	int r, holds;
-
-	switch (p->op) {
-	case PRED_PATH:
-		a = jv_copy(input);
-		jv_array_foreach(p->value, i, key) {
-			if (jv_get_kind(a) == JV_KIND_OBJECT) {
-				a = jv_object_get(a, key);
-				if (!jv_is_valid(a))
-					a = jv_null();	/* missing key */
-			} else {
-				jv_free(key);
-				if (jv_get_kind(a) != JV_KIND_NULL) {
-					jv_free(a);
-					return jv_invalid();
-				}
-			}
-		}
-		return a;
-	case PRED_CONST:
-		return jv_copy(p->value);
-	case PRED_AND:
-	case PRED_OR:
-		a = pred_eval(p->left, input);
-		if (!jv_is_valid(a))
-			return a;
-		holds = truthy(a);
-		jv_free(a);
-		if (holds == (p->op == PRED_OR))
-			return jv_bool(holds);
-		b = pred_eval(p->right, input);
-		if (!jv_is_valid(b))
-			return b;
-		holds = truthy(b);
-		jv_free(b);
-		return jv_bool(holds);
-	case PRED_NOT:
-		a = pred_eval(p->left, input);
-		if (!jv_is_valid(a))
-			return a;
-		holds = !truthy(a);
-		jv_free(a);
-		return jv_bool(holds);
-	default:
-		break;
-	}
-	a = pred_eval(p->left, input);
-	if (!jv_is_valid(a))
-		return a;
-	b = pred_eval(p->right, input);
-	if (!jv_is_valid(b)) {
-		jv_free(a);
-		return b;
-	}
-	if (p->op == PRED_EQ || p->op == PRED_NE)
-		return jv_bool(jv_equal(a, b) == (p->op == PRED_EQ));
-	r = jv_cmp(a, b);
-	return jv_bool(p->op == PRED_LT ? r < 0 : p->op == PRED_LE ? r <= 0 :
-		       p->op == PRED_GT ? r > 0 : r >= 0);
-}
-
 /* Whether rule's when holds for lead (a public record, not consumed). */
 static int rule_holds(const struct rule *rule, jv lead)
 {
-	jv value;
-	int holds;
-
 	if (!rule->when)
 		return 1;
-	if (!rule->pred)
-		return filter_holds(rule->jq, lead, NULL);
-	value = pred_eval(rule->pred, lead);
-	holds = jv_is_valid(value) && truthy(value);
-	jv_free(value);
-	return holds;
+	return filter_holds(rule->jq, lead, NULL);
 }
 
 /* Checks and stores rule number i of the file; rule is consumed. */
@@ -480,13 +149,9 @@ static int rule_parse(struct assign_rules *rules, size_t i, jv rule)
 	strategy = jv_object_get(jv_copy(rule), jv_string("strategy"));
 	jv_free(rule);
 	if (jv_get_kind(when) == JV_KIND_STRING) {
-		/* What the native parser takes is valid jq, and compiling
-		 * with libjq costs some 20 ms a program: only the rest is
-		 * compiled (and so checked) by libjq. */
 		r->when = xstrdup(jv_string_value(when));
-		r->pred = pred_parse(r->when);
 		rules->has_when = 1;
-		if (!r->pred && !(r->jq = filter_compile(r->when))) {
+		if (!(r->jq = filter_compile(r->when))) {
 			char *message = xstrdup(biz_error());
 
 			status = biz_fail(BIZ_DATAERR, "%s: rule '%s': when: "
