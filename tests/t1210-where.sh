@@ -1,0 +1,46 @@
+#!/bin/sh
+# --where decides as jq's select does, whether the predicate runs natively
+# (src/lib/predicate.c) or through libjq.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'set up: leads of every field type' '
+	biz-init >/dev/null &&
+	cat >leads.jsonl <<-\EOT &&
+	{"name":"A","region":"north","size":50,"tier":"gold","vip":true}
+	{"name":"B","region":"south","size":500,"tier":"silver","vip":false}
+	{"name":"C","region":"north","tier":3}
+	{"name":"D","industry":"retail","size":120,"tier":{"level":2}}
+	EOT
+	crm-lead import leads.jsonl >/dev/null &&
+	crm-lead list >all
+'
+
+# Each predicate: crm-lead list --where P must print exactly the records
+# that jq -c "select(P)" keeps from the full list (an error there: none).
+cat >predicates <<'EOT'
+.region == "north"
+.region != "north"
+.size > 100
+.size <= 50
+.size == null
+.vip
+.vip | not
+.region == "north" and .size < 100
+.region == "south" or .tier == 3
+(.region == "north" or .industry == "retail") and .size != null
+.tier.level == 2
+.tier > "a"
+.name < "C" | not
+length > 0
+.tier | type == "object"
+EOT
+
+test_expect_success '--where agrees with jq select on every predicate' '
+	while IFS= read -r p; do
+		crm-lead list --where "$p" >got || exit 1
+		jq -c "try select($p) catch empty" all >expect 2>/dev/null
+		test_cmp expect got || { echo "differs: $p"; exit 1; }
+	done <predicates
+'
+
+test_done
