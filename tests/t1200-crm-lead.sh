@@ -141,4 +141,25 @@ test_expect_code 65 'set refuses an unknown status' 'crm-lead set 1 --status won
 test_expect_code 1 'show of an unknown lead exits 1' 'crm-lead show 999'
 test_expect_code 64 'show needs an id' 'crm-lead show abc'
 
+# The import writes a new lead's record and event as text; custom fields
+# named like the lead's own or "op" must come out as the jv path made them.
+cat >odd.jsonl <<'JSON'
+{"name":"Odd","op":"x","id":999,"tier":"t","extra":{"company":"c","name":"n"}}
+JSON
+
+test_expect_success 'import: custom fields never hide or outlive own ones' '
+	crm-lead import odd.jsonl >out &&
+	test "$(jq -c "[.id != 999, .op, .name, .company, .tier]" out)" = \
+		"[true,\"created\",\"Odd\",null,\"t\"]" &&
+	test "$(jq -r "keys_unsorted | index(\"op\") < index(\"tier\")" out)" \
+		= true &&
+	id=$(jq .id out) &&
+	biz-events --kind lead.created >events &&
+	jq -c "select(.entity_id == \"$id\") | .data" events >data &&
+	echo "{\"name\":\"Odd\",\"op\":\"x\",\"id\":999,\"tier\":\"t\",\"company\":\"c\"}" >expect &&
+	test_cmp expect data &&
+	crm-lead show "$id" >shown &&
+	jq -c "del(.op)" out >a && jq -c "del(.op)" shown >b && test_cmp a b
+'
+
 test_done

@@ -155,6 +155,40 @@ test_expect_success 'scrap posts to Inventory Adjustments' '
 	check_ok
 '
 
+# A batch is one document: it posts ONE entry summing its lines.
+# Receipt GRN-200: 10 @ 0.30 = 3.00 and 10 @ 0.50 = 5.00, one entry
+# Dr 1300 / Cr 2000 of 3.00 + 5.00 = 8.00.
+# Issue SO-200, FIFO: 4 @ 0.30 = 1.20; then 8 = 6 @ 0.30 + 2 @ 0.50
+# = 1.80 + 1.00 = 2.80; then 3 @ 0.50 = 1.50.  One entry Dr 5000 /
+# Cr 1300 of 1.20 + 2.80 + 1.50 = 5.50, ref SO-200, and every move of
+# the document tied to it; left 5 @ 0.50 = 2.50 = 8.00 - 5.50.
+test_expect_success 'a multi-line batch posts one entry summing its lines' '
+	inv-item add WASHER --name Washer >/dev/null &&
+	printf "sku,qty,cost\nWASHER,10,0.30\nWASHER,10,0.50\n" >w-in.csv &&
+	inv-receive --wh MAIN --ref GRN-200 w-in.csv >w1 &&
+	printf "sku,qty\nWASHER,4\nWASHER,8\nWASHER,3\n" >w-out.csv &&
+	inv-issue --wh MAIN --ref SO-200 w-out.csv >w2 &&
+	jq -s -c "[.[].value]" w2 >values &&
+	test "$(cat values)" = "[-1.2,-2.8,-1.5]" &&
+	biz-events --kind ledger.posted >ev &&
+	jq -s -c "[.[] | select(.data.ref == \"GRN-200\") | .data.postings]" \
+		ev >got &&
+	test "$(cat got)" = "[[{\"account\":\"1300\",\"amount\":8},{\"account\":\"2000\",\"amount\":-8}]]" &&
+	jq -s -c "[.[] | select(.data.ref == \"SO-200\") |
+		[.data.source, .data.memo, .data.postings]]" ev >got &&
+	doc=$(field w2 1 doc_id) &&
+	test "$(cat got)" = "[[\"issue\",\"issue $doc: 3 moves\",[{\"account\":\"5000\",\"amount\":5.5},{\"account\":\"1300\",\"amount\":-5.5}]]]" &&
+	jq -s -r ".[] | select(.data.ref == \"SO-200\") | .entity_id" ev \
+		>entry &&
+	sqlite3 "$BIZ_DB" "SELECT DISTINCT d.entry_id FROM move m
+		JOIN stock_doc d ON d.id = m.doc_id WHERE d.ref = '"'SO-200'"'" \
+		>tied &&
+	test_cmp entry tied &&
+	inv-stock --sku WASHER --wh MAIN >stock.out &&
+	test "$(field stock.out 1 value)" = 2.5 &&
+	check_ok
+'
+
 # The last units, two processes at once, five rounds: each round
 # receives 3 and starts two issues of 3; exactly one may win.
 test_expect_success 'two issues of the last units: exactly one succeeds' '

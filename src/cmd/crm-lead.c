@@ -84,13 +84,23 @@ static int set_lead(struct db *db, void *arg, jv *record)
 	return lead_set(db, req->id, request_fields(req), record);
 }
 
-/* An imported record takes --set's fields where it has none of its own. */
+/*
+ * An imported record takes --set's fields where it has none of its own.
+ * The lead comes back as JSON text, printed here rather than as *out.
+ */
 static int import_lead(struct db *db, jv record, jv *out, void *arg)
 {
+	static struct strbuf text;
 	struct request *req = arg;
+	int status;
 
-	return lead_upsert(db, jv_object_merge(jv_copy(req->sets), record),
-			   out);
+	(void)out;
+	if (jv_object_length(jv_copy(req->sets)))
+		record = jv_object_merge(jv_copy(req->sets), record);
+	status = lead_import(db, record, &text);
+	if (status == BIZ_OK)
+		cli_print_json(req->cli, text.buf, text.len);
+	return status;
 }
 
 static int print_lead(jv lead, void *arg)

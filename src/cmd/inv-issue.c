@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "decimal.h"
-#include "stock.h"
+#include "stockcmd.h"
 
 static const char usage[] =
 	"usage: inv-issue --wh W (--sku S --qty Q | FILE|- | --scan)\n"
@@ -31,53 +31,13 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-struct request {
-	struct stock_doc doc;
-	struct stock_line line;
-	int scan, warned;
-};
-
-static void warn_replay(struct request *req)
-{
-	if (req->doc.replay && !req->warned) {
-		biz_warn("issue '%s' was already posted; nothing done",
-			 req->doc.ref);
-		req->warned = 1;
-	}
-}
-
-static int write_issue(struct db *db, void *arg, jv *record)
-{
-	struct request *req = arg;
-	int status;
-
-	*record = jv_array();
-	if (req->scan)
-		status = stock_scan(db, &req->doc, &req->line, "-", record);
-	else
-		status = stock_issue(db, &req->doc, &req->line, record);
-	warn_replay(req);
-	return status;
-}
-
-static int apply_line(struct db *db, jv record, jv *out, void *arg)
-{
-	struct request *req = arg;
-	int status;
-
-	*out = jv_array();
-	status = stock_apply_record(db, &req->doc, &req->line, record, out);
-	warn_replay(req);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	static const char *const reasons[] = {
 		"sale", "production", "scrap", "sample", NULL
 	};
 	struct cli cli;
-	struct request req;
+	struct stock_request req;
 	const char **serials = NULL;
 	const char *qty = NULL;
 	size_t nserials = 0;
@@ -125,10 +85,7 @@ int main(int argc, char **argv)
 		req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
 	req.line.serials = serials;
 	req.line.serial_count = nserials;
-	if (nargs == 1)
-		status = cli_batch(&cli, args[0], apply_line, &req);
-	else
-		status = cli_write(&cli, write_issue, &req);
+	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
 	free(serials);
 	return cli_finish(&cli, status);
 }

@@ -3,7 +3,7 @@
 
 #include "cli.h"
 #include "decimal.h"
-#include "stock.h"
+#include "stockcmd.h"
 
 static const char usage[] =
 	"usage: inv-move --from W --to W --sku S --qty Q [--lot L] [--ref R] "
@@ -25,28 +25,10 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-struct request {
-	struct stock_doc doc;
-	struct stock_line line;
-};
-
-static int write_transfer(struct db *db, void *arg, jv *record)
-{
-	struct request *req = arg;
-	int status;
-
-	*record = jv_array();
-	status = stock_transfer(db, &req->doc, &req->line, record);
-	if (req->doc.replay)
-		biz_warn("transfer '%s' was already posted; nothing done",
-			 req->doc.ref);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
-	struct request req;
+	struct stock_request req;
 	const char *qty = NULL;
 	char **args;
 	int c;
@@ -71,5 +53,5 @@ int main(int argc, char **argv)
 		cli_usage_error(&cli, "--from, --to, --sku and --qty are "
 				"needed");
 	req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
-	return cli_finish(&cli, cli_write(&cli, write_transfer, &req));
+	return cli_finish(&cli, stock_request_run(&cli, &req, NULL));
 }

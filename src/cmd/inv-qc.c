@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "stock.h"
+#include "stockcmd.h"
 
 static const char usage[] =
 	"usage: inv-qc pass REF [--date D]\n"
@@ -15,28 +15,10 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-struct request {
-	struct stock_doc doc;
-	int pass;
-};
-
-static int write_qc(struct db *db, void *arg, jv *record)
-{
-	struct request *req = arg;
-	int status;
-
-	*record = jv_array();
-	status = stock_qc(db, &req->doc, req->pass, record);
-	if (req->doc.replay)
-		biz_warn("receipt '%s' was already checked; nothing done",
-			 req->doc.ref);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
-	struct request req;
+	struct stock_request req;
 	char **args;
 	int c, nargs;
 
@@ -55,5 +37,5 @@ int main(int argc, char **argv)
 	req.pass = !strcmp(args[0], "pass");
 	req.doc.kind = req.pass ? "qc_pass" : "qc_fail";
 	req.doc.ref = args[1];
-	return cli_finish(&cli, cli_write(&cli, write_qc, &req));
+	return cli_finish(&cli, stock_request_run(&cli, &req, NULL));
 }

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "decimal.h"
-#include "stock.h"
+#include "stockcmd.h"
 
 static const char usage[] =
 	"usage: inv-receive --wh W (--sku S --qty Q --cost C | FILE|- | --scan)\n"
@@ -33,51 +33,10 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-struct request {
-	struct stock_doc doc;
-	struct stock_line line;
-	const char *path;
-	int scan, warned;
-};
-
-static void warn_replay(struct request *req)
-{
-	if (req->doc.replay && !req->warned) {
-		biz_warn("receipt '%s' was already posted; nothing done",
-			 req->doc.ref);
-		req->warned = 1;
-	}
-}
-
-static int write_receipt(struct db *db, void *arg, jv *record)
-{
-	struct request *req = arg;
-	int status;
-
-	*record = jv_array();
-	if (req->scan)
-		status = stock_scan(db, &req->doc, &req->line, "-", record);
-	else
-		status = stock_receive(db, &req->doc, &req->line, record);
-	warn_replay(req);
-	return status;
-}
-
-static int apply_line(struct db *db, jv record, jv *out, void *arg)
-{
-	struct request *req = arg;
-	int status;
-
-	*out = jv_array();
-	status = stock_apply_record(db, &req->doc, &req->line, record, out);
-	warn_replay(req);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
-	struct request req;
+	struct stock_request req;
 	const char **serials = NULL;
 	const char *qty = NULL, *cost = NULL;
 	size_t nserials = 0;
@@ -130,10 +89,7 @@ int main(int argc, char **argv)
 	}
 	if (req.line.sku && !cost)
 		cli_usage_error(&cli, "--sku needs --cost (the unit cost)");
-	if (nargs == 1)
-		status = cli_batch(&cli, args[0], apply_line, &req);
-	else
-		status = cli_write(&cli, write_receipt, &req);
+	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
 	free(serials);
 	return cli_finish(&cli, status);
 }

@@ -28,17 +28,6 @@ static int write_account(struct db *db, void *arg, jv *record)
 	return ledger_account_add(db, jv_copy(*fields), record);
 }
 
-static int print_account(jv account, void *arg)
-{
-	struct cli *cli = arg;
-
-	if (cli_where(cli, account))
-		cli_print(cli, account);
-	else
-		jv_free(account);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -66,7 +55,7 @@ int main(int argc, char **argv)
 			cli_usage_error(&cli, "list takes only --type");
 		cli_output(&cli);
 		status = ledger_account_each(cli_db(&cli), type,
-					     print_account, &cli);
+					     cli_print_where, &cli);
 	} else if (!strcmp(args[0], "add")) {
 		if (nargs != 2)
 			cli_usage_error(&cli, "add needs one CODE");

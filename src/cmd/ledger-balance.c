@@ -19,17 +19,6 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-static int print_balance(jv record, void *arg)
-{
-	struct cli *cli = arg;
-
-	if (cli_where(cli, record))
-		cli_print(cli, record);
-	else
-		jv_free(record);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -77,6 +66,6 @@ int main(int argc, char **argv)
 		cli_usage_error(&cli, "--type bs is a balance at a date: "
 				"--as-of D (--from only with --monthly)");
 	cli_output(&cli);
-	status = journal_balance(cli_db(&cli), &q, print_balance, &cli);
+	status = journal_balance(cli_db(&cli), &q, cli_print_where, &cli);
 	return cli_finish(&cli, status);
 }

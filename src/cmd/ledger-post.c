@@ -51,11 +51,18 @@ static int write_entry(struct db *db, void *arg, jv *record)
 	return status;
 }
 
+/* Posts one entry of a batch and prints it as its JSON text. */
 static int apply_entry(struct db *db, jv record, jv *out, void *arg)
 {
-	int status = ledger_post_record(db, record, out);
+	/* Kept between calls: a batch posts entry after entry. */
+	static struct strbuf json;
+	struct cli *cli = arg;
+	int status;
 
-	(void)arg;
+	strbuf_reset(&json);
+	status = ledger_post_record_json(db, record, out, &json);
+	if (status == BIZ_OK && json.len)
+		cli_print_json(cli, json.buf, json.len);
 	if (status == BIZ_OK)
 		warn_unchanged(*out);
 	return status;
@@ -89,7 +96,7 @@ int main(int argc, char **argv)
 		if (req.date || req.memo || req.ref)
 			cli_usage_error(&cli, "entries from a file carry their "
 					"own date, memo and ref");
-		status = cli_batch(&cli, args[0], apply_entry, NULL);
+		status = cli_batch(&cli, args[0], apply_entry, &cli);
 	} else if (nargs >= 1) {
 		jv postings = jv_array();
 

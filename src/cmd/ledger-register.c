@@ -13,17 +13,6 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-static int print_posting(jv record, void *arg)
-{
-	struct cli *cli = arg;
-
-	if (cli_where(cli, record))
-		cli_print(cli, record);
-	else
-		jv_free(record);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -42,6 +31,6 @@ int main(int argc, char **argv)
 		cli_usage_error(&cli, "one ACCOUNT (code or name) is needed");
 	cli_output(&cli);
 	status = journal_register(cli_db(&cli), args[0], from, to,
-				  print_posting, &cli);
+				  cli_print_where, &cli);
 	return cli_finish(&cli, status);
 }

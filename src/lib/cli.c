@@ -199,6 +199,14 @@ void cli_print(struct cli *cli, jv record)
 		biz_die(status);
 }
 
+void cli_print_json(struct cli *cli, const char *text, size_t len)
+{
+	int status = output_json(cli_output(cli), text, len);
+
+	if (status)
+		biz_die(status);
+}
+
 enum format cli_format(struct cli *cli)
 {
 	cli_output(cli);
@@ -214,6 +222,17 @@ int cli_where(struct cli *cli, jv record)
 		return 1;
 	holds = filter_holds(cli->where, record, &error);
 	return holds && !error;
+}
+
+int cli_print_where(jv record, void *arg)
+{
+	struct cli *cli = arg;
+
+	if (cli_where(cli, record))
+		cli_print(cli, record);
+	else
+		jv_free(record);
+	return 0;
 }
 
 int cli_finish(struct cli *cli, int status)
@@ -281,6 +300,12 @@ int cli_write(struct cli *cli, cli_write_fn fn, void *arg)
 int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
 	      void *arg)
 {
+	return cli_batch_end(cli, path, apply, NULL, arg);
+}
+
+int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
+		  cli_end_fn end, void *arg)
+{
 	struct db *db = cli->db ? cli->db : cli_db(cli);
 	struct reader *r;
 	jv record, out;
@@ -308,6 +333,8 @@ int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
 	}
 	if (rc > 1)
 		status = rc;
+	if (!status && end)
+		status = end(db, arg);
 	reader_close(r);
 	if (status) {
 		db_rollback(db);

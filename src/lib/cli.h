@@ -112,11 +112,21 @@ struct output *cli_output(struct cli *cli);
  */
 void cli_print(struct cli *cli, jv record);
 
+/* Same, for a record given as its JSON text (len bytes). */
+void cli_print_json(struct cli *cli, const char *text, size_t len);
+
 /* The format records are printed in (resolved as cli_output() does). */
 enum format cli_format(struct cli *cli);
 
 /* Whether --where holds for record (not consumed); true without one. */
 int cli_where(struct cli *cli, jv record);
+
+/*
+ * Prints record (consumed) when --where holds for it: the callback for
+ * the library's functions that pass records one by one (arg is the
+ * struct cli).  Returns 0.
+ */
+int cli_print_where(jv record, void *arg);
 
 /*
  * Finishes output, closes the database, checks stdout for write errors,
@@ -154,4 +164,11 @@ typedef int (*cli_apply_fn)(struct db *db, jv record, jv *out, void *arg);
  */
 int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
 	      void *arg);
+
+/* What a batch does after its last record, before the commit. */
+typedef int (*cli_end_fn)(struct db *db, void *arg);
+
+/* cli_batch() that calls end (when not NULL) after the last record. */
+int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
+		  cli_end_fn end, void *arg);
 #endif

@@ -474,96 +474,157 @@ static char *phone_key(const char *phone)
 	return key;
 }
 
-static int is_lead_field(const char *name)
+/* Indexes into lead_fields[]. */
+enum {
+	LEAD_NAME, LEAD_COMPANY, LEAD_EMAIL, LEAD_PHONE, LEAD_SOURCE,
+	LEAD_EXTERNAL_ID, LEAD_REGION, LEAD_INDUSTRY, LEAD_SIZE, LEAD_NFIELDS
+};
+
+/* Room for a number's text, as rec_value_text() gives it. */
+#define LEAD_NUMBER_BUFSZ 32
+
+/*
+ * A lead's fields as one input record gives them, checked: its own as C
+ * text (a string's borrowed from the record, a number's copied here), in
+ * the record's order, and the rest as the custom fields object.  An
+ * import writes the lead from it without building another jv object.
+ */
+struct lead_input {
+	jv record;			/* holds the borrowed text */
+	const char *text[LEAD_NFIELDS];	/* NULL: null, empty or absent */
+	char number[LEAD_NFIELDS][LEAD_NUMBER_BUFSZ];
+	int64_t size;
+	int given[LEAD_NFIELDS];	/* the fields present, in order */
+	int ngiven;
+	jv extra;
+	char *email_key, *phone_key;
+};
+
+static int lead_field_index(const char *name)
 {
 	for (int i = 0; lead_fields[i]; i++)
 		if (!strcmp(name, lead_fields[i]))
-			return 1;
-	return 0;
+			return i;
+	return -1;
+}
+
+static void lead_input_release(struct lead_input *in)
+{
+	jv_free(in->record);
+	jv_free(in->extra);
+	free(in->email_key);
+	free(in->phone_key);
 }
 
 /*
- * Splits input fields into a lead's own (checked, as strings or a size
- * number) and custom ones under "extra".  Returns an invalid jv with the
- * failure in *status.  fields is consumed.
+ * Splits input fields (consumed) into a lead's own (checked: text, or a
+ * whole number for size) and custom ones.  Release *in whatever the
+ * status.
  */
-static jv lead_normalize(jv fields, int *status)
+static int lead_parse(struct lead_input *in, jv fields)
 {
-	jv lead = jv_object(), extra = jv_object();
-	int64_t size;
+	int status = BIZ_OK;
 
-	*status = BIZ_OK;
+	memset(in->text, 0, sizeof(in->text));
+	in->ngiven = 0;
+	in->record = fields;
+	in->extra = jv_object();
+	in->email_key = in->phone_key = NULL;
 	jv_object_foreach(fields, key, value) {
 		const char *name = jv_string_value(key);
-		/* Borrowed from value: used before value is freed. */
+		/* Borrowed from value, which fields still holds. */
 		const char *text = rec_value_text(value);
+		int field = lead_field_index(name);
 
 		if (!strcmp(name, "extra") &&
 		    jv_get_kind(value) == JV_KIND_OBJECT) {
 			/* A record printed by crm-lead keeps its customs
 			 * flat; one from the database has them here. */
-			extra = jv_object_merge(extra, value);
+			in->extra = jv_object_merge(in->extra, value);
 			jv_free(key);
-		} else if (!is_lead_field(name)) {
+			continue;
+		}
+		if (field < 0) {
 			/* An empty CSV cell is no value, not an empty one. */
 			if (jv_get_kind(value) == JV_KIND_STRING &&
 			    !jv_string_length_bytes(jv_copy(value))) {
 				jv_free(key);
 				jv_free(value);
 			} else {
-				extra = jv_object_set(extra, key, value);
+				in->extra = jv_object_set(in->extra, key,
+							  value);
 			}
-		} else if (!strcmp(name, "size") && text) {
-			if (integer_field("size", text, 0, INT32_MAX, &size)) {
-				*status = BIZ_DATAERR;
-			} else {
-				lead = jv_object_set(lead, key,
-						     jv_number(size));
-			}
-			jv_free(value);
-		} else if (!strcmp(name, "email") && text &&
-			   !strchr(text, '@')) {
-			*status = biz_fail(BIZ_DATAERR, "email: '%s' has no @",
-					   text);
-			jv_free(key);
-			jv_free(value);
-		} else {
-			lead = jv_object_set(lead, key,
-					     text ? jv_string(text) : jv_null());
-			jv_free(value);
+			continue;
 		}
-		if (*status)
+		if (field == LEAD_SIZE && text) {
+			if (integer_field("size", text, 0, INT32_MAX,
+					  &in->size))
+				status = BIZ_DATAERR;
+			else
+				snprintf(in->number[field], LEAD_NUMBER_BUFSZ,
+					 "%lld", (long long)in->size);
+			text = in->number[field];
+		} else if (field == LEAD_EMAIL && text && !strchr(text, '@')) {
+			status = biz_fail(BIZ_DATAERR, "email: '%s' has no @",
+					  text);
+		} else if (text && jv_get_kind(value) == JV_KIND_NUMBER) {
+			/* Its text lives in a ring that other calls reuse. */
+			snprintf(in->number[field], LEAD_NUMBER_BUFSZ, "%s",
+				 text);
+			text = in->number[field];
+		}
+		in->text[field] = text;
+		in->given[in->ngiven++] = field;
+		jv_free(key);
+		jv_free(value);
+		if (status)
 			break;
 	}
-	jv_free(fields);
-	if (*status) {
-		jv_free(lead);
-		jv_free(extra);
-		return jv_invalid();
+	if (status == BIZ_OK) {
+		in->email_key = email_key(in->text[LEAD_EMAIL]);
+		in->phone_key = phone_key(in->text[LEAD_PHONE]);
 	}
-	rec_set(&lead, "extra", extra);
+	return status;
+}
+
+/* Own field f of in as a jv: text, size as a number, or null. */
+static jv lead_input_value(const struct lead_input *in, int f)
+{
+	if (!in->text[f])
+		return jv_null();
+	if (f == LEAD_SIZE)
+		return jv_number((double)in->size);
+	return jv_string(in->text[f]);
+}
+
+/*
+ * in as a jv object: the fields given, in their order, and "extra", the
+ * custom fields.  The merge and lead_set work on this shape.
+ */
+static jv lead_input_jv(const struct lead_input *in)
+{
+	jv lead = jv_object();
+
+	for (int i = 0; i < in->ngiven; i++)
+		rec_set(&lead, lead_fields[in->given[i]],
+			lead_input_value(in, in->given[i]));
+	rec_set(&lead, "extra", jv_copy(in->extra));
 	return lead;
 }
 
 /* The JSON text lead_store last wrote to the extra column. */
 static struct strbuf stored_extra;
 
-/* Writes an internal lead record's columns; id 0 inserts. */
-static int lead_store(struct db *db, jv lead, int64_t *id)
+/* Rewrites the columns of lead id from an internal lead record. */
+static int lead_store(struct db *db, jv lead, int64_t id)
 {
-	static const char insert_sql[] =
-		"INSERT INTO lead(name, company, email, phone, source, "
-		"external_id, region, industry, size, email_key, phone_key, "
-		"extra, created_at, updated_at, status, owner, assigned_at, "
-		"first_contact_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11, ?12, ?13, ?13, coalesce(?14, 'new'), ?15, ?16, ?17)";
-	static const char update_sql[] =
+	static const char sql[] =
 		"UPDATE lead SET name = ?1, company = ?2, email = ?3, "
 		"phone = ?4, source = ?5, external_id = ?6, region = ?7, "
 		"industry = ?8, size = ?9, email_key = ?10, phone_key = ?11, "
 		"extra = ?12, updated_at = ?13, status = ?14, owner = ?15, "
 		"assigned_at = ?16, first_contact_at = ?17 WHERE id = ?18";
-	sqlite3_stmt *stmt = db_stmt(db, *id ? update_sql : insert_sql);
+	sqlite3_stmt *stmt = db_stmt(db, sql);
 	char *email = email_key(rec_text(lead, "email"));
 	char *phone = phone_key(rec_text(lead, "phone"));
 	jv extra = jv_object_get(jv_copy(lead), jv_string("extra"));
@@ -583,53 +644,187 @@ static int lead_store(struct db *db, jv lead, int64_t *id)
 	db_bind_text(stmt, 15, rec_text(lead, "owner"));
 	db_bind_text(stmt, 16, rec_text(lead, "assigned_at"));
 	db_bind_text(stmt, 17, rec_text(lead, "first_contact_at"));
-	if (*id)
-		sqlite3_bind_int64(stmt, 18, *id);
+	sqlite3_bind_int64(stmt, 18, id);
 	status = db_done(db, stmt);
-	if (status == BIZ_OK && !*id)
-		*id = sqlite3_last_insert_rowid(db->handle);
 	free(email);
 	free(phone);
 	return status;
 }
 
-/*
- * The internal record lead_get would read right after lead_store
- * inserted lead as id: what lead_store bound, the defaults elsewhere.
- * It spares an import a query and a record built per lead.
- */
-static jv lead_inserted(struct db *db, jv lead, int64_t id)
+/* Inserts a new lead from in, its custom fields' JSON text extra. */
+static int lead_insert(struct db *db, const struct lead_input *in,
+		       const char *extra, const char *at, int64_t *id)
 {
-	jv record = jv_object();
-	char at[TS_BUFSZ];
-	int i;
+	static const char sql[] =
+		"INSERT INTO lead(name, company, email, phone, source, "
+		"external_id, region, industry, size, email_key, phone_key, "
+		"extra, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
+	sqlite3_stmt *stmt = db_stmt(db, sql);
+	int status;
 
-	for (i = 0; lead_columns[i]; i++) {
-		const char *column = lead_columns[i];
-		jv value = jv_invalid();
-
-		if (!strcmp(column, "id"))
-			value = jv_number((double)id);
-		else if (!strcmp(column, "status"))
-			value = jv_string("new");
-		else if (!strcmp(column, "created_at"))
-			value = jv_string(time_format(db->now, at));
-		else if (is_lead_field(column))
-			/* lead_normalize left a non-empty string, a size
-			 * number, null or nothing: what the column holds. */
-			value = jv_object_get(jv_copy(lead),
-					      jv_string(column));
-		if (!jv_is_valid(value))
-			value = jv_null();
-		rec_set(&record, column, value);
-	}
-	/* Parsed back as lead_from_row does: the text is what is kept. */
-	rec_set(&record, "extra", jv_parse(stored_extra.buf));
-	return record;
+	for (int i = 0; i < LEAD_NFIELDS; i++)
+		db_bind_text(stmt, i + 1, in->text[i]);
+	db_bind_text(stmt, 10, in->email_key);
+	db_bind_text(stmt, 11, in->phone_key);
+	db_bind_text(stmt, 12, extra);
+	db_bind_text(stmt, 13, at);
+	status = db_done(db, stmt);
+	if (status == BIZ_OK)
+		*id = sqlite3_last_insert_rowid(db->handle);
+	return status;
 }
 
-/* The id of the lead that lead duplicates, 0 if none. */
-static int lead_find_duplicate(struct db *db, jv lead, int64_t *id)
+/* ---- a created lead as JSON text ------------------------------------ */
+
+/*
+ * A new lead is written as JSON text straight from its lead_input, in
+ * the three shapes it takes: the extra column (the custom fields), the
+ * lead.created event (the fields given, then the custom ones) and the
+ * printed record (every column, the custom fields, "op").  Each is what
+ * rec_dump() gives for the jv object the general path would build.
+ */
+
+/* Appends the comma before an object's member unless it is the first. */
+static void json_member(struct strbuf *sb, const char *name)
+{
+	if (sb->buf[sb->len - 1] != '{')
+		strbuf_add(sb, ",", 1);
+	strbuf_add(sb, "\"", 1);
+	strbuf_addstr(sb, name);
+	strbuf_add(sb, "\":", 2);
+}
+
+/* Appends own field f of in as a member. */
+static void lead_dump_field(struct strbuf *sb, const struct lead_input *in,
+			    int f)
+{
+	const char *text = in->text[f];
+
+	json_member(sb, lead_fields[f]);
+	if (!text)
+		strbuf_add(sb, "null", 4);
+	else if (f == LEAD_SIZE)
+		strbuf_addstr(sb, text);
+	else
+		rec_dump_text(sb, text, strlen(text));
+}
+
+enum lead_shape { SHAPE_EVENT, SHAPE_RECORD };
+
+/*
+ * Whether a custom field called name is left out of shape, because a
+ * field of the lead's own takes the name there.
+ */
+static int custom_hidden(const struct lead_input *in, enum lead_shape shape,
+			 const char *name)
+{
+	if (shape == SHAPE_EVENT) {
+		for (int i = 0; i < in->ngiven; i++)
+			if (!strcmp(name, lead_fields[in->given[i]]))
+				return 1;
+		return 0;
+	}
+	for (int i = 0; lead_columns[i]; i++)
+		if (!strcmp(name, lead_columns[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Appends in's custom fields as members, extra_text being their JSON
+ * text, less those hidden in shape.  In a record, a custom "op" takes
+ * the value op (it keeps its place).  Returns whether "op" was written.
+ */
+static int lead_dump_custom(struct strbuf *sb, const struct lead_input *in,
+			    const char *extra_text, enum lead_shape shape,
+			    const char *op)
+{
+	size_t len = strlen(extra_text);
+	int whole = 1, wrote_op = 0;
+
+	jv_object_foreach(in->extra, key, value) {
+		const char *name = jv_string_value(key);
+
+		if (custom_hidden(in, shape, name) ||
+		    (shape == SHAPE_RECORD && !strcmp(name, "op")))
+			whole = 0;
+		jv_free(key);
+		jv_free(value);
+	}
+	if (whole) {
+		/* The members as the extra column holds them. */
+		if (len > 2) {
+			if (sb->buf[sb->len - 1] != '{')
+				strbuf_add(sb, ",", 1);
+			strbuf_add(sb, extra_text + 1, len - 2);
+		}
+		return 0;
+	}
+	jv_object_foreach(in->extra, key, value) {
+		const char *name = jv_string_value(key);
+
+		if (!custom_hidden(in, shape, name)) {
+			if (sb->buf[sb->len - 1] != '{')
+				strbuf_add(sb, ",", 1);
+			rec_dump(sb, key);
+			strbuf_add(sb, ":", 1);
+			if (shape == SHAPE_RECORD && !strcmp(name, "op")) {
+				rec_dump_text(sb, op, strlen(op));
+				wrote_op = 1;
+			} else {
+				rec_dump(sb, value);
+			}
+		}
+		jv_free(key);
+		jv_free(value);
+	}
+	return wrote_op;
+}
+
+/* The lead.created event's data: the fields given, then the customs. */
+static void lead_dump_event(struct strbuf *sb, const struct lead_input *in,
+			    const char *extra_text)
+{
+	strbuf_reset(sb);
+	strbuf_add(sb, "{", 1);
+	for (int i = 0; i < in->ngiven; i++)
+		lead_dump_field(sb, in, in->given[i]);
+	lead_dump_custom(sb, in, extra_text, SHAPE_EVENT, NULL);
+	strbuf_add(sb, "}", 1);
+}
+
+/*
+ * The record of lead id just created from in, as lead_get() and
+ * lead_public() would give it, with "op":"created".
+ */
+static void lead_dump_created(struct strbuf *sb, const struct lead_input *in,
+			      const char *extra_text, int64_t id,
+			      const char *at)
+{
+	char number[24];
+
+	snprintf(number, sizeof(number), "%lld", (long long)id);
+	strbuf_reset(sb);
+	strbuf_add(sb, "{\"id\":", 6);
+	strbuf_addstr(sb, number);
+	for (int i = 0; i < LEAD_NFIELDS; i++)
+		lead_dump_field(sb, in, i);
+	strbuf_addstr(sb, ",\"status\":\"new\",\"owner\":null,"
+		      "\"assigned_at\":null,\"first_contact_at\":null,"
+		      "\"created_at\":\"");
+	strbuf_addstr(sb, at);
+	strbuf_add(sb, "\"", 1);
+	if (!lead_dump_custom(sb, in, extra_text, SHAPE_RECORD, "created"))
+		strbuf_addstr(sb, ",\"op\":\"created\"");
+	strbuf_add(sb, "}", 1);
+}
+
+/* ---- deduplication and merging --------------------------------------- */
+
+/* The id of the lead that in duplicates, 0 if none. */
+static int lead_find_duplicate(struct db *db, const struct lead_input *in,
+			       int64_t *id)
 {
 	static const char by_email[] =
 		"SELECT id FROM lead WHERE email_key = ? ORDER BY id LIMIT 1";
@@ -638,11 +833,10 @@ static int lead_find_duplicate(struct db *db, jv lead, int64_t *id)
 	static const char by_external[] =
 		"SELECT id FROM lead WHERE source IS ? AND external_id = ? "
 		"ORDER BY id LIMIT 1";
-	char *email = email_key(rec_text(lead, "email"));
-	char *phone = phone_key(rec_text(lead, "phone"));
-	const char *external = rec_text(lead, "external_id");
 	const char *sqls[] = { by_email, by_phone, by_external };
-	const char *keys[] = { email, phone, external };
+	const char *keys[] = {
+		in->email_key, in->phone_key, in->text[LEAD_EXTERNAL_ID]
+	};
 	int rc = SQLITE_DONE;
 
 	*id = 0;
@@ -654,7 +848,7 @@ static int lead_find_duplicate(struct db *db, jv lead, int64_t *id)
 			continue;
 		stmt = db_stmt(db, sqls[i]);
 		if (i == 2)
-			db_bind_text(stmt, n++, rec_text(lead, "source"));
+			db_bind_text(stmt, n++, in->text[LEAD_SOURCE]);
 		db_bind_text(stmt, n, keys[i]);
 		rc = db_step(db, stmt);
 		if (rc == SQLITE_ROW)
@@ -663,8 +857,6 @@ static int lead_find_duplicate(struct db *db, jv lead, int64_t *id)
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			break;
 	}
-	free(email);
-	free(phone);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
 }
 
@@ -706,52 +898,84 @@ static jv lead_fill(jv existing, jv lead, jv *filled)
 	return existing;
 }
 
-int lead_upsert(struct db *db, jv fields, jv *out)
+/* Merges in into lead id; *out is the merged lead's record. */
+static int lead_merge(struct db *db, const struct lead_input *in,
+		      int64_t id, jv *out)
 {
 	jv existing, filled, lead;
-	int64_t id;
 	int status;
 
-	lead = lead_normalize(fields, &status);
-	if (!jv_is_valid(lead))
-		return status;
-	if ((status = lead_find_duplicate(db, lead, &id)))
-		goto done;
-	if (!id) {
-		if (!rec_text(lead, "name")) {
-			status = biz_fail(BIZ_DATAERR, "a lead needs a name");
-			goto done;
-		}
-		if ((status = lead_store(db, lead, &id)))
-			goto done;
-		*out = lead_public(lead_inserted(db, lead, id));
-		if ((status = event_append_id(db, "lead.created", "lead", id,
-					      lead_public(jv_copy(lead))))) {
-			jv_free(*out);
-			goto done;
-		}
-		rec_set_str(out, "op", "created");
-		goto done;
-	}
 	if ((status = lead_get(db, id, &existing)))
-		goto done;
+		return status;
+	lead = lead_input_jv(in);
 	existing = lead_fill(existing, lead, &filled);
+	jv_free(lead);
 	if (jv_object_length(jv_copy(filled)) > 0 &&
-	    ((status = lead_store(db, existing, &id)) ||
+	    ((status = lead_store(db, existing, id)) ||
 	     (status = event_append_id(db, "lead.merged", "lead", id,
 				       jv_copy(filled))))) {
 		jv_free(existing);
 		jv_free(filled);
-		goto done;
+		return status;
 	}
 	jv_free(filled);
 	jv_free(existing);
 	if ((status = lead_get(db, id, out)))
-		goto done;
+		return status;
 	*out = lead_public(*out);
 	rec_set_str(out, "op", "merged");
+	return BIZ_OK;
+}
+
+int lead_import(struct db *db, jv fields, struct strbuf *record)
+{
+	/* Kept between calls: an import writes these per lead. */
+	static struct strbuf extra, event;
+	struct lead_input in;
+	char at[TS_BUFSZ], id_text[24];
+	int64_t id;
+	int status;
+	jv merged;
+
+	if ((status = lead_parse(&in, fields)) ||
+	    (status = lead_find_duplicate(db, &in, &id)))
+		goto done;
+	if (id) {
+		if ((status = lead_merge(db, &in, id, &merged)) == BIZ_OK) {
+			strbuf_reset(record);
+			rec_dump(record, merged);
+			jv_free(merged);
+		}
+		goto done;
+	}
+	if (!in.text[LEAD_NAME]) {
+		status = biz_fail(BIZ_DATAERR, "a lead needs a name");
+		goto done;
+	}
+	strbuf_reset(&extra);
+	rec_dump(&extra, in.extra);
+	time_format(db->now, at);
+	if ((status = lead_insert(db, &in, extra.buf, at, &id)))
+		goto done;
+	lead_dump_event(&event, &in, extra.buf);
+	snprintf(id_text, sizeof(id_text), "%lld", (long long)id);
+	if ((status = event_append_json(db, "lead.created", "lead", id_text,
+					event.buf)))
+		goto done;
+	lead_dump_created(record, &in, extra.buf, id, at);
 done:
-	jv_free(lead);
+	lead_input_release(&in);
+	return status;
+}
+
+int lead_upsert(struct db *db, jv fields, jv *out)
+{
+	struct strbuf record = { 0 };
+	int status = lead_import(db, fields, &record);
+
+	if (status == BIZ_OK)
+		*out = jv_parse_sized(record.buf, (int)record.len);
+	strbuf_release(&record);
 	return status;
 }
 
@@ -761,6 +985,7 @@ int lead_set(struct db *db, int64_t id, jv fields, jv *out)
 		"new", "assigned", "contacted", "qualified", "converted",
 		"lost", NULL
 	};
+	struct lead_input in;
 	jv existing, before, changes, extra;
 	const char *status_text = rec_text(fields, "status");
 	int status, known = 0;
@@ -787,8 +1012,10 @@ int lead_set(struct db *db, int64_t id, jv fields, jv *out)
 							   jv_string("status")));
 		fields = rec_delete(fields, "status");
 	}
-	changes = lead_normalize(fields, &status);
-	if (!jv_is_valid(changes))
+	status = lead_parse(&in, fields);
+	changes = status ? jv_invalid() : lead_input_jv(&in);
+	lead_input_release(&in);
+	if (status)
 		goto done;
 	extra = jv_object_merge(jv_object_get(jv_copy(existing),
 					      jv_string("extra")),
@@ -798,7 +1025,7 @@ int lead_set(struct db *db, int64_t id, jv fields, jv *out)
 	existing = jv_object_merge(existing, changes);
 	rec_set(&existing, "extra", extra);
 	if (!jv_equal(jv_copy(before), jv_copy(existing)) &&
-	    ((status = lead_store(db, existing, &id)) ||
+	    ((status = lead_store(db, existing, id)) ||
 	     (status = event_append_id(db, "lead.updated", "lead", id,
 				       lead_public(jv_copy(existing))))))
 		goto done;
@@ -872,9 +1099,12 @@ int lead_unassigned_ids(struct db *db, struct lead_ids *list)
 
 int lead_stale_ids(struct db *db, const char *before, struct lead_ids *list)
 {
+	/* owner IN rep, not IS NOT NULL (the same leads: owner references
+	 * rep): one lookup per rep in lead_owner (owner, status). */
 	static const char sql[] =
 		"SELECT id FROM lead WHERE status = 'assigned' AND "
-		"owner IS NOT NULL AND assigned_at < ?1 AND NOT EXISTS "
+		"owner IN (SELECT handle FROM rep) AND assigned_at < ?1 AND "
+		"NOT EXISTS "
 		"(SELECT 1 FROM activity WHERE activity.lead_id = lead.id "
 		"AND activity.at >= lead.assigned_at) ORDER BY id";
 	sqlite3_stmt *stmt = db_stmt(db, sql);

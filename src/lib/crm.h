@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <jq.h>
 
+#include "biz.h"
 #include "db.h"
 
 /* Lead statuses that count against a rep's capacity. */
@@ -42,6 +43,12 @@ int rep_each(struct db *db, int all, int (*fn)(jv rep, void *arg),
  * become custom fields.  fields is consumed.
  */
 int lead_upsert(struct db *db, jv fields, jv *out);
+
+/*
+ * lead_upsert() for an import: record gets the JSON text of the record
+ * (rec_dump()'s, as lead_upsert() would give it) instead of a jv.
+ */
+int lead_import(struct db *db, jv fields, struct strbuf *record);
 
 /* Overwrites the fields given of lead id (custom ones too). */
 int lead_set(struct db *db, int64_t id, jv fields, jv *out);

@@ -179,6 +179,13 @@ int db_open(const char *path, int create, struct db **out)
 	    parse_i64(timeout, 0, INT32_MAX, &timeout_ms))
 		return biz_fail(BIZ_USAGE, "BIZ_BUSY_TIMEOUT: '%s' is not a "
 				"number of milliseconds", timeout);
+	/*
+	 * One thread per process: no mutex on the connection, nor around
+	 * SQLite's allocation statistics (a lock per malloc).  The setting
+	 * fails harmlessly once SQLite is initialised.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	flags |= SQLITE_OPEN_NOMUTEX;
 	db = xmalloc(sizeof(*db));
 	memset(db, 0, sizeof(*db));
 	db->path = xstrdup(path);
@@ -285,10 +292,13 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 
 int db_begin(struct db *db)
 {
+	static uint64_t transactions;
+
 	if (sqlite3_exec(db->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return db_failure(db);
 	db->in_transaction = 1;
+	db->transaction = ++transactions;
 	return BIZ_OK;
 }
 

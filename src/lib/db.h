@@ -23,6 +23,11 @@ struct db {
 	char *currency;
 	int dry_run;		/* db_commit() rolls back instead */
 	int in_transaction;
+	/*
+	 * Which transaction is open: db_begin() sets a number new to the
+	 * process, so a cache kept for one transaction can tell it is stale.
+	 */
+	uint64_t transaction;
 	const char *actor;	/* who is writing: stored on every event */
 	int64_t now;		/* this run's "now", epoch seconds */
 	struct stmt_cache *cache;

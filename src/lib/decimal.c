@@ -49,20 +49,28 @@ int dec_parse(const char *s, int scale, int64_t *out)
 
 char *dec_format(int64_t v, int scale, char buf[DEC_BUFSZ])
 {
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v, pow = 1;
-	char *p;
-	int i;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char digits[24];	/* last first: 20 digits and the zeros */
+	int n = 0, last = 0;	/* last: the lowest place printed */
+	char *p = buf;
 
-	for (i = 0; i < scale; i++)
-		pow *= 10;
-	p = buf + snprintf(buf, DEC_BUFSZ, "%s%llu", v < 0 ? "-" : "",
-			   (unsigned long long)(u / pow));
-	if (scale && u % pow) {
-		snprintf(p, DEC_BUFSZ - (p - buf), ".%0*llu", scale,
-			 (unsigned long long)(u % pow));
-		for (p += strlen(p) - 1; *p == '0'; p--)
-			*p = '\0';
+	/* Digit by digit: snprintf weighs on a batch's every amount. */
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u || n <= scale);
+	while (last < scale && digits[last] == '0')
+		last++;
+	if (v < 0)
+		*p++ = '-';
+	for (int i = n - 1; i >= scale; i--)
+		*p++ = digits[i];
+	if (last < scale) {
+		*p++ = '.';
+		for (int i = scale - 1; i >= last; i--)
+			*p++ = digits[i];
 	}
+	*p = '\0';
 	return buf;
 }
 
@@ -154,6 +162,23 @@ jv dec_to_jv(int64_t v, int scale)
 	char buf[DEC_BUFSZ];
 
 	return jv_number(strtod(dec_format(v, scale, buf), NULL));
+}
+
+char *dec_format_json(int64_t v, int scale, char buf[DEC_BUFSZ])
+{
+	jv text;
+
+	/*
+	 * A decimal of 15 digits or fewer is the shortest text of its
+	 * double (DBL_DIG), and jq writes it without an exponent from
+	 * 0.0001 up to 15 digits before the point.
+	 */
+	if (scale <= 4 && v > -1000000000000000LL && v < 1000000000000000LL)
+		return dec_format(v, scale, buf);
+	text = jv_dump_string(dec_to_jv(v, scale), 0);
+	snprintf(buf, DEC_BUFSZ, "%s", jv_string_value(text));
+	jv_free(text);
+	return buf;
 }
 
 int64_t dec_muldiv(int64_t value, int64_t num, int64_t den)

@@ -38,6 +38,14 @@ int dec_from_jv(jv v, int scale, int64_t *out);
 jv dec_to_jv(int64_t v, int scale);
 
 /*
+ * The JSON text of dec_to_jv(v, scale) as rec_dump() writes it, without
+ * the trip through a double where that text is dec_format()'s: up to 15
+ * digits at a scale of 4 or less (jq writes those plainly, "0.0001" and
+ * "-12.5").  Returns buf.
+ */
+char *dec_format_json(int64_t v, int scale, char buf[DEC_BUFSZ]);
+
+/*
  * value * num / den rounded half to even, exact for |value * num| < 2^127.
  * den must be positive.
  */

@@ -9,27 +9,34 @@
 #include "timeutil.h"
 #include "banned.h"
 
-int event_append(struct db *db, const char *kind, const char *entity,
-		 const char *entity_id, jv data)
+int event_append_json(struct db *db, const char *kind, const char *entity,
+		      const char *entity_id, const char *data)
 {
 	static const char sql[] =
 		"INSERT INTO event(at, actor, kind, entity, entity_id, data) "
 		"VALUES (?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
-	/* Kept between calls: an import appends an event per record. */
-	static struct strbuf text;
 	char at[TS_BUFSZ];
 
-	strbuf_reset(&text);
-	rec_dump(&text, data);
-	jv_free(data);
 	db_bind_text(stmt, 1, time_format(db->now, at));
 	db_bind_text(stmt, 2, db->actor);
 	db_bind_text(stmt, 3, kind);
 	db_bind_text(stmt, 4, entity);
 	db_bind_text(stmt, 5, entity_id);
-	db_bind_text(stmt, 6, text.buf);
+	db_bind_text(stmt, 6, data);
 	return db_done(db, stmt);
+}
+
+int event_append(struct db *db, const char *kind, const char *entity,
+		 const char *entity_id, jv data)
+{
+	/* Kept between calls: an import appends an event per record. */
+	static struct strbuf text;
+
+	strbuf_reset(&text);
+	rec_dump(&text, data);
+	jv_free(data);
+	return event_append_json(db, kind, entity, entity_id, text.buf);
 }
 
 int event_append_id(struct db *db, const char *kind, const char *entity,

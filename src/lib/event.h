@@ -17,7 +17,11 @@
 int event_append(struct db *db, const char *kind, const char *entity,
 		 const char *entity_id, jv data);
 
-/* Same, for an integer id. */
+/* Same, with data already as the JSON text of an object. */
+int event_append_json(struct db *db, const char *kind, const char *entity,
+		      const char *entity_id, const char *data);
+
+/* Same as event_append(), for an integer id. */
 int event_append_id(struct db *db, const char *kind, const char *entity,
 		    int64_t entity_id, jv data);
 

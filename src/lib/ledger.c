@@ -23,123 +23,336 @@ static int valid_date(const char *date)
 	return date && date_parse(date, &t) == 0;
 }
 
-/*
- * Adds amount to the day's debit or credit total of account: the totals
- * every report reads, kept in the posting's transaction.
- */
-static int add_to_totals(struct db *db, const char *account,
-			 const char *date, int64_t amount)
-{
-	static const char sql[] =
-		"INSERT INTO account_day(account, date, debit, credit) "
-		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(account, date) DO UPDATE "
-		"SET debit = debit + excluded.debit, "
-		"credit = credit + excluded.credit";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+/* ---- the accounts a transaction has met ------------------------------ */
 
-	db_bind_text(stmt, 1, account);
-	db_bind_text(stmt, 2, date);
-	sqlite3_bind_int64(stmt, 3, amount > 0 ? amount : 0);
-	sqlite3_bind_int64(stmt, 4, amount < 0 ? -amount : 0);
-	return db_done(db, stmt);
+struct known_account {
+	char *text;			/* a code or a name; NULL: free */
+	char code[LEDGER_CODE_MAX];
+};
+
+/*
+ * The accounts resolved in the open transaction, by the text that named
+ * them: a batch names the same few accounts entry after entry, and this
+ * saves a query each time.  Every code here exists.  Accounts are only
+ * added, through ledger_account_add() (which empties the map), and the
+ * transaction holds the write lock, so an answer holds until it ends;
+ * db->transaction tells the next one apart.
+ */
+static struct {
+	uint64_t transaction;
+	size_t cap, used;
+	struct known_account *slots;
+} known;
+
+static size_t text_hash(const char *text)
+{
+	size_t h = 2166136261u;
+
+	for (; *text; text++)
+		h = (h ^ (unsigned char)*text) * 16777619u;
+	return h;
 }
 
-int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
+static void known_forget(void)
+{
+	for (size_t i = 0; i < known.cap; i++) {
+		free(known.slots[i].text);
+		known.slots[i].text = NULL;
+	}
+	known.used = 0;
+}
+
+/* The slot of text: its own, or the free one where it would go. */
+static struct known_account *known_slot(const char *text)
+{
+	size_t i = text_hash(text) & (known.cap - 1);
+
+	while (known.slots[i].text && strcmp(known.slots[i].text, text))
+		i = (i + 1) & (known.cap - 1);
+	return &known.slots[i];
+}
+
+/* The code text names in db's open transaction if known, else NULL. */
+static const char *known_code(struct db *db, const char *text)
+{
+	struct known_account *slot;
+
+	if (!text || !db->in_transaction || !known.used ||
+	    known.transaction != db->transaction)
+		return NULL;
+	slot = known_slot(text);
+	return slot->text ? slot->code : NULL;
+}
+
+/* Remembers, for db's open transaction, that text names account code. */
+static void known_add(struct db *db, const char *text, const char *code)
+{
+	struct known_account *slot;
+
+	if (!db->in_transaction)
+		return;
+	if (known.transaction != db->transaction) {
+		known_forget();
+		known.transaction = db->transaction;
+	}
+	if ((known.used + 1) * 2 > known.cap) {
+		struct known_account *old = known.slots;
+		size_t old_cap = known.cap;
+
+		known.cap = old_cap ? 2 * old_cap : 32;
+		known.slots = xmalloc(known.cap * sizeof(*known.slots));
+		memset(known.slots, 0, known.cap * sizeof(*known.slots));
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].text)
+				*known_slot(old[i].text) = old[i];
+		free(old);
+	}
+	slot = known_slot(text);
+	if (!slot->text) {
+		slot->text = xstrdup(text);
+		known.used++;
+	}
+	snprintf(slot->code, sizeof(slot->code), "%s", code);
+}
+
+/*
+ * The code of the account that text names, into code (LEDGER_CODE_MAX
+ * bytes): text as a code, or with by_name also as a name.  An answer the
+ * open transaction already had skips the query.  None is BIZ_DATAERR.
+ */
+static int account_lookup(struct db *db, const char *text, int by_name,
+			  char *code)
+{
+	static const char code_sql[] =
+		"SELECT code FROM account WHERE code = ?1";
+	static const char name_sql[] =
+		"SELECT code FROM account WHERE code = ?1 "
+		"UNION ALL SELECT code FROM account WHERE name = ?1 LIMIT 1";
+	const char *known_as = known_code(db, text);
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (known_as && (by_name || !strcmp(known_as, text))) {
+		snprintf(code, LEDGER_CODE_MAX, "%s", known_as);
+		return BIZ_OK;
+	}
+	stmt = db_stmt(db, by_name ? name_sql : code_sql);
+	db_bind_text(stmt, 1, text);
+	rc = db_step(db, stmt);
+	if (rc == SQLITE_DONE)
+		return biz_fail(BIZ_DATAERR, "no account '%s'",
+				text ? text : "");
+	if (rc != SQLITE_ROW)
+		return rc;
+	snprintf(code, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	known_add(db, text, code);
+	return BIZ_OK;
+}
+
+/* ---- posting ----------------------------------------------------------- */
+
+/* Appends text as rec_dump() writes jv_string(text), NULL as null. */
+static void add_json_text(struct strbuf *sb, const char *text)
+{
+	size_t len;
+	jv value;
+
+	if (!text) {
+		strbuf_add(sb, "null", 4);
+		return;
+	}
+	/* jv_string() keeps ASCII as it is; other bytes it checks. */
+	for (len = 0; text[len]; len++)
+		if ((unsigned char)text[len] >= 0x80)
+			break;
+	if (!text[len]) {
+		rec_dump_text(sb, text, len);
+		return;
+	}
+	value = jv_string(text);
+	rec_dump(sb, value);
+	jv_free(value);
+}
+
+/* Appends e's postings as the JSON text of [{account, amount}]. */
+static void add_json_postings(struct strbuf *sb, const struct entry_in *e,
+			      int scale)
+{
+	char amount[DEC_BUFSZ];
+
+	strbuf_add(sb, "[", 1);
+	for (size_t i = 0; i < e->count; i++) {
+		strbuf_addstr(sb, i ? ",{\"account\":" : "{\"account\":");
+		add_json_text(sb, e->postings[i].account);
+		strbuf_addstr(sb, ",\"amount\":");
+		strbuf_addstr(sb, dec_format_json(e->postings[i].amount,
+						  scale, amount));
+		strbuf_add(sb, "}", 1);
+	}
+	strbuf_add(sb, "]", 1);
+}
+
+/* One account's share of an entry: what it adds to its day's totals. */
+struct day_total {
+	const char *account;
+	int64_t debit, credit;
+};
+
+/*
+ * Adds e's postings to the day's debit and credit totals of their
+ * accounts (account_day: the totals every report reads), one row per
+ * account the entry touches.
+ */
+static int add_to_totals(struct db *db, const struct entry_in *e)
+{
+	static const char update_sql[] =
+		"UPDATE account_day SET debit = debit + ?3, "
+		"credit = credit + ?4 WHERE account = ?1 AND date = ?2";
+	static const char insert_sql[] =
+		"INSERT INTO account_day(account, date, debit, credit) "
+		"VALUES (?1, ?2, ?3, ?4)";
+	struct day_total few[8];
+	struct day_total *totals = e->count <= 8 ? few :
+				   xmalloc(e->count * sizeof(*totals));
+	size_t n = 0;
+	int status = BIZ_OK;
+
+	for (size_t i = 0; i < e->count; i++) {
+		int64_t amount = e->postings[i].amount;
+		int64_t debit = amount > 0 ? amount : 0;
+		int64_t credit = amount < 0 ? -amount : 0;
+		size_t j;
+
+		for (j = 0; j < n; j++) {
+			struct day_total *t = &totals[j];
+			int64_t d, c;
+
+			/* A sum that would overflow gets a row of its own. */
+			if (!strcmp(t->account, e->postings[i].account) &&
+			    !__builtin_add_overflow(t->debit, debit, &d) &&
+			    !__builtin_add_overflow(t->credit, credit, &c)) {
+				t->debit = d;
+				t->credit = c;
+				break;
+			}
+		}
+		if (j == n)
+			totals[n++] = (struct day_total){
+				e->postings[i].account, debit, credit };
+	}
+	for (size_t i = 0; i < n && status == BIZ_OK; i++) {
+		const char *sql = update_sql;
+
+		/* Most days are there already: no need to try an insert. */
+		for (int pass = 0; pass < 2; pass++) {
+			sqlite3_stmt *stmt = db_stmt(db, sql);
+
+			db_bind_text(stmt, 1, totals[i].account);
+			db_bind_text(stmt, 2, e->date);
+			sqlite3_bind_int64(stmt, 3, totals[i].debit);
+			sqlite3_bind_int64(stmt, 4, totals[i].credit);
+			if ((status = db_done(db, stmt)) ||
+			    sqlite3_changes(db->handle) > 0)
+				break;
+			sql = insert_sql;
+		}
+	}
+	if (totals != few)
+		free(totals);
+	return status;
+}
+
+/*
+ * ledger_post(), which also appends the JSON text of the entry's
+ * postings to postings: the record's and its event's.
+ */
+static int post_entry(struct db *db, const struct entry_in *e,
+		      int64_t *entry_id, struct strbuf *postings)
 {
 	static const char entry_sql[] =
 		"INSERT INTO entry(date, memo, source, ref, reverses, at, actor) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?)";
 	static const char posting_sql[] =
 		"INSERT INTO posting(entry_id, account, date, amount) "
-		"SELECT ?1, code, ?3, ?4 FROM account WHERE code = ?2";
+		"VALUES (?, ?, ?, ?)";
+	/* Kept between calls: a batch posts entry after entry. */
+	static struct strbuf data;
+	const char *source = e->source ? e->source : "manual";
 	sqlite3_stmt *stmt;
-	char at[TS_BUFSZ], amount[DEC_BUFSZ];
+	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX];
 	int64_t sum = 0;
-	jv postings = jv_array(), data;
 	int status;
 
-	if (!valid_date(e->date)) {
-		jv_free(postings);
+	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
-	}
-	if (!e->memo || !*e->memo) {
-		jv_free(postings);
+	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
-	}
-	if (e->count < 2) {
-		jv_free(postings);
+	if (e->count < 2)
 		return biz_fail(BIZ_REFUSED, "an entry needs two postings or "
 				"more");
-	}
-	for (size_t i = 0; i < e->count; i++) {
+	for (size_t i = 0; i < e->count; i++)
 		if (__builtin_add_overflow(sum, e->postings[i].amount, &sum) ||
-		    e->postings[i].amount == INT64_MIN) {
-			jv_free(postings);
+		    e->postings[i].amount == INT64_MIN)
 			return biz_fail(BIZ_DATAERR, "amounts too large");
-		}
-	}
-	if (sum != 0) {
-		jv_free(postings);
+	if (sum != 0)
 		return biz_fail(BIZ_REFUSED, "entry does not balance: debits "
 				"minus credits is %s",
 				dec_format(sum, db->money_scale, amount));
-	}
+	for (size_t i = 0; i < e->count; i++)
+		if ((status = account_lookup(db, e->postings[i].account, 0,
+					     code)))
+			return status;
 	stmt = db_stmt(db, entry_sql);
 	db_bind_text(stmt, 1, e->date);
 	db_bind_text(stmt, 2, e->memo);
-	db_bind_text(stmt, 3, e->source ? e->source : "manual");
+	db_bind_text(stmt, 3, source);
 	db_bind_text(stmt, 4, e->ref);
 	if (e->reverses)
 		sqlite3_bind_int64(stmt, 5, e->reverses);
 	db_bind_text(stmt, 6, time_format(db->now, at));
 	db_bind_text(stmt, 7, db->actor);
-	if ((status = db_done(db, stmt))) {
-		jv_free(postings);
+	if ((status = db_done(db, stmt)))
 		return status;
-	}
 	*entry_id = sqlite3_last_insert_rowid(db->handle);
-	stmt = db_stmt(db, posting_sql);
 	for (size_t i = 0; i < e->count; i++) {
-		jv posting = jv_object();
-
-		sqlite3_reset(stmt);
+		stmt = db_stmt(db, posting_sql);
 		sqlite3_bind_int64(stmt, 1, *entry_id);
 		db_bind_text(stmt, 2, e->postings[i].account);
 		db_bind_text(stmt, 3, e->date);
 		sqlite3_bind_int64(stmt, 4, e->postings[i].amount);
-		if ((status = db_done(db, stmt))) {
-			jv_free(posting);
-			jv_free(postings);
+		if ((status = db_done(db, stmt)))
 			return status;
-		}
-		if (sqlite3_changes(db->handle) != 1) {
-			jv_free(posting);
-			jv_free(postings);
-			return biz_fail(BIZ_DATAERR, "no account '%s'",
-					e->postings[i].account);
-		}
-		if ((status = add_to_totals(db, e->postings[i].account,
-					    e->date,
-					    e->postings[i].amount))) {
-			jv_free(posting);
-			jv_free(postings);
-			return status;
-		}
-		rec_set_str(&posting, "account", e->postings[i].account);
-		rec_set(&posting, "amount", dec_to_jv(e->postings[i].amount,
-						      db->money_scale));
-		postings = jv_array_append(postings, posting);
 	}
-	data = jv_object();
-	rec_set_str(&data, "date", e->date);
-	rec_set_str(&data, "memo", e->memo);
-	rec_set_str(&data, "source", e->source ? e->source : "manual");
-	rec_set_str(&data, "ref", e->ref);
+	if ((status = add_to_totals(db, e)))
+		return status;
+	add_json_postings(postings, e, db->money_scale);
+	strbuf_reset(&data);
+	strbuf_addstr(&data, "{\"date\":");
+	add_json_text(&data, e->date);
+	strbuf_addstr(&data, ",\"memo\":");
+	add_json_text(&data, e->memo);
+	strbuf_addstr(&data, ",\"source\":");
+	add_json_text(&data, source);
+	strbuf_addstr(&data, ",\"ref\":");
+	add_json_text(&data, e->ref);
 	if (e->reverses)
-		rec_set(&data, "reverses", jv_number((double)e->reverses));
-	rec_set(&data, "postings", postings);
-	return event_append_id(db, "ledger.posted", "entry", *entry_id, data);
+		strbuf_addf(&data, ",\"reverses\":%lld",
+			    (long long)e->reverses);
+	strbuf_addstr(&data, ",\"postings\":");
+	strbuf_add(&data, postings->buf, postings->len);
+	strbuf_add(&data, "}", 1);
+	snprintf(at, sizeof(at), "%lld", (long long)*entry_id);
+	return event_append_json(db, "ledger.posted", "entry", at, data.buf);
+}
+
+int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
+{
+	static struct strbuf postings;
+
+	strbuf_reset(&postings);
+	return post_entry(db, e, entry_id, &postings);
 }
 
 int ledger_post_auto(struct db *db, const char *kind, const char *date,
@@ -238,6 +451,12 @@ static int valid_type(const char *type)
 	return 0;
 }
 
+/* The columns account_from_row() reads, for a WHERE to follow. */
+#define ACCOUNT_SELECT \
+	"SELECT code, name, type, parent, (SELECT coalesce(sum(debit - " \
+	"credit), 0) FROM account_day d WHERE d.account = a.code) " \
+	"FROM account a "
+
 static jv account_from_row(sqlite3_stmt *stmt, int scale)
 {
 	jv account = jv_object();
@@ -252,10 +471,7 @@ static jv account_from_row(sqlite3_stmt *stmt, int scale)
 
 static int account_get(struct db *db, const char *code, jv *out)
 {
-	static const char sql[] =
-		"SELECT code, name, type, parent, (SELECT coalesce(sum(debit - "
-		"credit), 0) FROM account_day d WHERE d.account = a.code) "
-		"FROM account a WHERE code = ?";
+	static const char sql[] = ACCOUNT_SELECT "WHERE code = ?";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
@@ -274,9 +490,7 @@ int ledger_account_each(struct db *db, const char *type,
 			int (*fn)(jv account, void *arg), void *arg)
 {
 	static const char sql[] =
-		"SELECT code, name, type, parent, (SELECT coalesce(sum(debit - "
-		"credit), 0) FROM account_day d WHERE d.account = a.code) "
-		"FROM account a WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
+		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
@@ -291,24 +505,9 @@ int ledger_account_each(struct db *db, const char *type,
 
 int ledger_account_resolve(struct db *db, const char *text, char *code)
 {
-	static const char sql[] =
-		"SELECT code FROM account WHERE code = ?1 "
-		"UNION ALL SELECT code FROM account WHERE name = ?1 LIMIT 1";
-	sqlite3_stmt *stmt;
-	int rc;
-
 	if (!text || !*text)
 		return biz_fail(BIZ_DATAERR, "a posting needs an account");
-	stmt = db_stmt(db, sql);
-	db_bind_text(stmt, 1, text);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
-		return biz_fail(BIZ_DATAERR, "no account '%s'", text);
-	if (rc != SQLITE_ROW)
-		return rc;
-	snprintf(code, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	return BIZ_OK;
+	return account_lookup(db, text, 1, code);
 }
 
 /* Whether account record a has the same name, type and parent. */
@@ -426,6 +625,8 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 	db_bind_text(stmt, 5, time_format(db->now, at));
 	if ((status = db_done(db, stmt)))
 		goto done;
+	/* The new code may be a text that named another account. */
+	known_forget();
 	data = jv_object();
 	rec_set_str(&data, "name", name);
 	rec_set_str(&data, "type", type);
@@ -529,14 +730,13 @@ static int text_field(jv record, const char *key, const char **out)
 	jv value = jv_object_get(jv_copy(record), jv_string(key));
 	jv_kind kind = jv_get_kind(value);
 
+	/* record still holds value, so its text lives on ("" is NULL). */
+	*out = kind == JV_KIND_STRING ? rec_value_text(value) : NULL;
 	jv_free(value);
-	*out = NULL;
-	if (kind == JV_KIND_INVALID || kind == JV_KIND_NULL)
+	if (kind == JV_KIND_INVALID || kind == JV_KIND_NULL ||
+	    kind == JV_KIND_STRING)
 		return BIZ_OK;
-	if (kind != JV_KIND_STRING)
-		return biz_fail(BIZ_DATAERR, "%s: text is needed", key);
-	*out = rec_text(record, key);
-	return BIZ_OK;
+	return biz_fail(BIZ_DATAERR, "%s: text is needed", key);
 }
 
 /*
@@ -624,8 +824,37 @@ static void free_postings(struct posting_in *p, size_t count)
 	free(p);
 }
 
-int ledger_post_record(struct db *db, jv record, jv *out)
+/*
+ * Appends entry id (e, the JSON text of whose postings is postings) as
+ * the record ledger_entry_get() reads back, with op: rec_dump()'s text.
+ */
+static void add_json_entry(struct strbuf *sb, int64_t id,
+			   const struct entry_in *e,
+			   const struct strbuf *postings, const char *op)
 {
+	strbuf_addf(sb, "{\"id\":%lld,\"date\":", (long long)id);
+	add_json_text(sb, e->date);
+	strbuf_addstr(sb, ",\"memo\":");
+	add_json_text(sb, e->memo);
+	strbuf_addstr(sb, ",\"ref\":");
+	add_json_text(sb, e->ref);
+	strbuf_addstr(sb, ",\"postings\":");
+	strbuf_add(sb, postings->buf, postings->len);
+	strbuf_addstr(sb, ",\"source\":");
+	add_json_text(sb, e->source ? e->source : "manual");
+	if (e->reverses)
+		strbuf_addf(sb, ",\"reverses\":%lld", (long long)e->reverses);
+	else
+		strbuf_addstr(sb, ",\"reverses\":null");
+	strbuf_addstr(sb, ",\"op\":");
+	add_json_text(sb, op);
+	strbuf_add(sb, "}", 1);
+}
+
+int ledger_post_record_json(struct db *db, jv record, jv *out,
+			    struct strbuf *json)
+{
+	static struct strbuf posted;
 	const char *date = NULL, *memo = NULL, *ref = NULL;
 	char today[TS_BUFSZ];
 	struct posting_in *postings = NULL;
@@ -675,34 +904,26 @@ int ledger_post_record(struct db *db, jv record, jv *out)
 		goto done;
 	}
 	e = (struct entry_in){ date, memo, NULL, ref, 0, postings, count };
-	if ((status = ledger_post(db, &e, &id)))
+	strbuf_reset(&posted);
+	if ((status = post_entry(db, &e, &id, &posted)))
 		goto done;
-	*out = jv_object();
-	rec_set(out, "id", jv_number((double)id));
-	rec_set_str(out, "date", date);
-	rec_set_str(out, "memo", memo);
-	rec_set_str(out, "ref", ref);
-	{
-		jv list = jv_array();
-
-		for (size_t i = 0; i < count; i++) {
-			jv posting = jv_object();
-
-			rec_set_str(&posting, "account", postings[i].account);
-			rec_set(&posting, "amount",
-				dec_to_jv(postings[i].amount,
-					  db->money_scale));
-			list = jv_array_append(list, posting);
-		}
-		rec_set(out, "postings", list);
-	}
-	rec_set_str(out, "source", "manual");
-	rec_set(out, "reverses", jv_null());
-	rec_set_str(out, "op", "created");
+	add_json_entry(json, id, &e, &posted, "created");
 done:
 	if (postings)
 		free_postings(postings, count);
 	jv_free(record);
+	return status;
+}
+
+int ledger_post_record(struct db *db, jv record, jv *out)
+{
+	static struct strbuf json;
+	int status;
+
+	strbuf_reset(&json);
+	status = ledger_post_record_json(db, record, out, &json);
+	if (status == BIZ_OK && json.len)
+		*out = jv_parse_sized(json.buf, (int)json.len);
 	return status;
 }
 
@@ -715,7 +936,7 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 		"SELECT account, amount FROM posting WHERE entry_id = ? "
 		"ORDER BY id";
 	char today[TS_BUFSZ];
-	struct strbuf default_memo = { 0 };
+	struct strbuf default_memo = { 0 }, posted = { 0 }, json = { 0 };
 	struct posting_in *postings = NULL;
 	struct entry_in e;
 	size_t count = 0, cap = 0;
@@ -771,12 +992,15 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 		goto done;
 	}
 	e = (struct entry_in){ date, memo, NULL, ref, id, postings, count };
-	if ((status = ledger_post(db, &e, &new_id)))
+	if ((status = post_entry(db, &e, &new_id, &posted)))
 		goto done;
-	status = entry_result(db, new_id, "created", out);
+	add_json_entry(&json, new_id, &e, &posted, "created");
+	*out = jv_parse_sized(json.buf, (int)json.len);
 done:
 	free_postings(postings, count);
 	strbuf_release(&default_memo);
+	strbuf_release(&posted);
+	strbuf_release(&json);
 	jv_free(original);
 	return status;
 }

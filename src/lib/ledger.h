@@ -98,6 +98,16 @@ int ledger_entry_get(struct db *db, int64_t id, jv *out);
 int ledger_post_record(struct db *db, jv record, jv *out);
 
 /*
+ * ledger_post_record() for batches: a new entry's record is not built as
+ * a jv but appended to json as its JSON text (what rec_dump() writes of
+ * *out there), and *out is left alone; an entry already posted under the
+ * ref is *out as there.
+ */
+struct strbuf;
+int ledger_post_record_json(struct db *db, jv record, jv *out,
+			    struct strbuf *json);
+
+/*
  * Posts the mirror of entry id (every amount negated) dated date (NULL:
  * today) with memo (NULL: "Reversal of entry N: MEMO") and ref.  An
  * entry is reversed once: a second reversal is refused.  ref already

@@ -193,6 +193,21 @@ int output_record(struct output *out, jv record)
 	return BIZ_OK;
 }
 
+int output_json(struct output *out, const char *text, size_t len)
+{
+	if (out->jq || (out->format != FORMAT_JSON &&
+			out->format != FORMAT_JSONL &&
+			out->format != FORMAT_DEFAULT))
+		return output_record(out, jv_parse_sized(text, (int)len));
+	if (out->format == FORMAT_JSON)
+		fputs(out->count ? ",\n" : "[\n", out->fp);
+	fwrite(text, 1, len, out->fp);
+	if (out->format != FORMAT_JSON)
+		fputc('\n', out->fp);
+	out->count++;
+	return BIZ_OK;
+}
+
 /* Display width of UTF-8 text: one column per code point. */
 static size_t display_width(const char *s)
 {

@@ -42,6 +42,12 @@ struct output *output_new(enum format format, struct filter *jq, int spool);
 int output_record(struct output *out, jv record);
 
 /*
+ * Prints a record given as its JSON text (len bytes, as rec_dump() writes
+ * it): copied as is to json and jsonl without --jq, parsed otherwise.
+ */
+int output_json(struct output *out, const char *text, size_t len);
+
+/*
  * Finishes the array or table and frees out; a spool is copied to stdout
  * when keep is true, else thrown away.
  */

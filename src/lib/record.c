@@ -70,11 +70,9 @@ const char *rec_text(jv record, const char *key)
 	return text;
 }
 
-/* A string as jq 1.6 escapes it: '"', '\\' and control characters. */
-static void dump_string(struct strbuf *sb, jv string)
+void rec_dump_text(struct strbuf *sb, const char *s, size_t len)
 {
-	const char *s = jv_string_value(string);
-	const char *end = s + jv_string_length_bytes(jv_copy(string));
+	const char *end = s + len;
 	const char *run = s;
 	char escape[8];
 
@@ -101,6 +99,13 @@ static void dump_string(struct strbuf *sb, jv string)
 	}
 	strbuf_add(sb, run, (size_t)(s - run));
 	strbuf_add(sb, "\"", 1);
+}
+
+/* A string as jq 1.6 escapes it: '"', '\\' and control characters. */
+static void dump_string(struct strbuf *sb, jv string)
+{
+	rec_dump_text(sb, jv_string_value(string),
+		      (size_t)jv_string_length_bytes(jv_copy(string)));
 }
 
 void rec_dump(struct strbuf *sb, jv value)

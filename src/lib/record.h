@@ -31,6 +31,12 @@ const char *rec_value_text(jv value);
  */
 void rec_dump(struct strbuf *sb, jv value);
 
+/*
+ * Appends text (len bytes, NUL bytes included) to sb as a JSON string,
+ * escaped as rec_dump() escapes a jv string.
+ */
+void rec_dump_text(struct strbuf *sb, const char *text, size_t len);
+
 /* Whether record has key. */
 int rec_has(jv record, const char *key);
 

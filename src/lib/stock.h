@@ -5,11 +5,17 @@
  * stock_apply_move() writes the immutable move row, updates the balance
  * row (item, warehouse, lot) it changes, values it from the cost layers
  * (FIFO: oldest first; AVCO: the running average, exact, the last unit
- * taking the rest) and posts the ledger entry by posting rule, with an
- * event, all in the caller's transaction.  The document functions check
- * their input (BIZ_DATAERR), refuse what the stock cannot give
- * (BIZ_REFUSED) and append the move records they write to *moves (a jv
- * array).  None begins or ends a transaction.
+ * taking the rest) and logs its event, all in the caller's transaction;
+ * the move's value is added to its document's posting.  The document
+ * functions check their input (BIZ_DATAERR), refuse what the stock cannot
+ * give (BIZ_REFUSED) and append the move records they write to *moves (a
+ * jv array).  None begins or ends a transaction.
+ *
+ * A document posts ONE ledger entry, by its posting rule, summing the
+ * values of all its moves: stock_doc_finish() posts it and must be called
+ * before the commit of every document that wrote moves (a batch of
+ * 100,000 lines is one entry, not 100,000).  stock_doc_release() frees
+ * what a document holds when the transaction is rolled back instead.
  */
 #ifndef STOCK_H
 #define STOCK_H
@@ -41,6 +47,16 @@ struct stock_doc {
 	int hold;		/* receipt: into quarantine */
 	int64_t id;		/* set by the library */
 	int replay;		/* set when ref was already posted */
+	/*
+	 * With print set, each move record is handed to print as its JSON
+	 * text instead of being appended to *moves.
+	 */
+	void (*print)(const char *json, size_t len, void *arg);
+	void *print_arg;
+	int64_t entry_id;	/* set by stock_doc_finish(): its entry, or 0 */
+	struct stock_doc_state *state;	/* the library's: the posting being
+					   summed, look-ups cached per
+					   document */
 	char today[TS_BUFSZ];
 };
 
@@ -68,6 +84,24 @@ int stock_cost_scale(const struct db *db);
  * functions; a caller may call it first to learn about a replay.
  */
 int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves);
+
+/*
+ * Ends doc: posts its one ledger entry (the sum of its moves' values by
+ * its posting rule, dated and ref'd as the document; none when the sum is
+ * zero), sets doc->entry_id and stock_doc.entry_id, and releases doc.
+ * Call it before the commit; a replay or a document without postings
+ * posts nothing.
+ */
+int stock_doc_finish(struct db *db, struct stock_doc *doc);
+
+/* Frees what doc holds; for a rolled-back document.  Idempotent. */
+void stock_doc_release(struct stock_doc *doc);
+
+/*
+ * Applies line as a line of doc by its kind: receipt, issue or transfer.
+ */
+int stock_apply_line(struct db *db, struct stock_doc *doc,
+		     const struct stock_line *line, jv *moves);
 
 int stock_receive(struct db *db, struct stock_doc *doc,
 		  const struct stock_line *line, jv *moves);
@@ -119,8 +153,10 @@ struct stock_move {
 					   NULL for one new layer; out: set
 					   to the pieces taken (free them) */
 	size_t piece_count;
-	const char *posting;	/* posting rule kind, or NULL */
-	int posting_sign;	/* the entry's amount is sign * value */
+	const char *posting;	/* posting rule kind, or NULL; one kind
+				   per document */
+	int posting_sign;	/* adds sign * value to the document's
+				   entry */
 	const char *serials;	/* JSON array text, or NULL */
 	const char *event;	/* event kind */
 	int64_t id;		/* set: the move's id */
@@ -128,7 +164,8 @@ struct stock_move {
 
 /*
  * The one door for stock: writes move m of doc, updates the balance,
- * values it, posts it, logs it, and appends the move record to *moves.
+ * values it, adds it to the document's posting, logs it, and appends the
+ * move record to *moves.
  * Refuses (BIZ_REFUSED) a change that would make stock negative.
  */
 int stock_apply_move(struct db *db, struct stock_doc *doc,

@@ -95,11 +95,18 @@ int64_t time_now(void)
 
 char *time_format(int64_t t, char buf[TS_BUFSZ])
 {
+	/* A run stamps its one "now" on row after row: keep the last. */
+	static int64_t last_t;
+	static char last[TS_BUFSZ];
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	gmtime_r(&tt, &tm);
-	strftime(buf, TS_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!last[0] || t != last_t) {
+		gmtime_r(&tt, &tm);
+		strftime(last, TS_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		last_t = t;
+	}
+	memcpy(buf, last, TS_BUFSZ);
 	return buf;
 }
 

@@ -53,6 +53,59 @@ static void from_jv(jv value, int scale, int want_rc, int64_t want,
 		diag("rc %d, got %lld", rc, (long long)got);
 }
 
+/* Whether dec_format_json(v, scale) is jq's text of dec_to_jv(v, scale). */
+static int json_same(int64_t v, int scale)
+{
+	char buf[DEC_BUFSZ];
+	jv want = jv_dump_string(dec_to_jv(v, scale), 0);
+	int same = !strcmp(dec_format_json(v, scale, buf),
+			   jv_string_value(want));
+
+	if (!same)
+		diag("dec_format_json(%lld, %d) = \"%s\", jq \"%s\"",
+		     (long long)v, scale, buf, jv_string_value(want));
+	jv_free(want);
+	return same;
+}
+
+/*
+ * dec_format_json against jq at every scale biz-init allows and one
+ * beyond: every value near zero, random values of every magnitude, and
+ * the edges of its plain range (15 digits) and of int64.
+ */
+static void format_json_matches_jq(void)
+{
+	static const int64_t edges[] = {
+		999999999999999LL, 1000000000000000LL, 1000000000000001LL,
+		9007199254740993LL, INT64_MAX, INT64_MIN + 1, INT64_MIN,
+	};
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+
+	for (int scale = 0; scale <= 5; scale++) {
+		int bad = 0;
+
+		for (int64_t v = -100000; v <= 100000 && bad < 5; v++)
+			bad += !json_same(v, scale);
+		for (int i = 0; i < 200000 && bad < 5; i++) {
+			int64_t v;
+
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* A magnitude of 1 to 63 bits, either sign. */
+			v = (int64_t)(x >> (1 + x % 63));
+			bad += !json_same(x & 1 ? -v : v, scale);
+		}
+		for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+			bad += !json_same(edges[i], scale);
+			if (edges[i] != INT64_MIN)
+				bad += !json_same(-edges[i], scale);
+		}
+		ok(bad == 0, "dec_format_json at scale %d writes jq's text",
+		   scale);
+	}
+}
+
 static void muldiv_is(int64_t value, int64_t num, int64_t den, int64_t want,
 		      const char *arithmetic)
 {
@@ -175,6 +228,8 @@ int main(void)
 			   dec_from_jv(num, 2, &back) == 0 && back == 1234,
 		   "dec_to_jv(1234, 2) reads back as 1234");
 	}
+
+	format_json_matches_jq();
 
 	/* dec_muldiv rounds half to even. */
 	muldiv_is(25, 1, 10, 2, "2.5 -> 2 (2 is even)");

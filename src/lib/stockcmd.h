@@ -1,0 +1,29 @@
+/*
+ * stockcmd.h - what the stock commands (inv-receive, inv-issue, inv-move,
+ * inv-qc) share once their options are read: one document in one
+ * transaction, from one line, a --scan or a batch file, the warning on a
+ * replayed ref, and the document's ledger entry posted before the commit.
+ */
+#ifndef STOCKCMD_H
+#define STOCKCMD_H
+
+#include "cli.h"
+#include "stock.h"
+
+struct stock_request {
+	struct stock_doc doc;	/* kind set; ref, date, ... from options */
+	struct stock_line line;	/* the line, or a batch's defaults */
+	int scan;		/* --scan: codes from stdin */
+	int pass;		/* qc: pass (else fail) */
+	int warned;
+};
+
+/*
+ * Writes req's document and prints its moves: the records of file ("-"
+ * stdin) when not NULL, else the codes of --scan, else req->line (none
+ * for a quality check).  Returns a status for cli_finish().
+ */
+int stock_request_run(struct cli *cli, struct stock_request *req,
+		      const char *file);
+
+#endif
