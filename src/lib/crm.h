@@ -1,5 +1,6 @@
 /*
- * crm.h - sales reps and leads.
+ * crm.h - the CRM: sales reps (rep.c), leads (lead.c) and the activity
+ * log (activity.c).
  *
  * Writes take their fields as a jv object (from options or an input
  * record: strings or JSON values) and give back the record as printed,
@@ -77,6 +78,13 @@ int lead_each(struct db *db, const struct lead_filter *filter,
  * data is consumed.
  */
 int lead_assign(struct db *db, int64_t id, const char *rep, jv data);
+
+/*
+ * Marks lead id contacted (first_contact_at = at) if it is still
+ * "assigned", logging lead.contacted with the rep and the activity id.
+ */
+int lead_mark_contacted(struct db *db, int64_t id, const char *rep,
+			const char *at, int64_t activity);
 
 /* The "extra" object of an internal lead record merged into it. */
 jv lead_public(jv lead);

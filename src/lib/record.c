@@ -1,6 +1,8 @@
 /* record.c - helpers for jv records. */
 #include "record.h"
 
+#include "biz.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -172,4 +174,17 @@ int rec_has(jv record, const char *key)
 jv rec_delete(jv record, const char *key)
 {
 	return jv_object_delete(record, jv_string(key));
+}
+
+/* A whole-number field in [min, max]; NULL text leaves *out alone. */
+int field_integer(const char *what, const char *text, int64_t min,
+		  int64_t max, int64_t *out)
+{
+	if (!text)
+		return BIZ_OK;
+	if (parse_i64(text, min, max, out))
+		return biz_fail(BIZ_DATAERR, "%s: '%s' is not a whole number "
+				"from %lld to %lld", what, text,
+				(long long)min, (long long)max);
+	return BIZ_OK;
 }

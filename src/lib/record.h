@@ -43,4 +43,11 @@ int rec_has(jv record, const char *key);
 /* record without key (consumed). */
 jv rec_delete(jv record, const char *key);
 
+/*
+ * Parses text as a whole number in [min, max] into *out, or fails with
+ * BIZ_DATAERR naming what; NULL text leaves *out alone.
+ */
+int field_integer(const char *what, const char *text, int64_t min,
+		  int64_t max, int64_t *out);
+
 #endif
