@@ -280,7 +280,7 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	static struct strbuf data;
 	const char *source = e->source ? e->source : "manual";
 	sqlite3_stmt *stmt;
-	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX];
+	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX], id[24];
 	int64_t sum = 0;
 	int status;
 
@@ -300,6 +300,7 @@ static int post_entry(struct db *db, const struct entry_in *e,
 		return biz_fail(BIZ_REFUSED, "entry does not balance: debits "
 				"minus credits is %s",
 				dec_format(sum, db->money_scale, amount));
+	/* Accounts by code only: a name here is no account. */
 	for (size_t i = 0; i < e->count; i++)
 		if ((status = account_lookup(db, e->postings[i].account, 0,
 					     code)))
@@ -343,8 +344,8 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	strbuf_addstr(&data, ",\"postings\":");
 	strbuf_add(&data, postings->buf, postings->len);
 	strbuf_add(&data, "}", 1);
-	snprintf(at, sizeof(at), "%lld", (long long)*entry_id);
-	return event_append_json(db, "ledger.posted", "entry", at, data.buf);
+	snprintf(id, sizeof(id), "%lld", (long long)*entry_id);
+	return event_append_json(db, "ledger.posted", "entry", id, data.buf);
 }
 
 int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
