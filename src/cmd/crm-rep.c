@@ -51,17 +51,6 @@ static int write_rep(struct db *db, void *arg, jv *record)
 	return rep_set(db, req->handle, req->fields, record);
 }
 
-static int print_rep(jv rep, void *arg)
-{
-	struct cli *cli = arg;
-
-	if (cli_where(cli, rep))
-		cli_print(cli, rep);
-	else
-		jv_free(rep);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -100,7 +89,7 @@ int main(int argc, char **argv)
 		if (nargs != 1)
 			cli_usage_error(&cli, "list takes no arguments");
 		cli_output(&cli);
-		status = rep_each(cli_db(&cli), all, print_rep, &cli);
+		status = rep_each(cli_db(&cli), all, cli_print_where, &cli);
 	} else if (!strcmp(req.verb, "add") || !strcmp(req.verb, "set") ||
 		   !strcmp(req.verb, "show") ||
 		   !strcmp(req.verb, "deactivate")) {

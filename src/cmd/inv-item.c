@@ -72,17 +72,6 @@ static int import_item(struct db *db, jv record, jv *out, void *arg)
 	return item_import(db, record, out);
 }
 
-static int print_item(jv item, void *arg)
-{
-	struct cli *cli = arg;
-
-	if (cli_where(cli, item))
-		cli_print(cli, item);
-	else
-		jv_free(item);
-	return 0;
-}
-
 /* Splits "k=v" into obj[k] = v, or exits 64 naming the option. */
 static jv key_value(struct cli *cli, const char *option, const char *text,
 		    jv obj)
@@ -146,7 +135,7 @@ int main(int argc, char **argv)
 		filter.attrs = attrs;
 		attrs = jv_null();
 		cli_output(&cli);
-		status = item_each(cli_db(&cli), &filter, print_item, &cli);
+		status = item_each(cli_db(&cli), &filter, cli_print_where, &cli);
 		jv_free(filter.attrs);
 	} else if (!strcmp(req.verb, "import")) {
 		if (nargs > 2)

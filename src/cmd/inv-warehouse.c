@@ -26,17 +26,6 @@ static int write_warehouse(struct db *db, void *arg, jv *record)
 	return warehouse_add(db, req->code, req->name, record);
 }
 
-static int print_warehouse(jv wh, void *arg)
-{
-	struct cli *cli = arg;
-
-	if (cli_where(cli, wh))
-		cli_print(cli, wh);
-	else
-		jv_free(wh);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -55,7 +44,7 @@ int main(int argc, char **argv)
 		if (nargs != 1)
 			cli_usage_error(&cli, "list takes no arguments");
 		cli_output(&cli);
-		status = warehouse_each(cli_db(&cli), print_warehouse, &cli);
+		status = warehouse_each(cli_db(&cli), cli_print_where, &cli);
 	} else if (!strcmp(args[0], "add")) {
 		if (nargs != 2)
 			cli_usage_error(&cli, "add needs one CODE");
