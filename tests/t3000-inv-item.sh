@@ -107,4 +107,15 @@ test_expect_code 64 'add without --name is a usage error' '
 	inv-item add X4
 '
 
+test_expect_success 'costing changes until stock has moved, not after' '
+	inv-item add X5 --name "Five" >/dev/null &&
+	inv-item set X5 --costing avco >out &&
+	test "$(field out 1 costing)" = avco &&
+	inv-receive --wh MAIN --sku X5 --qty 1 --cost 1 >/dev/null &&
+	expect_exit 1 inv-item set X5 --costing fifo &&
+	grep -q "item .X5. has stock moves" err &&
+	inv-item show X5 >out &&
+	test "$(field out 1 costing)" = avco
+'
+
 test_done

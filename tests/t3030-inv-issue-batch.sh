@@ -189,6 +189,47 @@ test_expect_success 'a multi-line batch posts one entry summing its lines' '
 	check_ok
 '
 
+# cost_layer_open holds the open layers only: a partial take leaves a
+# layer in it, the take of all that is left closes it (CHECK: is_open is
+# remaining_qty > 0, a closed layer is worth nothing).
+test_expect_success 'a layer closes when it is emptied, not before' '
+	inv-item add SPLIT --name "Split" >/dev/null &&
+	printf "sku,qty,cost\nSPLIT,2,1\nSPLIT,3,2\n" >s.csv &&
+	inv-receive --wh MAIN s.csv >/dev/null &&
+	inv-issue --wh MAIN --sku SPLIT --qty 1 >/dev/null &&
+	layers() {
+		sqlite3 "$BIZ_DB" "SELECT group_concat(remaining_qty || \":\" ||
+			is_open, \" \") FROM (SELECT * FROM cost_layer
+			WHERE sku = '"'SPLIT'"' ORDER BY id)"
+	} &&
+	test "$(layers)" = "1000:1 3000:1" &&
+	inv-issue --wh MAIN --sku SPLIT --qty 2 >i.out &&
+	jqe i.out 1 ".value == -3" &&
+	test "$(layers)" = "0:0 2000:1" &&
+	! sqlite3 "$BIZ_DB" "UPDATE cost_layer SET remaining_qty = 0
+		WHERE sku = '"'SPLIT'"' AND is_open" 2>/dev/null &&
+	expect_exit 1 inv-issue --wh MAIN --sku SPLIT --qty 3 &&
+	grep -q "not enough .SPLIT. in .MAIN.: 2 available, 3 asked" err &&
+	check_ok
+'
+
+# AVCO reads what is available with its layers: held goods are on hand,
+# not available.  2 @ 1 + 2 @ 2 free, average 1.50; 5 held.
+test_expect_success 'an AVCO issue refuses more than is available' '
+	inv-item add AVG --name "Average" --costing avco >/dev/null &&
+	inv-warehouse add EAST --name East >/dev/null &&
+	inv-receive --wh MAIN --sku AVG --qty 2 --cost 1 >/dev/null &&
+	inv-receive --wh MAIN --sku AVG --qty 2 --cost 2 >/dev/null &&
+	inv-receive --wh MAIN --sku AVG --qty 5 --cost 3 --hold >/dev/null &&
+	expect_exit 1 inv-issue --wh MAIN --sku AVG --qty 5 &&
+	grep -q "not enough .AVG. in .MAIN.: 4 available, 5 asked" err &&
+	expect_exit 1 inv-issue --wh EAST --sku AVG --qty 1 &&
+	grep -q "not enough .AVG. in .EAST.: 0 available, 1 asked" err &&
+	inv-issue --wh MAIN --sku AVG --qty 4 >i.out &&
+	jqe i.out 1 ".value == -6" &&
+	check_ok
+'
+
 # The last units, two processes at once, five rounds: each round
 # receives 3 and starts two issues of 3; exactly one may win.
 test_expect_success 'two issues of the last units: exactly one succeeds' '

@@ -495,10 +495,15 @@ static int item_store(struct db *db, jv item)
 	return status;
 }
 
-/* Whether any stock of sku was ever moved. */
+/*
+ * Whether any stock of sku was ever moved: every move keeps its balance
+ * row, never deleted (biz-check holds the two together), and the
+ * balance's key starts with the SKU where move has no index on it.
+ */
 static int item_has_moves(struct db *db, const char *sku, int *out)
 {
-	static const char sql[] = "SELECT 1 FROM move WHERE sku = ? LIMIT 1";
+	static const char sql[] =
+		"SELECT 1 FROM stock_balance WHERE sku = ? LIMIT 1";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
 	int rc;
 

@@ -95,7 +95,11 @@
  * transaction; cost_layer rows hold what is left of each receipt line (or
  * transferred part of one) and their remaining values sum to the
  * balance's value.  origin orders layers first-in-first-out across
- * transfers.  stock_doc is one document (receipt, issue, transfer, qc):
+ * transfers; is_open (remaining_qty > 0, by CHECK) keys the partial index
+ * of open layers, so taking part of a layer leaves the index alone and
+ * only closing one changes it.  move has no index by item: nothing but
+ * inv-stock --at --sku would read it, and it cost each move a random
+ * insert.  stock_doc is one document (receipt, issue, transfer, qc):
  * its (kind, ref) makes a rerun a no-op; its entry_id is the one ledger
  * entry that posts the sum of its moves' values (a move's entry is its
  * document's).  lead_time and lead_time_sd are
@@ -162,7 +166,6 @@
 "  quarantine INTEGER NOT NULL DEFAULT 0," \
 "  serials TEXT);" \
 "CREATE INDEX move_doc ON move(doc_id);" \
-"CREATE INDEX move_item ON move(sku, wh, lot, date);" \
 "CREATE INDEX move_date ON move(date);" \
 "CREATE TRIGGER move_immutable BEFORE UPDATE ON move" \
 "  BEGIN SELECT RAISE(ABORT, 'stock moves are immutable'); END;" \
@@ -191,9 +194,12 @@
 "  value INTEGER NOT NULL," \
 "  remaining_qty INTEGER NOT NULL," \
 "  remaining_value INTEGER NOT NULL," \
-"  held INTEGER NOT NULL DEFAULT 0);" \
+"  held INTEGER NOT NULL DEFAULT 0," \
+"  is_open INTEGER NOT NULL DEFAULT 1," \
+"  CONSTRAINT layer_open CHECK (is_open = (remaining_qty > 0)" \
+"    AND (is_open OR remaining_value = 0)));" \
 "CREATE INDEX cost_layer_open ON cost_layer(sku, wh, lot, origin, id)" \
-"  WHERE remaining_qty > 0;" \
+"  WHERE is_open = 1;" \
 "CREATE INDEX cost_layer_move ON cost_layer(move_id);" \
 "CREATE TABLE serial(" \
 "  sku TEXT NOT NULL REFERENCES item(sku)," \

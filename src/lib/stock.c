@@ -403,6 +403,23 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
 
 /* ---- valuation: cost layers ----------------------------------------- */
 
+/* Refuses want of sku (lot, when named) in wh, where have is available. */
+static int shortage(const char *sku, const char *wh, const char *lot,
+		    int64_t have, int64_t want)
+{
+	char a[DEC_BUFSZ], b[DEC_BUFSZ];
+
+	if (have < 0)
+		have = 0;
+	if (lot && *lot)
+		return biz_fail(BIZ_REFUSED, "not enough '%s' lot '%s' in "
+				"'%s': %s available, %s asked", sku, lot, wh,
+				qty_text(have, a), qty_text(want, b));
+	return biz_fail(BIZ_REFUSED, "not enough '%s' in '%s': %s available, "
+			"%s asked", sku, wh, qty_text(have, a),
+			qty_text(want, b));
+}
+
 static void piece_add(struct stock_move *m, int64_t qty, int64_t value,
 		      int64_t origin)
 {
@@ -412,13 +429,23 @@ static void piece_add(struct stock_move *m, int64_t qty, int64_t value,
 							    origin };
 }
 
+/*
+ * Takes qty worth value out of layer id; close says it is all that is
+ * left.  A layer that stays open keeps its entry in the partial index
+ * cost_layer_open (keyed on is_open, not on remaining_qty): only closing
+ * one writes the index.  The CHECK on cost_layer holds close true.
+ */
 static int layer_update(struct db *db, int64_t id, int64_t qty,
-			int64_t value)
+			int64_t value, int close)
 {
-	static const char sql[] =
+	static const char take_sql[] =
 		"UPDATE cost_layer SET remaining_qty = remaining_qty - ?2, "
 		"remaining_value = remaining_value - ?3 WHERE id = ?1";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	static const char close_sql[] =
+		"UPDATE cost_layer SET remaining_qty = remaining_qty - ?2, "
+		"remaining_value = remaining_value - ?3, is_open = 0 "
+		"WHERE id = ?1";
+	sqlite3_stmt *stmt = db_stmt(db, close ? close_sql : take_sql);
 
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, qty);
@@ -462,30 +489,51 @@ static int consume_layer(struct db *db, struct stock_move *m, int64_t qty)
 	v = share(rv, qty, rq);
 	piece_add(m, qty, v, origin);
 	m->value = -v;
-	return layer_update(db, m->layer_id, qty, v);
+	return layer_update(db, m->layer_id, qty, v, qty == rq);
 }
 
 struct layer_row {
 	int64_t id, qty, value, origin;
 };
 
-/* FIFO: the oldest layers not on hold, split exactly. */
+/*
+ * FIFO: the oldest layers not on hold, split exactly.  With
+ * m->check_available, refuses first more than is available, read from
+ * the balance in the same statement (a row without a layer when none is
+ * open; no row without a balance).
+ */
 static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 {
 	static const char sql[] =
 		"SELECT id, remaining_qty, remaining_value, origin "
 		"FROM cost_layer WHERE sku = ? AND wh = ? AND lot = ? AND "
-		"remaining_qty > 0 AND held = 0 ORDER BY origin, id";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+		"is_open = 1 AND held = 0 ORDER BY origin, id";
+	static const char available_sql[] =
+		"SELECT l.id, l.remaining_qty, l.remaining_value, l.origin, "
+		"b.qty - b.quarantine - b.reserved FROM stock_balance b "
+		"LEFT JOIN cost_layer l ON l.sku = b.sku AND l.wh = b.wh AND "
+		"l.lot = b.lot AND l.is_open = 1 AND l.held = 0 "
+		"WHERE b.sku = ? AND b.wh = ? AND b.lot = ? "
+		"ORDER BY l.origin, l.id";
+	sqlite3_stmt *stmt = db_stmt(db, m->check_available ? available_sql :
+				     sql);
 	struct layer_row *rows = NULL;
 	size_t n = 0, cap = 0;
-	int64_t need = qty, total = 0;
-	int rc, status = BIZ_OK;
+	int64_t need = qty, total = 0, have = 0;
+	int rc, status = BIZ_OK, read_have = 0;
 
 	db_bind_text(stmt, 1, m->item->sku);
 	db_bind_text(stmt, 2, m->wh);
 	db_bind_text(stmt, 3, m->lot ? m->lot : "");
 	while (need > 0 && (rc = db_step(db, stmt)) == SQLITE_ROW) {
+		if (m->check_available && !read_have) {
+			read_have = 1;
+			have = sqlite3_column_int64(stmt, 4);
+			if (have < qty)
+				break;
+		}
+		if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 4;
 			rows = xrealloc(rows, cap * sizeof(*rows));
@@ -498,6 +546,11 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 		n++;
 	}
 	sqlite3_reset(stmt);
+	if (m->check_available && have < qty &&
+	    (rc == SQLITE_DONE || rc == SQLITE_ROW)) {
+		free(rows);
+		return shortage(m->item->sku, m->wh, m->lot, have, qty);
+	}
 	if (need > 0) {
 		free(rows);
 		return rc == SQLITE_DONE || rc == SQLITE_ROW ?
@@ -511,7 +564,8 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 		piece_add(m, take, v, rows[i].origin);
 		total += v;
 		need -= take;
-		status = layer_update(db, rows[i].id, take, v);
+		status = layer_update(db, rows[i].id, take, v,
+				      take == rows[i].qty);
 	}
 	free(rows);
 	m->value = -total;
@@ -521,34 +575,41 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 /*
  * AVCO: the average of the layers not on hold.  They are closed and what
  * is left becomes one layer (made by stock_apply_move), so the layers
- * still sum to the balance.
+ * still sum to the balance.  m->check_available as for FIFO.
  */
 static int consume_avco(struct db *db, struct stock_move *m, int64_t qty,
 			struct stock_piece *rest)
 {
+	/* ?4: what is available, read only when it is checked here. */
 	static const char sum_sql[] =
 		"SELECT coalesce(sum(remaining_qty), 0), "
-		"coalesce(sum(remaining_value), 0), coalesce(max(origin), 0) "
-		"FROM cost_layer WHERE sku = ? AND wh = ? AND lot = ? AND "
-		"remaining_qty > 0 AND held = 0";
+		"coalesce(sum(remaining_value), 0), coalesce(max(origin), 0), "
+		"CASE WHEN ?4 THEN (SELECT qty - quarantine - reserved "
+		"FROM stock_balance WHERE sku = ?1 AND wh = ?2 AND lot = ?3) "
+		"END FROM cost_layer WHERE sku = ?1 AND wh = ?2 AND lot = ?3 "
+		"AND is_open = 1 AND held = 0";
 	static const char close_sql[] =
-		"UPDATE cost_layer SET remaining_qty = 0, remaining_value = 0 "
-		"WHERE sku = ? AND wh = ? AND lot = ? AND remaining_qty > 0 "
-		"AND held = 0";
+		"UPDATE cost_layer SET remaining_qty = 0, remaining_value = 0, "
+		"is_open = 0 WHERE sku = ? AND wh = ? AND lot = ? AND "
+		"is_open = 1 AND held = 0";
 	sqlite3_stmt *stmt = db_stmt(db, sum_sql);
-	int64_t total_qty, total_value, origin, v;
+	int64_t total_qty, total_value, origin, have, v;
 	int rc, status;
 
 	db_bind_text(stmt, 1, m->item->sku);
 	db_bind_text(stmt, 2, m->wh);
 	db_bind_text(stmt, 3, m->lot ? m->lot : "");
+	sqlite3_bind_int(stmt, 4, m->check_available);
 	rc = db_step(db, stmt);
 	if (rc != SQLITE_ROW)
 		return rc;
 	total_qty = sqlite3_column_int64(stmt, 0);
 	total_value = sqlite3_column_int64(stmt, 1);
 	origin = sqlite3_column_int64(stmt, 2);
+	have = sqlite3_column_int64(stmt, 3);
 	sqlite3_reset(stmt);
+	if (m->check_available && have < qty)
+		return shortage(m->item->sku, m->wh, m->lot, have, qty);
 	if (total_qty < qty)
 		return short_layers(m);
 	v = share(total_value, qty, total_qty);
@@ -571,8 +632,8 @@ static int layer_insert(struct db *db, const struct stock_move *m,
 {
 	static const char sql[] =
 		"INSERT INTO cost_layer(sku, wh, lot, move_id, origin, qty, "
-		"value, remaining_qty, remaining_value, held) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7, ?8)";
+		"value, remaining_qty, remaining_value, held, is_open) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7, ?8, ?6 > 0)";
 	sqlite3_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, m->item->sku);
@@ -954,29 +1015,16 @@ static int available(struct db *db, const char *sku, const char *wh,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
 }
 
-static int shortage(const char *sku, const char *wh, const char *lot,
-		    int64_t have, int64_t want)
-{
-	char a[DEC_BUFSZ], b[DEC_BUFSZ];
-
-	if (have < 0)
-		have = 0;
-	if (lot && *lot)
-		return biz_fail(BIZ_REFUSED, "not enough '%s' lot '%s' in "
-				"'%s': %s available, %s asked", sku, lot, wh,
-				qty_text(have, a), qty_text(want, b));
-	return biz_fail(BIZ_REFUSED, "not enough '%s' in '%s': %s available, "
-			"%s asked", sku, wh, qty_text(have, a),
-			qty_text(want, b));
-}
-
 /*
  * Which lots give qty of item from wh: the named lot, else the earliest
- * expiry first, then the earliest received.  Refuses a shortage.
+ * expiry first, then the earliest received.  Refuses a shortage, but for
+ * an untracked item sets *later instead: its move's layer read
+ * (consume_fifo, consume_avco) reads what is available in the same
+ * statement, where a read here would be a second look-up of the balance.
  */
 static int pick_lots(struct db *db, const struct item_info *item,
 		     const char *wh, const char *lot, int64_t qty,
-		     struct pick **picks, size_t *count)
+		     struct pick **picks, size_t *count, int *later)
 {
 	static const char sql[] =
 		"SELECT b.lot, b.qty - b.quarantine - b.reserved "
@@ -990,12 +1038,15 @@ static int pick_lots(struct db *db, const struct item_info *item,
 
 	*picks = NULL;
 	*count = 0;
-	if ((status = available(db, item->sku, wh,
-				item->tracking == TRACK_LOT ? lot : "",
-				&have)))
-		return status;
-	if (have < qty)
-		return shortage(item->sku, wh, lot, have, qty);
+	*later = item->tracking == TRACK_NONE;
+	if (!*later) {
+		if ((status = available(db, item->sku, wh,
+					item->tracking == TRACK_LOT ? lot :
+					"", &have)))
+			return status;
+		if (have < qty)
+			return shortage(item->sku, wh, lot, have, qty);
+	}
 	if (item->tracking != TRACK_LOT || lot) {
 		*picks = xmalloc(sizeof(**picks));
 		snprintf((*picks)[0].lot, sizeof((*picks)[0].lot), "%s",
@@ -1143,7 +1194,7 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 	char posting[32], *serials = NULL;
 	const char *reason = doc->reason ? doc->reason : "sale";
 	int64_t qty;
-	int status, known = 0;
+	int status, known = 0, later;
 
 	for (int i = 0; reasons[i]; i++)
 		known |= !strcmp(reason, reasons[i]);
@@ -1154,7 +1205,7 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 		return status;
 	if ((status = check_out_line(db, doc, line, &item, &qty)) ||
 	    (status = pick_lots(db, &item, line->wh, line->lot, qty, &picks,
-				&count)))
+				&count, &later)))
 		return status;
 	if (item.tracking == TRACK_SERIAL &&
 	    (status = pick_serials(db, &item, line, qty, NULL, &serials))) {
@@ -1174,6 +1225,7 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 		m.posting_sign = -1;
 		m.serials = serials;
 		m.event = "stock.issued";
+		m.check_available = later;
 		status = stock_apply_move(db, doc, &m, moves);
 		free(m.pieces);
 	}
@@ -1190,7 +1242,7 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 	size_t count = 0;
 	char *serials = NULL;
 	int64_t qty;
-	int status;
+	int status, later;
 
 	if ((status = stock_doc_begin(db, doc, moves)) || doc->replay)
 		return status;
@@ -1201,7 +1253,7 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 		return biz_fail(BIZ_DATAERR, "--from and --to are both '%s'",
 				line->wh);
 	if ((status = pick_lots(db, &item, line->wh, line->lot, qty, &picks,
-				&count)))
+				&count, &later)))
 		return status;
 	if (item.tracking == TRACK_SERIAL &&
 	    (status = pick_serials(db, &item, line, qty, line->to,
@@ -1219,6 +1271,7 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 		out.qty = -picks[i].qty;
 		out.serials = serials;
 		out.event = "stock.transferred";
+		out.check_available = later;
 		if ((status = stock_apply_move(db, doc, &out, moves))) {
 			free(out.pieces);
 			break;
@@ -1228,6 +1281,7 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 		in.qty = picks[i].qty;
 		in.value = -out.value;
 		in.id = 0;
+		in.check_available = 0;
 		status = stock_apply_move(db, doc, &in, moves);
 		free(out.pieces);
 	}

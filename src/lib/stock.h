@@ -159,6 +159,9 @@ struct stock_move {
 				   entry */
 	const char *serials;	/* JSON array text, or NULL */
 	const char *event;	/* event kind */
+	int check_available;	/* out, by FIFO or AVCO: refuse more than
+				   is available (on hand - reserved -
+				   quarantine), read with the layers */
 	int64_t id;		/* set: the move's id */
 };
 
