@@ -658,11 +658,13 @@ int lead_set(struct db *db, int64_t id, jv fields, jv *out)
 		for (int i = 0; statuses[i]; i++)
 			known |= !strcmp(status_text, statuses[i]);
 		if (!known) {
+			/* The text lives in fields: report before freeing. */
+			status = biz_fail(BIZ_DATAERR, "status: '%s' is not one "
+					  "of new, assigned, contacted, "
+					  "qualified, converted, lost",
+					  status_text);
 			jv_free(fields);
-			return biz_fail(BIZ_DATAERR, "status: '%s' is not one "
-					"of new, assigned, contacted, "
-					"qualified, converted, lost",
-					status_text);
+			return status;
 		}
 		status_text = NULL;
 	}
