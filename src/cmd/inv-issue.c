@@ -1,5 +1,4 @@
 /* inv-issue - goods out at their FIFO or average cost. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -38,9 +37,7 @@ int main(int argc, char **argv)
 	};
 	struct cli cli;
 	struct stock_request req;
-	const char **serials = NULL;
 	const char *qty = NULL;
-	size_t nserials = 0;
 	char **args;
 	int c, nargs, status, known = 0;
 
@@ -55,37 +52,19 @@ int main(int argc, char **argv)
 		case OPT_SCAN: req.scan = 1; break;
 		case OPT_REASON: req.doc.reason = optarg; break;
 		case OPT_LOT: req.line.lot = optarg; break;
-		case OPT_SERIAL:
-			serials = realloc(serials, (nserials + 1) *
-					  sizeof(*serials));
-			if (!serials)
-				biz_dief(BIZ_INTERNAL, "out of memory");
-			serials[nserials++] = optarg;
-			break;
+		case OPT_SERIAL: stock_request_add_serial(&req, optarg); break;
 		case OPT_ORDER: req.doc.order = optarg; break;
 		case OPT_REF: req.doc.ref = optarg; break;
 		case OPT_DATE: req.doc.date = optarg; break;
 		}
 	}
 	nargs = cli_args(&cli, &args);
-	if (!req.line.wh)
-		cli_usage_error(&cli, "--wh is needed");
-	if (nargs > 1)
-		cli_usage_error(&cli, "one FILE at most");
-	if ((req.line.sku != NULL) + (nargs == 1) + req.scan != 1)
-		cli_usage_error(&cli, "one of --sku, FILE or --scan is needed");
-	if (req.line.sku && !qty && !nserials)
-		cli_usage_error(&cli, "--sku needs --qty");
+	stock_request_check(&cli, &req, nargs, qty);
 	for (int i = 0; req.doc.reason && reasons[i]; i++)
 		known |= !strcmp(req.doc.reason, reasons[i]);
 	if (req.doc.reason && !known)
 		cli_usage_error(&cli, "--reason: '%s' is not one of sale, "
 				"production, scrap, sample", req.doc.reason);
-	if (qty)
-		req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
-	req.line.serials = serials;
-	req.line.serial_count = nserials;
 	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
-	free(serials);
 	return cli_finish(&cli, status);
 }

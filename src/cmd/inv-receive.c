@@ -1,5 +1,4 @@
 /* inv-receive - goods in: one cost layer per line, posted to Inventory. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -37,9 +36,7 @@ int main(int argc, char **argv)
 {
 	struct cli cli;
 	struct stock_request req;
-	const char **serials = NULL;
 	const char *qty = NULL, *cost = NULL;
-	size_t nserials = 0;
 	char **args;
 	int c, nargs, status;
 
@@ -55,13 +52,7 @@ int main(int argc, char **argv)
 		case OPT_SCAN: req.scan = 1; break;
 		case OPT_LOT: req.line.lot = optarg; break;
 		case OPT_EXPIRY: req.line.expiry = optarg; break;
-		case OPT_SERIAL:
-			serials = realloc(serials, (nserials + 1) *
-					  sizeof(*serials));
-			if (!serials)
-				biz_dief(BIZ_INTERNAL, "out of memory");
-			serials[nserials++] = optarg;
-			break;
+		case OPT_SERIAL: stock_request_add_serial(&req, optarg); break;
 		case OPT_PO: req.doc.po = optarg; break;
 		case OPT_REF: req.doc.ref = optarg; break;
 		case OPT_HOLD: req.doc.hold = 1; break;
@@ -69,18 +60,7 @@ int main(int argc, char **argv)
 		}
 	}
 	nargs = cli_args(&cli, &args);
-	if (!req.line.wh)
-		cli_usage_error(&cli, "--wh is needed");
-	if (nargs > 1)
-		cli_usage_error(&cli, "one FILE at most");
-	if ((req.line.sku != NULL) + (nargs == 1) + req.scan != 1)
-		cli_usage_error(&cli, "one of --sku, FILE or --scan is needed");
-	if (req.line.sku && !qty && !nserials)
-		cli_usage_error(&cli, "--sku needs --qty");
-	if (qty)
-		req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
-	req.line.serials = serials;
-	req.line.serial_count = nserials;
+	stock_request_check(&cli, &req, nargs, qty);
 	cli_db(&cli);
 	if (cost) {
 		req.line.cost = cli_decimal(&cli, "--cost", cost,
@@ -90,6 +70,5 @@ int main(int argc, char **argv)
 	if (req.line.sku && !cost)
 		cli_usage_error(&cli, "--sku needs --cost (the unit cost)");
 	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
-	free(serials);
 	return cli_finish(&cli, status);
 }

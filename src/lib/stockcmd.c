@@ -1,9 +1,36 @@
 /* stockcmd.c - one stock document per command run. */
 #include "stockcmd.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "banned.h"
+
+void stock_request_add_serial(struct stock_request *req, const char *serial)
+{
+	size_t n = req->line.serial_count;
+
+	req->serials = xrealloc(req->serials, (n + 1) * sizeof(*req->serials));
+	req->serials[n] = serial;
+	req->line.serials = req->serials;
+	req->line.serial_count = n + 1;
+}
+
+void stock_request_check(struct cli *cli, struct stock_request *req,
+			 int nargs, const char *qty)
+{
+	if (!req->line.wh)
+		cli_usage_error(cli, "--wh is needed");
+	if (nargs > 1)
+		cli_usage_error(cli, "one FILE at most");
+	if ((req->line.sku != NULL) + (nargs == 1) + req->scan != 1)
+		cli_usage_error(cli, "one of --sku, FILE or --scan is needed");
+	if (req->line.sku && !qty && !req->line.serial_count)
+		cli_usage_error(cli, "--sku needs --qty");
+	if (qty)
+		req->line.qty = cli_decimal(cli, "--qty", qty, QTY_SCALE);
+}
 
 static void warn_replay(struct stock_request *req)
 {
@@ -74,5 +101,7 @@ int stock_request_run(struct cli *cli, struct stock_request *req,
 	else
 		status = cli_write(cli, write_document, req);
 	stock_doc_release(&req->doc);
+	free(req->serials);
+	req->serials = NULL;
 	return status;
 }

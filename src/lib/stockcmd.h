@@ -16,7 +16,20 @@ struct stock_request {
 	int scan;		/* --scan: codes from stdin */
 	int pass;		/* qc: pass (else fail) */
 	int warned;
+	const char **serials;	/* --serial values, owned (line.serials) */
 };
+
+/* Adds one --serial value to req's line. */
+void stock_request_add_serial(struct stock_request *req, const char *serial);
+
+/*
+ * The checks inv-receive and inv-issue share, after their options: --wh
+ * given; exactly one of --sku, a FILE (nargs operands) or --scan; --sku
+ * with --qty or serials.  Parses qty (NULL: none) into req's line.  Exits
+ * 64 with the usage when a check fails.
+ */
+void stock_request_check(struct cli *cli, struct stock_request *req,
+			 int nargs, const char *qty);
 
 /*
  * Writes req's document and prints its moves: the records of file ("-"
