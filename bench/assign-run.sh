@@ -6,15 +6,7 @@
 # one bulk statement each.  Each timing starts from a fresh copy of the
 # generated database.  Scratch files go to bench/data/assign-N/.
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$top/bin:$PATH"
-BIZ_NOW=2026-11-27T08:00:00Z
-BIZ_ACTOR=bench
-BIZ_FORMAT=jsonl
-export PATH BIZ_NOW BIZ_ACTOR BIZ_FORMAT
-unset BIZ_DB XDG_DATA_HOME
-
-now() { date +%s.%N; }
+. "$(dirname "$0")/env.sh"
 elapsed() { echo "$2 - $1" | bc; }
 
 # fresh DIR: a copy of the generated database to time one run on.

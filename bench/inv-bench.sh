@@ -9,14 +9,9 @@
 # The issues change DIR's database (a few units of stock each run).
 set -eu
 dir=${1:?usage: inv-bench.sh DIR}
-top=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$top/bin:$PATH"
-BIZ_NOW=2026-11-27T08:00:00Z
-BIZ_ACTOR=bench
-BIZ_FORMAT=jsonl
+. "$(dirname "$0")/env.sh"
 BIZ_DB="$dir/biz.db"
-export PATH BIZ_NOW BIZ_ACTOR BIZ_FORMAT BIZ_DB
-unset XDG_DATA_HOME
+export BIZ_DB
 
 # median of the numbers on stdin
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

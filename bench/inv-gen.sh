@@ -8,19 +8,13 @@
 set -eu
 dir=${1:?usage: inv-gen.sh DIR MOVES}
 moves=${2:?usage: inv-gen.sh DIR MOVES}
-top=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$top/bin:$PATH"
-BIZ_NOW=2026-11-27T08:00:00Z
-BIZ_ACTOR=bench
-BIZ_FORMAT=jsonl
+. "$(dirname "$0")/env.sh"
 BIZ_DB="$dir/biz.db"
-export PATH BIZ_NOW BIZ_ACTOR BIZ_FORMAT BIZ_DB
-unset XDG_DATA_HOME
+export BIZ_DB
 items=10000
 batch=100000
 
 rm -rf "$dir" && mkdir -p "$dir"
-now() { date +%s.%N; }
 timed() {
 	t0=$(now)
 	"$@" >/dev/null

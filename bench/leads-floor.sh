@@ -13,24 +13,18 @@
 #   sum      the three, and the whole sqlite3 run (with its WAL checkpoint
 #            at close, which crm-lead import pays too)
 # for the schema as it is ("now") and, to price them, with the
-# lead_status (status, owner) and event_entity indexes that migration 2
-# dropped put back ("+2 idx").
+# lead_status (status, owner) and event_entity indexes that the schema
+# left out put back ("+2 idx").
 #
 # Set KEEP=1 to keep the scratch folder (bench/data/floor-N).
 set -eu
 n=${1:?usage: leads-floor.sh N}
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/env.sh"
 dir="$top/bench/data/floor-$n"
 rm -rf "$dir" && mkdir -p "$dir"
-PATH="$top/bin:$PATH"
-BIZ_NOW=2026-11-27T08:00:00Z
-BIZ_ACTOR=bench
-export PATH BIZ_NOW BIZ_ACTOR
-unset BIZ_DB BIZ_FORMAT XDG_DATA_HOME
 
 "$top/bench/gen-leads.sh" "$n" >"$dir/leads.csv"
 sqlite3 "$dir/staging.db" ".import --csv $dir/leads.csv staging"
-now() { date +%s.%N; }
 
 t0=$(now)
 sqlite3 "$dir/plain.db" ".import --csv $dir/leads.csv plain"

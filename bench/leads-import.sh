@@ -7,20 +7,13 @@
 # Set KEEP=1 to keep the scratch folder (bench/data/leads-N).
 set -eu
 n=${1:?usage: leads-import.sh N}
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/env.sh"
 dir="$top/bench/data/leads-$n"
 rm -rf "$dir" && mkdir -p "$dir"
-PATH="$top/bin:$PATH"
-BIZ_NOW=2026-11-27T08:00:00Z
-BIZ_ACTOR=bench
-export PATH BIZ_NOW BIZ_ACTOR
-unset BIZ_DB BIZ_FORMAT XDG_DATA_HOME
 
 "$top/bench/gen-leads.sh" "$n" >"$dir/leads.csv"
 biz-init --db "$dir/biz.db" >/dev/null
 sync
-
-now() { date +%s.%N; }
 
 # Peak memory: GNU time when installed, else VmHWM sampled from /proc.
 t0=$(now)

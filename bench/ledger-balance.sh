@@ -7,17 +7,13 @@
 # same run; checks the three agree on Cash; then times ledger-post of
 # 100,000 entries into a fresh database.  Prints medians (ms) and ratios.
 set -eu
-top=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/env.sh"
 entries=${1:-500000}
 post_entries=${POST_ENTRIES:-100000}
 runs=${RUNS:-5}
 slow_runs=${SLOW_RUNS:-1}
 dir="$top/bench/scratch/ledger"
 rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
-PATH="$top/bin:$PATH"
-BIZ_NOW=2026-11-27T08:00:00Z BIZ_FORMAT=jsonl BIZ_ACTOR=bench
-export PATH BIZ_NOW BIZ_FORMAT BIZ_ACTOR
-unset BIZ_DB
 
 now_ms() { date +%s%3N; }
 
