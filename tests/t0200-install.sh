@@ -16,6 +16,13 @@ test_expect_success 'make install puts every piece under DESTDIR and PREFIX' '
 	done
 '
 
+test_expect_success 'the installed commands are links to one program' '
+	for cmd in $(bizutils --list); do
+		test root/opt/biz/bin/$cmd -ef root/opt/biz/bin/bizutils ||
+		{ echo "$cmd is a copy"; exit 1; }
+	done
+'
+
 test_expect_success 'an installed command runs' '
 	root/opt/biz/bin/biz-init --db "$SCRATCH/i.db" >out &&
 	test "$(field out 1 op)" = created

@@ -1,5 +1,6 @@
 /* biz-check - verify that stock, cost layers and books agree. */
 #include "cli.h"
+#include "commands.h"
 #include "check.h"
 
 static const char usage[] = "usage: biz-check\n";
@@ -14,7 +15,7 @@ static int print_check(jv result, void *arg)
 	return BIZ_OK;
 }
 
-int main(int argc, char **argv)
+int cmd_biz_check(int argc, char **argv)
 {
 	struct cli cli;
 	char **args;

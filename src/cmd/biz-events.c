@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "event.h"
 #include "record.h"
 
@@ -36,7 +37,7 @@ static int print_event(jv event, void *arg)
 	return BIZ_OK;
 }
 
-int main(int argc, char **argv)
+int cmd_biz_events(int argc, char **argv)
 {
 	struct cli cli;
 	struct feed feed = { &cli, 0 };

@@ -1,5 +1,6 @@
 /* biz-init - create a bizutils database with its chart of accounts. */
 #include "cli.h"
+#include "commands.h"
 #include "setup.h"
 
 static const char usage[] =
@@ -13,7 +14,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_biz_init(int argc, char **argv)
 {
 	struct cli cli;
 	const char *currency = NULL;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "assign.h"
 #include "crm.h"
 #include "record.h"
@@ -72,7 +73,7 @@ static int print_assignment(jv record, void *arg)
 	return BIZ_OK;
 }
 
-int main(int argc, char **argv)
+int cmd_crm_assign(int argc, char **argv)
 {
 	struct cli cli;
 	struct assign_request req = { 0 };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "crm.h"
 #include "record.h"
 
@@ -121,7 +122,7 @@ static int64_t lead_id(struct cli *cli, const char *text)
 	return cli_integer(cli, "ID", text, 1, INT64_MAX);
 }
 
-int main(int argc, char **argv)
+int cmd_crm_lead(int argc, char **argv)
 {
 	struct cli cli;
 	struct request req = { 0 };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "crm.h"
 #include "record.h"
 
@@ -68,7 +69,7 @@ static int print_activity(jv activity, void *arg)
 	return BIZ_OK;
 }
 
-int main(int argc, char **argv)
+int cmd_crm_log(int argc, char **argv)
 {
 	struct cli cli;
 	struct request req = { jv_object(), &cli };

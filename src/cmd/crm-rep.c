@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "crm.h"
 #include "record.h"
 
@@ -51,7 +52,7 @@ static int write_rep(struct db *db, void *arg, jv *record)
 	return rep_set(db, req->handle, req->fields, record);
 }
 
-int main(int argc, char **argv)
+int cmd_crm_rep(int argc, char **argv)
 {
 	struct cli cli;
 	struct request req = { NULL, NULL, jv_object() };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "decimal.h"
 #include "stockcmd.h"
 
@@ -30,7 +31,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_inv_issue(int argc, char **argv)
 {
 	static const char *const reasons[] = {
 		"sale", "production", "scrap", "sample", NULL

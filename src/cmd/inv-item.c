@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "item.h"
 #include "record.h"
 
@@ -84,7 +85,7 @@ static jv key_value(struct cli *cli, const char *option, const char *text,
 			     jv_string(eq + 1));
 }
 
-int main(int argc, char **argv)
+int cmd_inv_item(int argc, char **argv)
 {
 	static const char *const names[] = {
 		[OPT_NAME - CLI_FIRST_OWN] = "name",

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "decimal.h"
 #include "stockcmd.h"
 
@@ -25,7 +26,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_inv_move(int argc, char **argv)
 {
 	struct cli cli;
 	struct stock_request req;

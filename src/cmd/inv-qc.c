@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "stockcmd.h"
 
 static const char usage[] =
@@ -15,7 +16,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_inv_qc(int argc, char **argv)
 {
 	struct cli cli;
 	struct stock_request req;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "decimal.h"
 #include "stockcmd.h"
 
@@ -32,7 +33,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_inv_receive(int argc, char **argv)
 {
 	struct cli cli;
 	struct stock_request req;

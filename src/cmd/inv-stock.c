@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "decimal.h"
 #include "record.h"
 #include "stock.h"
@@ -68,7 +69,7 @@ static int print_stock(jv stock, void *arg)
 	return status;
 }
 
-int main(int argc, char **argv)
+int cmd_inv_stock(int argc, char **argv)
 {
 	struct cli cli;
 	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "item.h"
 
 static const char usage[] =
@@ -26,7 +27,7 @@ static int write_warehouse(struct db *db, void *arg, jv *record)
 	return warehouse_add(db, req->code, req->name, record);
 }
 
-int main(int argc, char **argv)
+int cmd_inv_warehouse(int argc, char **argv)
 {
 	struct cli cli;
 	struct request req = { NULL, NULL };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "ledger.h"
 #include "record.h"
 
@@ -28,7 +29,7 @@ static int write_account(struct db *db, void *arg, jv *record)
 	return ledger_account_add(db, jv_copy(*fields), record);
 }
 
-int main(int argc, char **argv)
+int cmd_ledger_account(int argc, char **argv)
 {
 	struct cli cli;
 	const char *type = NULL;

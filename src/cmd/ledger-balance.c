@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "journal.h"
 
 static const char usage[] =
@@ -19,7 +20,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_ledger_balance(int argc, char **argv)
 {
 	struct cli cli;
 	struct balance_query q = { BALANCE_TRIAL, NULL, NULL, 0 };

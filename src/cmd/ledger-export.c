@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "journal.h"
 
 static const char usage[] =
@@ -36,7 +37,7 @@ static int write_text(const char *text, size_t len, void *arg)
 	return BIZ_OK;
 }
 
-int main(int argc, char **argv)
+int cmd_ledger_export(int argc, char **argv)
 {
 	struct cli cli;
 	const char *from = NULL, *to = NULL;

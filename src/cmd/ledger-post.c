@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "ledger.h"
 #include "record.h"
 
@@ -68,7 +69,7 @@ static int apply_entry(struct db *db, jv record, jv *out, void *arg)
 	return status;
 }
 
-int main(int argc, char **argv)
+int cmd_ledger_post(int argc, char **argv)
 {
 	struct cli cli;
 	struct request req = { NULL, NULL, NULL, 0, jv_null() };

@@ -1,5 +1,6 @@
 /* ledger-register - an account's postings with a running balance. */
 #include "cli.h"
+#include "commands.h"
 #include "journal.h"
 
 static const char usage[] =
@@ -13,7 +14,7 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int main(int argc, char **argv)
+int cmd_ledger_register(int argc, char **argv)
 {
 	struct cli cli;
 	const char *from = NULL, *to = NULL;

@@ -5,7 +5,8 @@
  * Adding a command (git's builtin.h checklist):
  *  1. src/cmd/NAME.c: a usage string in BSD order mirroring the man page
  *     synopsis, an option table ending in CLI_OPTIONS, argument checks,
- *     calls into src/lib/, and `return cli_finish(&cli, status);`.
+ *     calls into src/lib/, and `return cli_finish(&cli, status);`, in a
+ *     function cmd_NAME with its line in src/cmd/commands.h.
  *     No SQL, no sqlite3.h, jq.h or csv.h beyond what records need.
  *  2. man/man1/NAME.1 with the same synopsis (tests compare them).
  *  3. completions/bash/NAME, completions/zsh/_NAME, completions/fish/NAME.fish.
