@@ -1,8 +1,11 @@
 #!/bin/sh
 # bench/inv-bench.sh DIR - times, on the database bench/inv-gen.sh built
-# in DIR: one one-line inv-issue process (hyperfine, median of 5 after a
-# warm-up run), next to `inv-warehouse list` (start-up and opening the
-# database, nothing else) as the floor every command stands on; a
+# in DIR, in one hyperfine run (200 runs each after 10 warm-ups, medians
+# and minima): one one-line inv-issue process beside three floors under
+# it: write-floor (bench/write-floor.c: open the database as db.c does,
+# append one event row, close; the least any command that writes costs),
+# the sqlite3 shell making the same insert, and `inv-warehouse list`
+# (start-up and opening the database, nothing else).  Then a
 # 100,000-line inv-issue batch from stdin, 3 runs, each with its CPU time
 # (GNU time), as a loaded machine's wall clock says little; and inv-stock
 # over all items (median of 5).  Prints the figures and the move count.
@@ -26,10 +29,22 @@ hyper_ms() {
 moves=$(sqlite3 "$BIZ_DB" 'SELECT count(*) FROM move')
 echo "moves in the database: $moves"
 
-echo "inv-warehouse list (start-up + open), median of 5: $(hyper_ms \
-	"$top/bin/inv-warehouse list") ms"
-echo "one-line inv-issue, median of 5: $(hyper_ms \
-	"$top/bin/inv-issue --wh MAIN --sku SKU00812 --qty 1") ms"
+# The floors and one issue, in one run.  The issue takes 1 unit of an
+# item the generator stocked in every warehouse; 210 runs need 210 units.
+cc -O2 -o "$dir/write-floor" "$top/bench/write-floor.c" \
+	-Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm
+inv-receive --wh MAIN --sku SKU00812 --qty 1000 --cost 2.50 >/dev/null
+event="INSERT INTO event(at, actor, kind, entity, entity_id, data) VALUES \
+('2026-11-27T08:00:00Z', 'bench', 'bench.floor', 'bench', '1', '{}')"
+hyperfine -N --style none --warmup 10 --runs 200 \
+	--export-json "$dir/single.json" \
+	"$dir/write-floor $BIZ_DB" \
+	"sqlite3 $BIZ_DB \"$event\"" \
+	"$top/bin/inv-warehouse list" \
+	"$top/bin/inv-issue --wh MAIN --sku SKU00812 --qty 1" >/dev/null 2>&1
+jq -r '.results[] | "\(.command | sub(" .*"; "") | sub(".*/"; "")):" +
+	" median \(.median * 1e5 | round / 100) ms," +
+	" min \(.min * 1e5 | round / 100) ms"' "$dir/single.json"
 
 awk 'BEGIN {
 	print "sku,qty"

@@ -253,4 +253,26 @@ test_expect_success 'two issues of the last units: exactly one succeeds' '
 	check_ok
 '
 
+# Output waits in memory up to 1 MiB, then in a temporary file (output.c):
+# 6,000 receipt lines print about 1.2 MB of moves.  Each line receives 1
+# unit at 0.01, so the batch adds 6,000 units worth 60.00.
+test_expect_success 'a batch printing more than 1 MiB prints every record' '
+	inv-item add SPACER --name Spacer >/dev/null &&
+	awk "BEGIN { print \"sku,qty,cost\"; for (i = 0; i < 6000; i++)
+		print \"SPACER,1,0.01\" }" >big.csv &&
+	inv-receive --wh MAIN big.csv >big.out &&
+	test $(wc -c <big.out) -gt 1048576 &&
+	test $(wc -l <big.out) -eq 6000 &&
+	jq -s -e "map(.qty) | add == 6000" big.out >/dev/null &&
+	on_hand_is SPACER 6000 &&
+	test "$(field stock.out 1 value)" = 60
+'
+
+test_expect_code 65 'a bad last line after 1 MiB of output prints nothing' '
+	echo "SPACER,0,0.01" >>big.csv &&
+	inv-receive --wh MAIN big.csv >big.out 2>err; rc=$?
+	test ! -s big.out && grep -q "big.csv:6002" err && on_hand_is SPACER 6000 &&
+	exit $rc
+'
+
 test_done

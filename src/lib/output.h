@@ -31,7 +31,7 @@ struct output;
 /*
  * A writer to stdout.  jq, if not NULL, is applied to each record and
  * what it emits is printed instead.  With spool, what is printed waits in
- * a temporary file until output_finish().
+ * memory, then a temporary file, until output_finish().
  */
 struct output *output_new(enum format format, struct filter *jq, int spool);
 
