@@ -52,6 +52,10 @@ bin/bizutils: $(CMD_OBJ) src/lib/libbiz.a
 $(LINKS): bin/bizutils
 	ln -f bin/bizutils $@
 
+# bench/inv-bench.sh's floor: what any command that writes costs.
+bench/write-floor: bench/write-floor.c src/lib/libbiz.a $(wildcard src/lib/*.h)
+	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/lib/libbiz.a $(LIBS)
+
 tests/unit/%: tests/unit/%.c src/lib/libbiz.a $(wildcard src/lib/*.h)
 	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/lib/libbiz.a $(LIBS)
 
@@ -75,7 +79,8 @@ install: all
 	cp completions/fish/*.fish $(DESTDIR)$(FISHCOMPDIR)/
 
 clean:
-	rm -f src/lib/*.o src/cmd/*.o src/lib/libbiz.a $(COMMANDS) $(UNIT_BIN)
+	rm -f src/lib/*.o src/cmd/*.o src/lib/libbiz.a $(COMMANDS) $(UNIT_BIN) \
+		bench/write-floor
 	rm -rf tests/scratch
 
 .PHONY: all check demo install clean

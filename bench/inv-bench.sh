@@ -2,7 +2,7 @@
 # bench/inv-bench.sh DIR - times, on the database bench/inv-gen.sh built
 # in DIR, in one hyperfine run (200 runs each after 10 warm-ups, medians
 # and minima): one one-line inv-issue process beside three floors under
-# it: write-floor (bench/write-floor.c: open the database as db.c does,
+# it: write-floor (bench/write-floor.c: open the database through db.c,
 # append one event row, close; the least any command that writes costs),
 # the sqlite3 shell making the same insert, and `inv-warehouse list`
 # (start-up and opening the database, nothing else).  Then a
@@ -31,14 +31,13 @@ echo "moves in the database: $moves"
 
 # The floors and one issue, in one run.  The issue takes 1 unit of an
 # item the generator stocked in every warehouse; 210 runs need 210 units.
-cc -O2 -o "$dir/write-floor" "$top/bench/write-floor.c" \
-	-Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm
+make -s -C "$top" bench/write-floor
 inv-receive --wh MAIN --sku SKU00812 --qty 1000 --cost 2.50 >/dev/null
 event="INSERT INTO event(at, actor, kind, entity, entity_id, data) VALUES \
 ('2026-11-27T08:00:00Z', 'bench', 'bench.floor', 'bench', '1', '{}')"
 hyperfine -N --style none --warmup 10 --runs 200 \
 	--export-json "$dir/single.json" \
-	"$dir/write-floor $BIZ_DB" \
+	"$top/bench/write-floor $BIZ_DB" \
 	"sqlite3 $BIZ_DB \"$event\"" \
 	"$top/bin/inv-warehouse list" \
 	"$top/bin/inv-issue --wh MAIN --sku SKU00812 --qty 1" >/dev/null 2>&1
