@@ -41,15 +41,18 @@ struct request {
 	jv fields;
 };
 
+/* Hands req->fields over to the library: the caller frees what is left. */
 static int write_rep(struct db *db, void *arg, jv *record)
 {
 	struct request *req = arg;
+	jv fields = req->fields;
 
+	req->fields = jv_null();
 	if (!strcmp(req->verb, "add")) {
-		rec_set_str(&req->fields, "handle", req->handle);
-		return rep_add(db, req->fields, record);
+		rec_set_str(&fields, "handle", req->handle);
+		return rep_add(db, fields, record);
 	}
-	return rep_set(db, req->handle, req->fields, record);
+	return rep_set(db, req->handle, fields, record);
 }
 
 int cmd_crm_rep(int argc, char **argv)
@@ -105,7 +108,6 @@ int cmd_crm_rep(int argc, char **argv)
 			if (!strcmp(req.verb, "deactivate"))
 				rec_set(&req.fields, "active", jv_false());
 			status = cli_write(&cli, write_rep, &req);
-			req.fields = jv_null();
 		}
 	} else {
 		cli_usage_error(&cli, "unknown subcommand '%s'", req.verb);

@@ -535,7 +535,7 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 	sqlite3_stmt *stmt;
 	int status, rc;
 
-	jv_object_foreach(jv_copy(fields), key, value) {
+	jv_object_foreach(fields, key, value) {
 		const char *k = jv_string_value(key);
 
 		if (strcmp(k, "code") && strcmp(k, "name") &&
@@ -741,8 +741,9 @@ static int text_field(jv record, const char *key, const char **out)
 }
 
 /*
- * Reads the postings of an entry record into e (accounts resolved into
- * codes, which the caller frees), inferring the one amount left out.
+ * Reads list, the postings of an entry record (consumed), into *out
+ * (accounts resolved into codes, which the caller frees), inferring the
+ * one amount left out.
  */
 static int read_postings(struct db *db, jv list, struct posting_in **out,
 			 size_t *count)
@@ -752,9 +753,11 @@ static int read_postings(struct db *db, jv list, struct posting_in **out,
 	int64_t sum = 0;
 	int status = BIZ_OK;
 
-	if (jv_get_kind(list) != JV_KIND_ARRAY)
+	if (jv_get_kind(list) != JV_KIND_ARRAY) {
+		jv_free(list);
 		return biz_fail(BIZ_DATAERR, "postings: a list of "
 				"{\"account\", \"amount\"} is needed");
+	}
 	n = (size_t)jv_array_length(jv_copy(list));
 	p = xmalloc((n ? n : 1) * sizeof(*p));
 	memset(p, 0, (n ? n : 1) * sizeof(*p));
@@ -810,6 +813,7 @@ static int read_postings(struct db *db, jv list, struct posting_in **out,
 		if (__builtin_add_overflow(sum, p[i].amount, &sum))
 			status = biz_fail(BIZ_DATAERR, "amounts too large");
 	}
+	jv_free(list);
 	if (status == BIZ_OK && missing != (size_t)-1) {
 		if (sum == INT64_MIN)
 			return biz_fail(BIZ_DATAERR, "amounts too large");
@@ -868,7 +872,7 @@ int ledger_post_record_json(struct db *db, jv record, jv *out,
 		jv_free(record);
 		return biz_fail(BIZ_DATAERR, "an entry is a JSON object");
 	}
-	jv_object_foreach(jv_copy(record), key, value) {
+	jv_object_foreach(record, key, value) {
 		const char *k = jv_string_value(key);
 
 		if (status == BIZ_OK && strcmp(k, "date") &&

@@ -833,11 +833,12 @@ static int check_serials(const struct item_info *item,
 /* The serials as a JSON array text (new string), NULL for none. */
 static char *serials_json(const char *const *serials, size_t n)
 {
-	jv list = jv_array(), text;
+	jv list, text;
 	char *out;
 
 	if (!n)
 		return NULL;
+	list = jv_array();
 	for (size_t i = 0; i < n; i++)
 		list = jv_array_append(list, jv_string(serials[i]));
 	text = jv_dump_string(list, 0);
