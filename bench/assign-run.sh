@@ -9,10 +9,11 @@ set -eu
 . "$(dirname "$0")/env.sh"
 elapsed() { echo "$2 - $1" | bc; }
 
-# fresh DIR: a copy of the generated database to time one run on.
+# fresh DIR: a copy of the generated database to time one run on (through
+# SQLite's backup: the latest commits may still be in gen.db-wal).
 fresh() {
 	rm -f "$1/run.db" "$1/run.db-wal" "$1/run.db-shm"
-	cp "$1/gen.db" "$1/run.db"
+	sqlite3 "$1/gen.db" ".backup '$1/run.db'"
 	sync
 }
 
