@@ -2,15 +2,23 @@
 # The WAL and its checkpoints (db.c, WAL_CHECKPOINT_PAGES = 256): a short
 # command leaves its commit in the WAL, synced, for the next command to
 # read; the command whose commit takes the WAL to 256 pages or more moves
-# it into the database file and empties it, unless a reader is behind.
+# it into the database file and empties it, unless a reader is behind;
+# biz-init always does.
 . "$(dirname "$0")/lib.sh"
 
 wal_size() {
 	if [ -f "$BIZ_DB-wal" ]; then wc -c <"$BIZ_DB-wal"; else echo 0; fi
 }
 
-test_expect_success 'a one-line receipt stays in the WAL, and is read back' '
+test_expect_success 'biz-init leaves the new database in one file' '
 	biz-init >/dev/null &&
+	test "$(wal_size)" -eq 0 &&
+	cp "$BIZ_DB" copy.db &&
+	biz-init --db copy.db >out &&
+	test "$(field out 1 op)" = unchanged
+'
+
+test_expect_success 'a one-line receipt stays in the WAL, and is read back' '
 	inv-item add BOLT --name Bolt >/dev/null &&
 	inv-receive --wh MAIN --sku BOLT --qty 7 --cost 0.10 >/dev/null &&
 	test "$(wal_size)" -gt 0 &&

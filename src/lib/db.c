@@ -173,6 +173,11 @@ static int note_wal_size(void *arg, sqlite3 *handle, const char *schema,
 	return SQLITE_OK;
 }
 
+void db_checkpoint_at_close(struct db *db)
+{
+	db->checkpoint = 1;
+}
+
 static int load_settings(struct db *db)
 {
 	const char *value = db_setting(db, "money_scale");
@@ -267,7 +272,7 @@ void db_close(struct db *db)
 	 * up, and the next commit's close tries again; nothing is lost, the
 	 * WAL holds every commit.
 	 */
-	if (db->wal_pages >= WAL_CHECKPOINT_PAGES) {
+	if (db->checkpoint || db->wal_pages >= WAL_CHECKPOINT_PAGES) {
 		sqlite3_busy_timeout(db->handle, 0);
 		sqlite3_wal_checkpoint_v2(db->handle, NULL,
 					  SQLITE_CHECKPOINT_TRUNCATE, NULL,

@@ -29,6 +29,7 @@ struct db {
 	 */
 	uint64_t transaction;
 	int wal_pages;		/* pages in the WAL after our last commit */
+	int checkpoint;		/* db_close() checkpoints whatever the size */
 	const char *actor;	/* who is writing: stored on every event */
 	int64_t now;		/* this run's "now", epoch seconds */
 	struct stmt_cache *cache;
@@ -48,6 +49,12 @@ char *db_default_path(const char *explicit_path);
  */
 int db_open(const char *path, int create, struct db **out);
 void db_close(struct db *db);
+
+/*
+ * Has db_close() move the WAL into the database file whatever its size,
+ * as biz-init does: a database it creates or migrates is then one file.
+ */
+void db_checkpoint_at_close(struct db *db);
 
 /* The number of the newest migration this build knows. */
 int db_schema_version(void);

@@ -82,6 +82,7 @@ int setup_init(struct db *db, const char *currency, int scale, jv *out)
 	if (currency && !valid_currency(currency))
 		return biz_fail(BIZ_USAGE, "--currency: '%s' is not a code "
 				"such as USD or EUR", currency);
+	db_checkpoint_at_close(db);
 	if ((status = db_begin(db)))
 		return status;
 	stored = db_setting(db, "currency");
