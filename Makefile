@@ -23,7 +23,7 @@ endif
 # libjq and libcsv ship no pkg-config file on Debian 12.  SQLite and
 # libcsv are linked in statically (Debian's libsqlite3-dev and libcsv-dev
 # ship the archives): the dynamic linking of libsqlite3 cost each run of a
-# command 0.6 to 0.9 ms (bench/README.md).  libjq ships no archive.
+# command 0.4 to 0.9 ms (bench/README.md).  libjq ships no archive.
 LIBS = -Wl,-Bstatic -lsqlite3 -lcsv -Wl,-Bdynamic -ljq -lm
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c))

@@ -155,7 +155,7 @@ fail:
  * when the last connection closes (two more syncs, the database's and
  * the WAL's, for a one-line command), but by the command whose commit
  * takes it to WAL_CHECKPOINT_PAGES pages or more: a one-line inv-issue
- * went from 5.0 to 3.7-4.5 ms (bench/README.md).  The next command to
+ * went from 5.5-5.8 to 3.6-4.7 ms (bench/README.md).  The next command to
  * open the database reads back what the WAL holds (SQLite's recovery:
  * at most about this many pages).
  */
