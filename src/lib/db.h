@@ -28,7 +28,6 @@ struct db {
 	 * process, so a cache kept for one transaction can tell it is stale.
 	 */
 	uint64_t transaction;
-	int wal_pages;		/* pages in the WAL after our last commit */
 	int checkpoint;		/* db_close() checkpoints whatever the size */
 	const char *actor;	/* who is writing: stored on every event */
 	int64_t now;		/* this run's "now", epoch seconds */
