@@ -23,10 +23,11 @@ static const struct command commands[] = {
 	BIZ_COMMANDS(BIZ_COMMAND_ENTRY)
 };
 #undef BIZ_COMMAND_ENTRY
+#define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
 
 static const struct command *find_command(const char *name)
 {
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
 		if (!strcmp(commands[i].name, name))
 			return &commands[i];
 	return NULL;
@@ -58,8 +59,7 @@ int main(int argc, char **argv)
 		return BIZ_OK;
 	}
 	if (!strcmp(argv[1], "--list")) {
-		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]);
-		     i++)
+		for (size_t i = 0; i < COMMAND_COUNT; i++)
 			puts(commands[i].name);
 		return BIZ_OK;
 	}
