@@ -10,8 +10,15 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 CC ?= cc
+# The library, one folder per part: core (what every domain stands on),
+# the domains, admin (what spans them: set-up and the invariants) and cli
+# (what the commands share).  src/cmd holds one file per command.
+LIB_DIRS := src/core src/crm src/stock src/books src/sales src/purchase \
+	src/mfg src/service src/admin src/cli
+LIB_DIRS := $(wildcard $(LIB_DIRS))
 CFLAGS ?= -O2 -g
-BIZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Isrc/lib
+BIZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
+	$(addprefix -I,$(LIB_DIRS)) -MMD -MP
 ifeq ($(DEVELOPER),1)
 BIZ_CFLAGS += -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-missing-field-initializers
@@ -26,7 +33,7 @@ endif
 # command 0.4 to 0.9 ms (bench/README.md).  libjq ships no archive.
 LIBS = -Wl,-Bstatic -lsqlite3 -lcsv -Wl,-Bdynamic -ljq -lm
 
-LIB_SRC := $(sort $(wildcard src/lib/*.c))
+LIB_SRC := $(sort $(wildcard $(addsuffix /*.c,$(LIB_DIRS))))
 LIB_OBJ := $(LIB_SRC:.c=.o)
 CMD_SRC := $(sort $(wildcard src/cmd/*.c))
 CMD_OBJ := $(CMD_SRC:.c=.o)
@@ -39,25 +46,25 @@ UNIT_BIN := $(UNIT_SRC:.c=)
 
 all: $(COMMANDS)
 
-src/lib/libbiz.a: $(LIB_OBJ)
+src/libbiz.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-src/%.o: src/%.c $(wildcard src/lib/*.h src/cmd/*.h)
+src/%.o: src/%.c
 	$(CC) $(BIZ_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-bin/bizutils: $(CMD_OBJ) src/lib/libbiz.a
+bin/bizutils: $(CMD_OBJ) src/libbiz.a
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) src/lib/libbiz.a $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) src/libbiz.a $(LIBS)
 
 $(LINKS): bin/bizutils
 	ln -f bin/bizutils $@
 
 # bench/inv-bench.sh's floor: what any command that writes costs.
-bench/write-floor: bench/write-floor.c src/lib/libbiz.a $(wildcard src/lib/*.h)
-	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/lib/libbiz.a $(LIBS)
+bench/write-floor: bench/write-floor.c src/libbiz.a
+	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/libbiz.a $(LIBS)
 
-tests/unit/%: tests/unit/%.c src/lib/libbiz.a $(wildcard src/lib/*.h)
-	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/lib/libbiz.a $(LIBS)
+tests/unit/%: tests/unit/%.c src/libbiz.a
+	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/libbiz.a $(LIBS)
 
 check: all $(UNIT_BIN)
 	@sh tests/run.sh
@@ -79,9 +86,12 @@ install: all
 	cp completions/fish/*.fish $(DESTDIR)$(FISHCOMPDIR)/
 
 clean:
-	rm -f src/lib/*.o src/cmd/*.o src/lib/libbiz.a $(COMMANDS) $(UNIT_BIN) \
-		bench/write-floor
+	rm -f $(LIB_OBJ) $(CMD_OBJ) $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) \
+		src/libbiz.a $(COMMANDS) $(UNIT_BIN) $(UNIT_BIN:=.d) \
+		bench/write-floor bench/write-floor.d
 	rm -rf tests/scratch
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all check demo install clean
 .SECONDARY:

@@ -7,7 +7,6 @@
 
 TEST_NAME=$(basename "$0" .sh)
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-SHARED="$TOP/../shared"
 SCRATCH="$TOP/tests/scratch/$TEST_NAME"
 rm -rf "$SCRATCH" && mkdir -p "$SCRATCH" || exit 1
 cd "$SCRATCH" || exit 1
@@ -78,6 +77,16 @@ expect_exit() {
 		cat err
 		return 1
 	fi
+}
+
+# jqe FILE LINE EXPR: the JSON record on LINE of FILE satisfies jq's EXPR.
+jqe() {
+	sed -n "${2}p" "$1" | jq -e "$3" >/dev/null
+}
+
+# check_ok: biz-check finds every invariant kept.
+check_ok() {
+	biz-check >check.out && ! grep -q '"ok":false' check.out
 }
 
 test_done() {

@@ -4,20 +4,11 @@
 # the Inventory account equals the stock value after every step.
 . "$(dirname "$0")/lib.sh"
 
-# jqe FILE LINE EXPR: the JSON record on LINE of FILE satisfies EXPR.
-jqe() {
-	sed -n "${2}p" "$1" | jq -e "$3" >/dev/null
-}
-
 # stock_is SKU WH QTY VALUE: inv-stock's figures for one item.
 stock_is() {
 	inv-stock --sku "$1" --wh "$2" >stock.out &&
 	test "$(field stock.out 1 on_hand)" = "$3" &&
 	test "$(field stock.out 1 value)" = "$4"
-}
-
-check_ok() {
-	biz-check >check.out && ! grep -q '"ok":false' check.out
 }
 
 test_expect_success 'setup' '

@@ -3,14 +3,6 @@
 # unique per item, and quarantine with inv-qc.
 . "$(dirname "$0")/lib.sh"
 
-jqe() {
-	sed -n "${2}p" "$1" | jq -e "$3" >/dev/null
-}
-
-check_ok() {
-	biz-check >check.out && ! grep -q '"ok":false' check.out
-}
-
 test_expect_success 'setup' '
 	biz-init >/dev/null &&
 	inv-item add MILK --name Milk --tracking lot >/dev/null &&

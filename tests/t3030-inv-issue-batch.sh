@@ -3,14 +3,6 @@
 # and two processes issuing the last units at once.
 . "$(dirname "$0")/lib.sh"
 
-jqe() {
-	sed -n "${2}p" "$1" | jq -e "$3" >/dev/null
-}
-
-check_ok() {
-	biz-check >check.out && ! grep -q '"ok":false' check.out
-}
-
 on_hand_is() {
 	inv-stock --sku "$1" --wh MAIN >stock.out &&
 	test "$(field stock.out 1 on_hand)" = "$2"

@@ -1,6 +1,6 @@
 /*
  * csv_conformance.c - the CSV reader against conformance data written by
- * others, read in place from ../shared/testdata (see its README.md):
+ * others, copied into tests/data (see its README.md):
  *
  *  - csv-spectrum/NAME.csv read with its header row gives NAME.json;
  *  - csv-rfc4180/NAME.csv read as raw rows gives NAME.json, header-*.csv
@@ -18,7 +18,7 @@
 #include "input.h"
 #include "tap.h"
 
-#define TESTDATA "../shared/testdata"
+#define TESTDATA "tests/data"
 
 /*
  * Blank lines carry no record in our reader (documented in input.h), so
