@@ -11,15 +11,15 @@
 static int query_int(struct db *db, const char *sql, int64_t *a,
 		     int64_t *b)
 {
-	sqlite3_stmt *stmt = db_stmt(db, sql);
-	int rc = db_step(db, stmt);
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc = db_one(db, stmt);
 
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? db_failure(db) : rc;
-	*a = sqlite3_column_int64(stmt, 0);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? db_failure(db) : rc;
+	*a = db_column_int64(stmt, 0);
 	if (b)
-		*b = sqlite3_column_int64(stmt, 1);
-	sqlite3_reset(stmt);
+		*b = db_column_int64(stmt, 1);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 

@@ -41,23 +41,7 @@ static const char seed_sql[] =
 
 static int seed(struct db *db, const char *at)
 {
-	const char *sql = seed_sql, *tail;
-	sqlite3_stmt *stmt;
-	int status = BIZ_OK;
-
-	/* Several statements in one text: prepare them one by one. */
-	while (status == BIZ_OK && *sql) {
-		if (sqlite3_prepare_v2(db->handle, sql, -1, &stmt, &tail) !=
-		    SQLITE_OK)
-			return db_failure(db);
-		if (!stmt)
-			break;
-		sqlite3_bind_text(stmt, 1, at, -1, SQLITE_TRANSIENT);
-		status = db_done(db, stmt);
-		sqlite3_finalize(stmt);
-		sql = tail;
-	}
-	return status;
+	return db_script(db, seed_sql, at);
 }
 
 static int valid_currency(const char *code)

@@ -45,13 +45,13 @@ static int chart_load(struct db *db, struct chart *chart)
 {
 	static const char sql[] =
 		"SELECT code, name, type, parent FROM account ORDER BY code";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	size_t cap = 0;
 	int rc;
 
 	chart->accounts = NULL;
 	chart->count = 0;
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		struct account *a;
 		const char *parent = db_column_text(stmt, 3);
 
@@ -67,8 +67,8 @@ static int chart_load(struct db *db, struct chart *chart)
 		a->parent = parent ? xstrdup(parent) : NULL;
 		a->export_name = NULL;
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
+	db_reset(stmt);
+	if (rc != DB_DONE) {
 		chart_free(chart);
 		return rc;
 	}
@@ -213,7 +213,7 @@ static int report_load(struct report *r)
 	struct day_total *rows = NULL;
 	size_t nrows = 0, cap = 0;
 	long first = -1, last = -1;
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int rc, status = BIZ_OK;
 	int sheet = q->type == BALANCE_SHEET;
 	const char *from = q->from ? q->from : FIRST_DAY;
@@ -223,7 +223,7 @@ static int report_load(struct report *r)
 	stmt = db_stmt(db, period_sql);
 	db_bind_text(stmt, 1, from);
 	db_bind_text(stmt, 2, q->to ? q->to : LAST_DAY);
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		long account = chart_find(&r->chart,
 					  db_column_text(stmt, 0));
 
@@ -235,16 +235,16 @@ static int report_load(struct report *r)
 		}
 		rows[nrows].account = account;
 		rows[nrows].month = month_of(db_column_text(stmt, 1));
-		rows[nrows].debit = sqlite3_column_int64(stmt, 2);
-		rows[nrows].credit = sqlite3_column_int64(stmt, 3);
+		rows[nrows].debit = db_column_int64(stmt, 2);
+		rows[nrows].credit = db_column_int64(stmt, 3);
 		if (first < 0 || rows[nrows].month < first)
 			first = rows[nrows].month;
 		if (rows[nrows].month > last)
 			last = rows[nrows].month;
 		nrows++;
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
+	db_reset(stmt);
+	if (rc != DB_DONE) {
 		free(rows);
 		return rc;
 	}
@@ -280,23 +280,23 @@ static int report_load(struct report *r)
 	if (sheet && q->monthly && q->from) {
 		stmt = db_stmt(db, opening_sql);
 		db_bind_text(stmt, 1, q->from);
-		while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+		while ((rc = db_row(db, stmt)) == DB_ROW) {
 			long account = chart_find(&r->chart,
 						  db_column_text(stmt, 0));
 
 			if (account < 0)
 				continue;
 			r->lines[account].debit +=
-				sqlite3_column_int64(stmt, 1);
+				db_column_int64(stmt, 1);
 			r->lines[account].credit +=
-				sqlite3_column_int64(stmt, 2);
+				db_column_int64(stmt, 2);
 			if (r->nmonths)
 				r->lines[account].months[0] +=
-					sqlite3_column_int64(stmt, 1) -
-					sqlite3_column_int64(stmt, 2);
+					db_column_int64(stmt, 1) -
+					db_column_int64(stmt, 2);
 		}
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
+		db_reset(stmt);
+		if (rc != DB_DONE)
 			status = rc;
 	}
 	/* A balance sheet shows each month's closing balance. */
@@ -435,7 +435,7 @@ int journal_register(struct db *db, const char *account, const char *from,
 		"ORDER BY p.date, p.id";
 	char code[LEDGER_CODE_MAX];
 	int scale = db->money_scale;
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t balance = 0;
 	int rc, status;
 
@@ -448,19 +448,19 @@ int journal_register(struct db *db, const char *account, const char *from,
 		stmt = db_stmt(db, opening_sql);
 		db_bind_text(stmt, 1, code);
 		db_bind_text(stmt, 2, from);
-		rc = db_step(db, stmt);
-		if (rc != SQLITE_ROW)
+		rc = db_one(db, stmt);
+		if (rc != DB_ROW)
 			return rc;
-		balance = sqlite3_column_int64(stmt, 0);
-		sqlite3_reset(stmt);
+		balance = db_column_int64(stmt, 0);
+		db_reset(stmt);
 	}
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, code);
 	db_bind_text(stmt, 2, from ? from : FIRST_DAY);
 	db_bind_text(stmt, 3, to ? to : LAST_DAY);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		jv record = jv_object();
-		int64_t amount = sqlite3_column_int64(stmt, 4);
+		int64_t amount = db_column_int64(stmt, 4);
 
 		balance += amount;
 		rec_set(&record, "entry", db_column_jv(stmt, 0));
@@ -472,8 +472,8 @@ int journal_register(struct db *db, const char *account, const char *from,
 		rec_set(&record, "balance", dec_to_jv(balance, scale));
 		status = fn(record, arg);
 	}
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }
@@ -678,12 +678,12 @@ static void add_header(struct strbuf *sb, struct db *db,
 }
 
 static void add_entry_head(struct strbuf *sb, enum journal_format format,
-			   sqlite3_stmt *stmt)
+			   struct db_stmt *stmt)
 {
 	const char *date = db_column_text(stmt, 1);
 	const char *memo = db_column_text(stmt, 2);
 	const char *ref = db_column_text(stmt, 3);
-	long long id = sqlite3_column_int64(stmt, 0);
+	long long id = db_column_int64(stmt, 0);
 
 	if (format == JOURNAL_BEANCOUNT) {
 		strbuf_addf(sb, "\n%s * ", date);
@@ -724,7 +724,7 @@ int journal_export(struct db *db, enum journal_format format,
 	struct chart chart;
 	struct strbuf sb = { 0 };
 	char first_date[TS_BUFSZ];
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t current = 0;
 	int rc, status;
 
@@ -737,8 +737,8 @@ int journal_export(struct db *db, enum journal_format format,
 	stmt = db_stmt(db, first_sql);
 	db_bind_text(stmt, 1, from ? from : FIRST_DAY);
 	db_bind_text(stmt, 2, to ? to : LAST_DAY);
-	rc = db_step(db, stmt);
-	if (rc != SQLITE_ROW) {
+	rc = db_one(db, stmt);
+	if (rc != DB_ROW) {
 		chart_free(&chart);
 		return rc;
 	}
@@ -747,13 +747,13 @@ int journal_export(struct db *db, enum journal_format format,
 			 db_column_text(stmt, 0));
 	else
 		date_format(db->now, first_date);
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	add_header(&sb, db, &chart, format, first_date);
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, from ? from : FIRST_DAY);
 	db_bind_text(stmt, 2, to ? to : LAST_DAY);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(stmt, 0);
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		int64_t id = db_column_int64(stmt, 0);
 		long account = chart_find(&chart, db_column_text(stmt, 4));
 
 		if (id != current) {
@@ -763,14 +763,14 @@ int journal_export(struct db *db, enum journal_format format,
 		strbuf_addf(&sb, format == JOURNAL_BEANCOUNT ? "  %s  " :
 			    "    %s  ", account >= 0 ?
 			    chart.accounts[account].export_name : "?");
-		add_amount(&sb, sqlite3_column_int64(stmt, 5),
+		add_amount(&sb, db_column_int64(stmt, 5),
 			   db->money_scale);
 		strbuf_addf(&sb, " %s\n", db->currency);
 		if (sb.len >= 1 << 16)
 			status = flush(&sb, write, arg);
 	}
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		status = rc;
 	if (status == BIZ_OK)
 		status = flush(&sb, write, arg);

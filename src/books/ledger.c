@@ -129,7 +129,7 @@ static int account_lookup(struct db *db, const char *text, int by_name,
 		"SELECT code FROM account WHERE code = ?1 "
 		"UNION ALL SELECT code FROM account WHERE name = ?1 LIMIT 1";
 	const char *known_as = known_code(db, text);
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int rc;
 
 	if (known_as && (by_name || !strcmp(known_as, text))) {
@@ -138,14 +138,14 @@ static int account_lookup(struct db *db, const char *text, int by_name,
 	}
 	stmt = db_stmt(db, by_name ? name_sql : code_sql);
 	db_bind_text(stmt, 1, text);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_DATAERR, "no account '%s'",
 				text ? text : "");
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	snprintf(code, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	known_add(db, text, code);
 	return BIZ_OK;
 }
@@ -246,14 +246,14 @@ static int add_to_totals(struct db *db, const struct entry_in *e)
 
 		/* Most days are there already: no need to try an insert. */
 		for (int pass = 0; pass < 2; pass++) {
-			sqlite3_stmt *stmt = db_stmt(db, sql);
+			struct db_stmt *stmt = db_stmt(db, sql);
 
 			db_bind_text(stmt, 1, totals[i].account);
 			db_bind_text(stmt, 2, e->date);
-			sqlite3_bind_int64(stmt, 3, totals[i].debit);
-			sqlite3_bind_int64(stmt, 4, totals[i].credit);
+			db_bind_int64(stmt, 3, totals[i].debit);
+			db_bind_int64(stmt, 4, totals[i].credit);
 			if ((status = db_done(db, stmt)) ||
-			    sqlite3_changes(db->handle) > 0)
+			    db_changes(db) > 0)
 				break;
 			sql = insert_sql;
 		}
@@ -279,7 +279,7 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	/* Kept between calls: a batch posts entry after entry. */
 	static struct strbuf data;
 	const char *source = e->source ? e->source : "manual";
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX], id[24];
 	int64_t sum = 0;
 	int status;
@@ -311,18 +311,18 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	db_bind_text(stmt, 3, source);
 	db_bind_text(stmt, 4, e->ref);
 	if (e->reverses)
-		sqlite3_bind_int64(stmt, 5, e->reverses);
+		db_bind_int64(stmt, 5, e->reverses);
 	db_bind_text(stmt, 6, time_format(db->now, at));
 	db_bind_text(stmt, 7, db->actor);
 	if ((status = db_done(db, stmt)))
 		return status;
-	*entry_id = sqlite3_last_insert_rowid(db->handle);
+	*entry_id = db_last_id(db);
 	for (size_t i = 0; i < e->count; i++) {
 		stmt = db_stmt(db, posting_sql);
-		sqlite3_bind_int64(stmt, 1, *entry_id);
+		db_bind_int64(stmt, 1, *entry_id);
 		db_bind_text(stmt, 2, e->postings[i].account);
 		db_bind_text(stmt, 3, e->date);
-		sqlite3_bind_int64(stmt, 4, e->postings[i].amount);
+		db_bind_int64(stmt, 4, e->postings[i].amount);
 		if ((status = db_done(db, stmt)))
 			return status;
 	}
@@ -362,7 +362,7 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 {
 	static const char sql[] =
 		"SELECT debit, credit FROM posting_rule WHERE kind = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	char debit[LEDGER_CODE_MAX], credit[LEDGER_CODE_MAX];
 	struct posting_in postings[2];
 	struct entry_in e = { date, memo, source, ref, 0, postings, 2 };
@@ -372,14 +372,14 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 	if (amount == 0)
 		return BIZ_OK;
 	db_bind_text(stmt, 1, kind);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_INTERNAL, "no posting rule for '%s'", kind);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	snprintf(debit, sizeof(debit), "%s", db_column_text(stmt, 0));
 	snprintf(credit, sizeof(credit), "%s", db_column_text(stmt, 1));
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	postings[0] = (struct posting_in){ debit, amount };
 	postings[1] = (struct posting_in){ credit, -amount };
 	return ledger_post(db, &e, entry_id);
@@ -390,7 +390,7 @@ int ledger_account_balance(struct db *db, const char *code, int64_t *out)
 	static const char sql[] =
 		"SELECT coalesce(sum(debit - credit), 0) FROM account_day "
 		"WHERE account = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, code);
 	return db_int64(db, stmt, out);
@@ -458,7 +458,7 @@ static int valid_type(const char *type)
 	"credit), 0) FROM account_day d WHERE d.account = a.code) " \
 	"FROM account a "
 
-static jv account_from_row(sqlite3_stmt *stmt, int scale)
+static jv account_from_row(struct db_stmt *stmt, int scale)
 {
 	jv account = jv_object();
 
@@ -473,17 +473,17 @@ static jv account_from_row(sqlite3_stmt *stmt, int scale)
 static int account_get(struct db *db, const char *code, jv *out)
 {
 	static const char sql[] = ACCOUNT_SELECT "WHERE code = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	db_bind_text(stmt, 1, code);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_DATAERR, "no account '%s'", code);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	*out = account_from_row(stmt, db->money_scale);
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 
@@ -492,14 +492,14 @@ int ledger_account_each(struct db *db, const char *type,
 {
 	static const char sql[] =
 		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
 	db_bind_text(stmt, 1, type);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
 		status = fn(account_from_row(stmt, db->money_scale), arg);
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }
@@ -532,7 +532,7 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 	const char *code, *name, *type, *parent;
 	char at[TS_BUFSZ], parent_code[LEDGER_CODE_MAX];
 	jv existing, parent_account = jv_invalid(), data;
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int status, rc;
 
 	jv_object_foreach(fields, key, value) {
@@ -607,14 +607,14 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 		goto done;
 	stmt = db_stmt(db, name_sql);
 	db_bind_text(stmt, 1, name);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW) {
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
 		status = biz_fail(BIZ_REFUSED, "account '%s' is already "
 				  "named '%s'", db_column_text(stmt, 0), name);
-		sqlite3_reset(stmt);
+		db_reset(stmt);
 		goto done;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = rc;
 		goto done;
 	}
@@ -654,17 +654,17 @@ int ledger_entry_get(struct db *db, int64_t id, jv *out)
 	static const char posting_sql[] =
 		"SELECT account, amount FROM posting WHERE entry_id = ? "
 		"ORDER BY id";
-	sqlite3_stmt *stmt = db_stmt(db, entry_sql);
+	struct db_stmt *stmt = db_stmt(db, entry_sql);
 	jv entry, postings = jv_array();
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE) {
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE) {
 		jv_free(postings);
 		return biz_fail(BIZ_DATAERR, "no entry %lld", (long long)id);
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		jv_free(postings);
 		return rc;
 	}
@@ -676,10 +676,10 @@ int ledger_entry_get(struct db *db, int64_t id, jv *out)
 	rec_set(&entry, "postings", jv_null());
 	rec_set(&entry, "source", db_column_jv(stmt, 4));
 	rec_set(&entry, "reverses", db_column_jv(stmt, 5));
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	stmt = db_stmt(db, posting_sql);
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+	db_bind_int64(stmt, 1, id);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		jv posting = jv_object();
 
 		rec_set(&posting, "account", db_column_jv(stmt, 0));
@@ -687,8 +687,8 @@ int ledger_entry_get(struct db *db, int64_t id, jv *out)
 			db_column_dec(stmt, 1, db->money_scale));
 		postings = jv_array_append(postings, posting);
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
+	db_reset(stmt);
+	if (rc != DB_DONE) {
 		jv_free(postings);
 		jv_free(entry);
 		return rc;
@@ -703,16 +703,16 @@ static int entry_by_ref(struct db *db, const char *ref, int64_t *id)
 {
 	static const char sql[] =
 		"SELECT id FROM entry WHERE source = 'manual' AND ref = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	*id = 0;
 	db_bind_text(stmt, 1, ref);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW)
+		*id = db_column_int64(stmt, 0);
+	db_reset(stmt);
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
 /* *out = entry id with "op" set to op. */
@@ -945,7 +945,7 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 	struct posting_in *postings = NULL;
 	struct entry_in e;
 	size_t count = 0, cap = 0;
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t existing, new_id;
 	jv original;
 	int rc, status;
@@ -959,17 +959,17 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 	if ((status = ledger_entry_get(db, id, &original)))
 		return status;
 	stmt = db_stmt(db, reversed_sql);
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW) {
-		existing = sqlite3_column_int64(stmt, 0);
-		sqlite3_reset(stmt);
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
+		existing = db_column_int64(stmt, 0);
+		db_reset(stmt);
 		jv_free(original);
 		return biz_fail(BIZ_REFUSED, "entry %lld is already reversed "
 				"by entry %lld", (long long)id,
 				(long long)existing);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		jv_free(original);
 		return rc;
 	}
@@ -981,18 +981,18 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 	if (!date)
 		date = date_format(db->now, today);
 	stmt = db_stmt(db, posting_sql);
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+	db_bind_int64(stmt, 1, id);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		if (count == cap) {
 			cap = cap ? 2 * cap : 4;
 			postings = xrealloc(postings, cap * sizeof(*postings));
 		}
 		postings[count].account = xstrdup(db_column_text(stmt, 0));
-		postings[count].amount = -sqlite3_column_int64(stmt, 1);
+		postings[count].amount = -db_column_int64(stmt, 1);
 		count++;
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
+	db_reset(stmt);
+	if (rc != DB_DONE) {
 		status = rc;
 		goto done;
 	}

@@ -2,6 +2,7 @@
 #include "db.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,16 +60,32 @@ static int make_parent_dirs(const char *path)
 	return BIZ_OK;
 }
 
-int db_failure(struct db *db)
+/* The handle behind a statement of the cache. */
+static sqlite3_stmt *handle_of(struct db_stmt *stmt)
 {
-	int code = sqlite3_errcode(db->handle);
+	return (sqlite3_stmt *)stmt;
+}
 
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+/* The failure of stmt (NULL: of the connection) as a status. */
+static int failure_of(struct db *db, sqlite3_stmt *stmt)
+{
+	int code = sqlite3_extended_errcode(db->handle);
+	const char *sql = stmt ? sqlite3_sql(stmt) : NULL;
+
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		return biz_fail(BIZ_TEMPFAIL,
 				"database '%s' is busy; try again later",
 				db->path);
-	return biz_fail(BIZ_INTERNAL, "database error: %s",
+	if (sql)
+		return biz_fail(BIZ_INTERNAL, "database error %d: %s in '%s'",
+				code, sqlite3_errmsg(db->handle), sql);
+	return biz_fail(BIZ_INTERNAL, "database error %d: %s", code,
 			sqlite3_errmsg(db->handle));
+}
+
+int db_failure(struct db *db)
+{
+	return failure_of(db, NULL);
 }
 
 int db_exec(struct db *db, const char *sql)
@@ -229,7 +246,7 @@ int db_open(const char *path, int create, struct db **out)
 		return status;
 	}
 	sqlite3_busy_timeout(db->handle, (int)timeout_ms);
-	sqlite3_extended_result_codes(db->handle, 0);
+	sqlite3_extended_result_codes(db->handle, 1);
 	/* Checkpoints: see WAL_CHECKPOINT_SIZE. */
 	sqlite3_db_config(db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 			  NULL);
@@ -243,7 +260,7 @@ int db_open(const char *path, int create, struct db **out)
 	    (status = db_exec(db, "PRAGMA temp_store = MEMORY")) ||
 	    (status = migrate(db, create)) || (status = load_settings(db))) {
 		if (status == BIZ_INTERNAL &&
-		    sqlite3_errcode(db->handle) == SQLITE_NOTADB)
+		    (sqlite3_errcode(db->handle) & 0xff) == SQLITE_NOTADB)
 			status = biz_fail(BIZ_UNAVAILABLE,
 					  "'%s' is not a bizutils database",
 					  path);
@@ -310,7 +327,7 @@ static void cache_grow(struct stmt_cache *c)
 	*c = bigger;
 }
 
-sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+struct db_stmt *db_stmt(struct db *db, const char *sql)
 {
 	struct stmt_cache *c = db->cache;
 	size_t i;
@@ -326,7 +343,7 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 	if (c->keys[i]) {
 		sqlite3_reset(c->stmts[i]);
 		sqlite3_clear_bindings(c->stmts[i]);
-		return c->stmts[i];
+		return (struct db_stmt *)c->stmts[i];
 	}
 	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
 			       &c->stmts[i], NULL) != SQLITE_OK)
@@ -378,93 +395,167 @@ void db_rollback(struct db *db)
 	db->in_transaction = 0;
 }
 
-int db_step(struct db *db, sqlite3_stmt *stmt)
+int db_script(struct db *db, const char *sql, const char *param)
 {
-	int rc = sqlite3_step(stmt);
+	const char *tail;
+	sqlite3_stmt *stmt;
+	int status = BIZ_OK;
 
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	if (rc == SQLITE_CONSTRAINT) {
-		int status = biz_fail(BIZ_DATAERR, "%s",
-				      sqlite3_errmsg(db->handle));
-
-		sqlite3_reset(stmt);
-		return status;
+	while (status == BIZ_OK && *sql) {
+		if (sqlite3_prepare_v2(db->handle, sql, -1, &stmt, &tail) !=
+		    SQLITE_OK)
+			return db_failure(db);
+		if (!stmt)	/* only blanks or comments were left */
+			break;
+		if (sqlite3_bind_parameter_count(stmt) > 0)
+			sqlite3_bind_text(stmt, 1, param, -1, SQLITE_TRANSIENT);
+		status = db_done(db, (struct db_stmt *)stmt);
+		sqlite3_finalize(stmt);
+		sql = tail;
 	}
-	sqlite3_reset(stmt);
-	return db_failure(db);
+	return status;
 }
 
-int db_done(struct db *db, sqlite3_stmt *stmt)
+int db_row(struct db *db, struct db_stmt *stmt)
 {
-	int rc = db_step(db, stmt);
+	sqlite3_stmt *s = handle_of(stmt);
+	int rc = sqlite3_step(s), status;
 
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? BIZ_OK : rc;
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return DB_DONE;
+	}
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		status = biz_fail(BIZ_DATAERR, "%s",
+				  sqlite3_errmsg(db->handle));
+	else
+		status = failure_of(db, s);
+	/* The reset keeps the error code for db_failed_check(). */
+	sqlite3_reset(s);
+	return status;
 }
 
-int db_int64(struct db *db, sqlite3_stmt *stmt, int64_t *out)
+int db_one(struct db *db, struct db_stmt *stmt)
 {
-	int rc = db_step(db, stmt);
+	return db_row(db, stmt);
+}
 
-	if (rc == SQLITE_DONE)
+int db_done(struct db *db, struct db_stmt *stmt)
+{
+	int rc = db_row(db, stmt);
+
+	if (rc == DB_ROW)
+		sqlite3_reset(handle_of(stmt));
+	return rc == DB_DONE || rc == DB_ROW ? BIZ_OK : rc;
+}
+
+void db_reset(struct db_stmt *stmt)
+{
+	sqlite3_reset(handle_of(stmt));
+}
+
+int64_t db_changes(struct db *db)
+{
+	return sqlite3_changes(db->handle);
+}
+
+int64_t db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->handle);
+}
+
+int db_failed_check(struct db *db)
+{
+	return sqlite3_extended_errcode(db->handle) == SQLITE_CONSTRAINT_CHECK;
+}
+
+int db_int64(struct db *db, struct db_stmt *stmt, int64_t *out)
+{
+	int rc = db_one(db, stmt);
+
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_INTERNAL, "no row from '%s'",
-				sqlite3_sql(stmt));
-	if (rc != SQLITE_ROW)
+				sqlite3_sql(handle_of(stmt)));
+	if (rc != DB_ROW)
 		return rc;
-	*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
+	*out = sqlite3_column_int64(handle_of(stmt), 0);
+	sqlite3_reset(handle_of(stmt));
 	return BIZ_OK;
 }
 
-void db_bind_text(sqlite3_stmt *stmt, int index, const char *text)
+void db_bind_int64(struct db_stmt *stmt, int index, int64_t value)
 {
-	if (text)
-		sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(stmt, index);
+	sqlite3_bind_int64(handle_of(stmt), index, value);
 }
 
-jv db_column_jv(sqlite3_stmt *stmt, int index)
+void db_bind_text(struct db_stmt *stmt, int index, const char *text)
 {
-	switch (sqlite3_column_type(stmt, index)) {
+	if (text)
+		sqlite3_bind_text(handle_of(stmt), index, text, -1,
+				  SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(handle_of(stmt), index);
+}
+
+void db_bind_null(struct db_stmt *stmt, int index)
+{
+	sqlite3_bind_null(handle_of(stmt), index);
+}
+
+int64_t db_column_int64(struct db_stmt *stmt, int index)
+{
+	return sqlite3_column_int64(handle_of(stmt), index);
+}
+
+int db_column_null(struct db_stmt *stmt, int index)
+{
+	return sqlite3_column_type(handle_of(stmt), index) == SQLITE_NULL;
+}
+
+jv db_column_jv(struct db_stmt *stmt, int index)
+{
+	sqlite3_stmt *s = handle_of(stmt);
+
+	switch (sqlite3_column_type(s, index)) {
 	case SQLITE_INTEGER:
-		return jv_number((double)sqlite3_column_int64(stmt, index));
+		return jv_number((double)sqlite3_column_int64(s, index));
 	case SQLITE_FLOAT:
-		return jv_number(sqlite3_column_double(stmt, index));
+		return jv_number(sqlite3_column_double(s, index));
 	case SQLITE_NULL:
 		return jv_null();
 	default:
-		return jv_string((const char *)sqlite3_column_text(stmt,
-								   index));
+		return jv_string((const char *)sqlite3_column_text(s, index));
 	}
 }
 
-jv db_column_dec(sqlite3_stmt *stmt, int index, int scale)
+jv db_column_dec(struct db_stmt *stmt, int index, int scale)
 {
-	if (sqlite3_column_type(stmt, index) == SQLITE_NULL)
+	if (db_column_null(stmt, index))
 		return jv_null();
-	return dec_to_jv(sqlite3_column_int64(stmt, index), scale);
+	return dec_to_jv(db_column_int64(stmt, index), scale);
 }
 
-const char *db_column_text(sqlite3_stmt *stmt, int index)
+const char *db_column_text(struct db_stmt *stmt, int index)
 {
-	return (const char *)sqlite3_column_text(stmt, index);
+	return (const char *)sqlite3_column_text(handle_of(stmt), index);
 }
 
 const char *db_setting(struct db *db, const char *key)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	static struct strbuf value;
 	int found;
 
 	db_bind_text(stmt, 1, key);
-	found = sqlite3_step(stmt) == SQLITE_ROW;
+	found = db_one(db, stmt) == DB_ROW;
 	strbuf_reset(&value);
 	if (found)
 		strbuf_addstr(&value, db_column_text(stmt, 0));
 	/* A statement left stepping would pin an old read snapshot. */
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return found ? value.buf : NULL;
 }
 
@@ -473,7 +564,7 @@ int db_set_setting(struct db *db, const char *key, const char *value)
 	static const char sql[] =
 		"INSERT INTO setting(key, value) VALUES (?, ?) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, key);
 	db_bind_text(stmt, 2, value);

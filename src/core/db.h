@@ -3,21 +3,43 @@
  *
  * Every statement in bizutils is prepared through db_stmt(), which caches
  * it for the life of the connection, and every write runs between
- * db_begin() (BEGIN IMMEDIATE) and db_commit() or db_rollback().  Keeping
- * SQL behind these calls is what lets another backend be added later.
+ * db_begin() (BEGIN IMMEDIATE) and db_commit() or db_rollback().  Only
+ * db.c calls sqlite3_* or includes sqlite3.h (tests/t0010-db-door.sh
+ * fails the build otherwise): statements are struct db_stmt, bound and
+ * read through the typed helpers below.  Keeping SQL behind these calls,
+ * and SQLite-only functions inside them, is what lets another backend
+ * (PostgreSQL) be added later without touching the domains.
+ *
+ * Reading rows:
+ *
+ *	while ((rc = db_row(db, stmt)) == DB_ROW)
+ *		use(db_column_int64(stmt, 0));
+ *	if (rc != DB_DONE)
+ *		return rc;			(a status, message set)
+ *
+ * db_row() resets the statement when the rows end or a step fails; a
+ * caller that stops early calls db_reset() (a statement left stepping
+ * holds a read snapshot open).  db_one() is the same step for a statement
+ * that gives at most one row; db_done() runs one that gives none.
  */
 #ifndef DB_H
 #define DB_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 #include <jq.h>
+
+/* db_row() and db_one(): a row is ready; there are no (more) rows. */
+enum { DB_ROW = 100, DB_DONE = 101 };
+
+/* A prepared statement, owned by the connection's cache. */
+struct db_stmt;
+struct sqlite3;
 
 /* PRAGMA application_id of a bizutils database: "BIZU". */
 #define DB_APPLICATION_ID 0x42495a55
 
 struct db {
-	sqlite3 *handle;
+	struct sqlite3 *handle;
 	char *path;
 	int money_scale;	/* places of the currency, from biz-init */
 	char *currency;
@@ -63,7 +85,7 @@ int db_schema_version(void);
  * must be a string that lives as long as db (a literal): the cache is
  * keyed by its address.
  */
-sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+struct db_stmt *db_stmt(struct db *db, const char *sql);
 
 /* Runs SQL text with no parameters and no rows; returns a status. */
 int db_exec(struct db *db, const char *sql);
@@ -74,13 +96,38 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
 /*
- * Steps stmt: returns SQLITE_ROW or SQLITE_DONE, or turns a failure into
- * a status via db_failure() (which is never ROW or DONE: 65, 70 or 75).
+ * Runs every statement of a text of several, each with ?1 bound to param
+ * (NULL: null) when it has one: seeds and scripts.  Returns a status.
  */
-int db_step(struct db *db, sqlite3_stmt *stmt);
+int db_script(struct db *db, const char *sql, const char *param);
+
+/*
+ * Steps stmt: DB_ROW with a row to read, or DB_DONE (the statement reset),
+ * or a failure turned into a status (never DB_ROW or DB_DONE: 65 for a
+ * constraint, else 70 or 75), the statement reset.
+ */
+int db_row(struct db *db, struct db_stmt *stmt);
+
+/*
+ * db_row() for a statement that gives at most one row: DB_ROW (read it,
+ * then db_reset()), DB_DONE or a status.
+ */
+int db_one(struct db *db, struct db_stmt *stmt);
 
 /* Steps a statement that returns no rows (or ignores them): a status. */
-int db_done(struct db *db, sqlite3_stmt *stmt);
+int db_done(struct db *db, struct db_stmt *stmt);
+
+/* Resets stmt so it can run again; its bindings stay. */
+void db_reset(struct db_stmt *stmt);
+
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int64_t db_changes(struct db *db);
+
+/* The rowid of the last row inserted. */
+int64_t db_last_id(struct db *db);
+
+/* The last failure was a CHECK constraint. */
+int db_failed_check(struct db *db);
 
 /*
  * The status for the connection's last error, with its message set:
@@ -92,19 +139,25 @@ int db_failure(struct db *db);
  * Steps stmt (bound by the caller, from db_stmt()) for its one row and
  * sets *out to its first column as an integer.  Returns a status.
  */
-int db_int64(struct db *db, sqlite3_stmt *stmt, int64_t *out);
+int db_int64(struct db *db, struct db_stmt *stmt, int64_t *out);
 
-/* Binds text, or NULL for a NULL pointer. */
-void db_bind_text(sqlite3_stmt *stmt, int index, const char *text);
+/* Binds parameter index (from 1): an integer; text, or NULL for NULL. */
+void db_bind_int64(struct db_stmt *stmt, int index, int64_t value);
+void db_bind_text(struct db_stmt *stmt, int index, const char *text);
+void db_bind_null(struct db_stmt *stmt, int index);
+
+/* Column index (from 0) of the current row. */
+int64_t db_column_int64(struct db_stmt *stmt, int index);
+int db_column_null(struct db_stmt *stmt, int index);
 
 /* The column as JSON: text to string, integer to number, NULL to null. */
-jv db_column_jv(sqlite3_stmt *stmt, int index);
+jv db_column_jv(struct db_stmt *stmt, int index);
 
 /* The column as an exact decimal number at scale (NULL to null). */
-jv db_column_dec(sqlite3_stmt *stmt, int index, int scale);
+jv db_column_dec(struct db_stmt *stmt, int index, int scale);
 
-/* The column's text, or NULL. */
-const char *db_column_text(sqlite3_stmt *stmt, int index);
+/* The column's text, or NULL; valid until the statement moves on. */
+const char *db_column_text(struct db_stmt *stmt, int index);
 
 /*
  * Reads and writes the setting table; db_setting's text lasts until its

@@ -15,7 +15,7 @@ int event_append_json(struct db *db, const char *kind, const char *entity,
 	static const char sql[] =
 		"INSERT INTO event(at, actor, kind, entity, entity_id, data) "
 		"VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	char at[TS_BUFSZ];
 
 	db_bind_text(stmt, 1, time_format(db->now, at));
@@ -55,12 +55,12 @@ int event_each(struct db *db, int64_t since_id, const char *prefix,
 		"SELECT id, at, actor, kind, entity, entity_id, data "
 		"FROM event WHERE id > ?1 AND (?2 IS NULL OR "
 		"substr(kind, 1, length(?2)) = ?2) ORDER BY id";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
-	sqlite3_bind_int64(stmt, 1, since_id);
+	db_bind_int64(stmt, 1, since_id);
 	db_bind_text(stmt, 2, prefix);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		jv record = jv_object();
 
 		record = jv_object_set(record, jv_string("id"),
@@ -79,8 +79,8 @@ int event_each(struct db *db, int64_t since_id, const char *prefix,
 				       jv_parse(db_column_text(stmt, 6)));
 		status = fn(record, arg);
 	}
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	if (status == BIZ_OK && rc != DB_DONE)
 		status = rc;
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return status;
 }

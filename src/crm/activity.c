@@ -14,7 +14,7 @@ static const char *const activity_kinds[] = {
 	"call", "visit", "email", "meeting", "quote", "note", NULL
 };
 
-static jv activity_from_row(sqlite3_stmt *stmt)
+static jv activity_from_row(struct db_stmt *stmt)
 {
 	static const char *const columns[] = {
 		"id", "kind", "rep", "lead", "customer", "deal", "outcome",
@@ -32,18 +32,18 @@ static int activity_get(struct db *db, int64_t id, jv *out)
 	static const char sql[] =
 		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
 		"minutes, at FROM activity WHERE id = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_INTERNAL, "activity %lld vanished",
 				(long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	*out = activity_from_row(stmt);
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 
@@ -64,7 +64,7 @@ int activity_add(struct db *db, jv fields, jv *out)
 	const char *at_text = rec_text(fields, "at");
 	int64_t lead, customer, deal, minutes = -1, at, id;
 	char at_buf[TS_BUFSZ];
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int status, known = 0;
 	jv probe;
 
@@ -111,18 +111,18 @@ int activity_add(struct db *db, jv fields, jv *out)
 	db_bind_text(stmt, 1, kind);
 	db_bind_text(stmt, 2, rep);
 	if (lead)
-		sqlite3_bind_int64(stmt, 3, lead);
+		db_bind_int64(stmt, 3, lead);
 	if (customer)
-		sqlite3_bind_int64(stmt, 4, customer);
+		db_bind_int64(stmt, 4, customer);
 	if (deal)
-		sqlite3_bind_int64(stmt, 5, deal);
+		db_bind_int64(stmt, 5, deal);
 	db_bind_text(stmt, 6, rec_text(fields, "outcome"));
 	if (minutes >= 0)
-		sqlite3_bind_int64(stmt, 7, minutes);
+		db_bind_int64(stmt, 7, minutes);
 	db_bind_text(stmt, 8, at_buf);
 	if ((status = db_done(db, stmt)))
 		goto done;
-	id = sqlite3_last_insert_rowid(db->handle);
+	id = db_last_id(db);
 	if ((status = activity_get(db, id, out)))
 		goto done;
 	if ((status = event_append_id(db, "activity.logged", "activity", id,
@@ -146,17 +146,17 @@ int activity_each(struct db *db, const struct activity_filter *filter,
 		"minutes, at FROM activity WHERE (?1 = 0 OR lead_id = ?1) AND "
 		"(?2 = 0 OR customer_id = ?2) AND (?3 = 0 OR deal_id = ?3) AND "
 		"(?4 IS NULL OR rep = ?4) ORDER BY at, id";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
-	sqlite3_bind_int64(stmt, 1, filter->lead);
-	sqlite3_bind_int64(stmt, 2, filter->customer);
-	sqlite3_bind_int64(stmt, 3, filter->deal);
+	db_bind_int64(stmt, 1, filter->lead);
+	db_bind_int64(stmt, 2, filter->customer);
+	db_bind_int64(stmt, 3, filter->deal);
 	db_bind_text(stmt, 4, filter->rep);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
 		status = fn(activity_from_row(stmt), arg);
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }

@@ -427,7 +427,7 @@ static int pool_load_state(struct run *run, struct pool *pool)
 {
 	static const char sql[] =
 		"SELECT state FROM assign_state WHERE rule = ?";
-	sqlite3_stmt *stmt = db_stmt(run->db, sql);
+	struct db_stmt *stmt = db_stmt(run->db, sql);
 	jv state = jv_null(), last, current;
 	int rc;
 
@@ -435,11 +435,11 @@ static int pool_load_state(struct run *run, struct pool *pool)
 	pool->current = xmalloc((pool->n + 1) * sizeof(*pool->current));
 	memset(pool->current, 0, (pool->n + 1) * sizeof(*pool->current));
 	db_bind_text(stmt, 1, pool->key);
-	rc = db_step(run->db, stmt);
-	if (rc == SQLITE_ROW)
+	rc = db_one(run->db, stmt);
+	if (rc == DB_ROW)
 		state = jv_parse(db_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return rc;
 	if (jv_get_kind(state) != JV_KIND_OBJECT) {
 		jv_free(state);
@@ -473,7 +473,7 @@ static int pool_save_state(struct run *run, struct pool *pool)
 	static const char sql[] =
 		"INSERT INTO assign_state(rule, state) VALUES (?1, ?2) "
 		"ON CONFLICT(rule) DO UPDATE SET state = excluded.state";
-	sqlite3_stmt *stmt = db_stmt(run->db, sql);
+	struct db_stmt *stmt = db_stmt(run->db, sql);
 	jv state = jv_object(), current = jv_object(), text;
 	int status;
 

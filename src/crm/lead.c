@@ -28,7 +28,7 @@ static const char *const lead_columns[] = {
 };
 
 /* The internal record of a lead row: its fields plus "extra". */
-static jv lead_from_row(sqlite3_stmt *stmt)
+static jv lead_from_row(struct db_stmt *stmt)
 {
 	jv lead = jv_object();
 	int i;
@@ -67,17 +67,17 @@ int lead_get(struct db *db, int64_t id, jv *out)
 		"SELECT id, name, company, email, phone, source, external_id, "
 		"region, industry, size, status, owner, assigned_at, "
 		"first_contact_at, created_at, extra FROM lead WHERE id = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_REFUSED, "no lead %lld", (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	*out = lead_from_row(stmt);
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 
@@ -91,17 +91,17 @@ int lead_each(struct db *db, const struct lead_filter *filter,
 		"WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR "
 		"owner = ?2) AND (?3 IS NULL OR source = ?3) AND "
 		"(NOT ?4 OR owner IS NULL) ORDER BY id";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
 	db_bind_text(stmt, 1, filter->status);
 	db_bind_text(stmt, 2, filter->owner);
 	db_bind_text(stmt, 3, filter->source);
-	sqlite3_bind_int(stmt, 4, filter->unassigned);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+	db_bind_int64(stmt, 4, filter->unassigned);
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
 		status = fn(lead_from_row(stmt), arg);
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status == 1 ? BIZ_OK : status;
 }
@@ -288,7 +288,7 @@ static int lead_store(struct db *db, jv lead, int64_t id)
 		"industry = ?8, size = ?9, email_key = ?10, phone_key = ?11, "
 		"extra = ?12, updated_at = ?13, status = ?14, owner = ?15, "
 		"assigned_at = ?16, first_contact_at = ?17 WHERE id = ?18";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	char *email = email_key(rec_text(lead, "email"));
 	char *phone = phone_key(rec_text(lead, "phone"));
 	jv extra = jv_object_get(jv_copy(lead), jv_string("extra"));
@@ -308,7 +308,7 @@ static int lead_store(struct db *db, jv lead, int64_t id)
 	db_bind_text(stmt, 15, rec_text(lead, "owner"));
 	db_bind_text(stmt, 16, rec_text(lead, "assigned_at"));
 	db_bind_text(stmt, 17, rec_text(lead, "first_contact_at"));
-	sqlite3_bind_int64(stmt, 18, id);
+	db_bind_int64(stmt, 18, id);
 	status = db_done(db, stmt);
 	free(email);
 	free(phone);
@@ -324,7 +324,7 @@ static int lead_insert(struct db *db, const struct lead_input *in,
 		"external_id, region, industry, size, email_key, phone_key, "
 		"extra, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
 		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int status;
 
 	for (int i = 0; i < LEAD_NFIELDS; i++)
@@ -335,7 +335,7 @@ static int lead_insert(struct db *db, const struct lead_input *in,
 	db_bind_text(stmt, 13, at);
 	status = db_done(db, stmt);
 	if (status == BIZ_OK)
-		*id = sqlite3_last_insert_rowid(db->handle);
+		*id = db_last_id(db);
 	return status;
 }
 
@@ -501,11 +501,11 @@ static int lead_find_duplicate(struct db *db, const struct lead_input *in,
 	const char *keys[] = {
 		in->email_key, in->phone_key, in->text[LEAD_EXTERNAL_ID]
 	};
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*id = 0;
 	for (int i = 0; i < 3 && !*id; i++) {
-		sqlite3_stmt *stmt;
+		struct db_stmt *stmt;
 		int n = 1;
 
 		if (!keys[i])
@@ -514,14 +514,14 @@ static int lead_find_duplicate(struct db *db, const struct lead_input *in,
 		if (i == 2)
 			db_bind_text(stmt, n++, in->text[LEAD_SOURCE]);
 		db_bind_text(stmt, n, keys[i]);
-		rc = db_step(db, stmt);
-		if (rc == SQLITE_ROW)
-			*id = sqlite3_column_int64(stmt, 0);
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW)
+			*id = db_column_int64(stmt, 0);
+		db_reset(stmt);
+		if (rc != DB_ROW && rc != DB_DONE)
 			break;
 	}
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
 /*
@@ -712,11 +712,11 @@ int lead_assign(struct db *db, int64_t id, const char *rep, jv data)
 		"UPDATE lead SET owner = ?2, status = CASE WHEN ?2 IS NULL "
 		"THEN 'new' ELSE 'assigned' END, assigned_at = CASE WHEN ?2 "
 		"IS NULL THEN NULL ELSE ?3 END, updated_at = ?3 WHERE id = ?1";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	char at[TS_BUFSZ];
 	int status;
 
-	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_int64(stmt, 1, id);
 	db_bind_text(stmt, 2, rep);
 	db_bind_text(stmt, 3, time_format(db->now, at));
 	if ((status = db_done(db, stmt))) {
@@ -737,21 +737,21 @@ void lead_ids_release(struct lead_ids *list)
 }
 
 /* Appends column 0 of every row of stmt (already bound) to list. */
-static int collect_ids(struct db *db, sqlite3_stmt *stmt,
+static int collect_ids(struct db *db, struct db_stmt *stmt,
 		       struct lead_ids *list)
 {
 	int rc;
 
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		if (list->len == list->cap) {
 			list->cap = list->cap ? list->cap * 2 : 256;
 			list->ids = xrealloc(list->ids,
 					     list->cap * sizeof(*list->ids));
 		}
-		list->ids[list->len++] = sqlite3_column_int64(stmt, 0);
+		list->ids[list->len++] = db_column_int64(stmt, 0);
 	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? BIZ_OK : rc;
+	db_reset(stmt);
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
 int lead_unassigned_ids(struct db *db, struct lead_ids *list)
@@ -773,7 +773,7 @@ int lead_stale_ids(struct db *db, const char *before, struct lead_ids *list)
 		"NOT EXISTS "
 		"(SELECT 1 FROM activity WHERE activity.lead_id = lead.id "
 		"AND activity.at >= lead.assigned_at) ORDER BY id";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, before);
 	return collect_ids(db, stmt, list);
@@ -787,16 +787,16 @@ int lead_mark_contacted(struct db *db, int64_t id, const char *rep,
 		"UPDATE lead SET status = 'contacted', first_contact_at = "
 		"coalesce(first_contact_at, ?2), updated_at = ?3 "
 		"WHERE id = ?1 AND status = 'assigned'";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	char now[TS_BUFSZ];
 	int status;
 
-	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_int64(stmt, 1, id);
 	db_bind_text(stmt, 2, at);
 	db_bind_text(stmt, 3, time_format(db->now, now));
 	if ((status = db_done(db, stmt)))
 		return status;
-	if (!sqlite3_changes(db->handle))
+	if (!db_changes(db))
 		return BIZ_OK;
 	return event_append_id(db, "lead.contacted", "lead", id,
 			       JV_OBJECT(jv_string("rep"), jv_string(rep),

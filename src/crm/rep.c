@@ -48,7 +48,7 @@ static jv list_field(jv value)
 	return list;
 }
 
-static jv rep_from_row(sqlite3_stmt *stmt)
+static jv rep_from_row(struct db_stmt *stmt)
 {
 	jv rep = jv_object();
 
@@ -60,7 +60,7 @@ static jv rep_from_row(sqlite3_stmt *stmt)
 	rec_set(&rep, "capacity", db_column_jv(stmt, 5));
 	rec_set(&rep, "weight", db_column_jv(stmt, 6));
 	rec_set(&rep, "team", db_column_jv(stmt, 7));
-	rec_set(&rep, "active", jv_bool(sqlite3_column_int(stmt, 8)));
+	rec_set(&rep, "active", jv_bool(db_column_int64(stmt, 8)));
 	rec_set(&rep, "open_leads", db_column_jv(stmt, 9));
 	return rep;
 }
@@ -72,17 +72,17 @@ int rep_get(struct db *db, const char *handle, jv *out)
 		"weight, team, active, (SELECT count(*) FROM lead WHERE "
 		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
 		"FROM rep WHERE handle = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	db_bind_text(stmt, 1, handle);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_REFUSED, "no rep '%s'", handle);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	*out = rep_from_row(stmt);
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 
@@ -94,14 +94,14 @@ int rep_each(struct db *db, int all, int (*fn)(jv rep, void *arg),
 		"weight, team, active, (SELECT count(*) FROM lead WHERE "
 		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
 		"FROM rep WHERE ?1 OR active ORDER BY handle";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
-	sqlite3_bind_int(stmt, 1, all);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+	db_bind_int64(stmt, 1, all);
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
 		status = fn(rep_from_row(stmt), arg);
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }
@@ -194,7 +194,7 @@ static int rep_store(struct db *db, jv rep)
 		"industries = excluded.industries, capacity = excluded.capacity, "
 		"weight = excluded.weight, team = excluded.team, "
 		"active = excluded.active";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	jv regions = jv_dump_string(jv_object_get(jv_copy(rep),
 						  jv_string("regions")), 0);
 	jv industries = jv_dump_string(jv_object_get(jv_copy(rep),
@@ -209,10 +209,10 @@ static int rep_store(struct db *db, jv rep)
 	db_bind_text(stmt, 4, jv_string_value(regions));
 	db_bind_text(stmt, 5, jv_string_value(industries));
 	if (jv_get_kind(capacity) == JV_KIND_NUMBER)
-		sqlite3_bind_int64(stmt, 6, (int64_t)jv_number_value(capacity));
-	sqlite3_bind_int64(stmt, 7, atoll(rec_text(rep, "weight")));
+		db_bind_int64(stmt, 6, (int64_t)jv_number_value(capacity));
+	db_bind_int64(stmt, 7, atoll(rec_text(rep, "weight")));
 	db_bind_text(stmt, 8, rec_text(rep, "team"));
-	sqlite3_bind_int(stmt, 9, jv_get_kind(jv_object_get(jv_copy(rep),
+	db_bind_int64(stmt, 9, jv_get_kind(jv_object_get(jv_copy(rep),
 				  jv_string("active"))) == JV_KIND_TRUE);
 	db_bind_text(stmt, 10, time_format(db->now, at));
 	status = db_done(db, stmt);

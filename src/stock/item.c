@@ -28,19 +28,19 @@ static int valid_code(const char *code)
 int warehouse_check(struct db *db, const char *code)
 {
 	static const char sql[] = "SELECT 1 FROM warehouse WHERE code = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	db_bind_text(stmt, 1, code);
-	rc = db_step(db, stmt);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	rc = db_one(db, stmt);
+	db_reset(stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_DATAERR, "unknown warehouse '%s'",
 				code ? code : "");
-	return rc == SQLITE_ROW ? BIZ_OK : rc;
+	return rc == DB_ROW ? BIZ_OK : rc;
 }
 
-static jv warehouse_from_row(sqlite3_stmt *stmt)
+static jv warehouse_from_row(struct db_stmt *stmt)
 {
 	jv wh = jv_object();
 
@@ -57,7 +57,7 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 		"SELECT code, name, created_at FROM warehouse WHERE code = ?";
 	static const char insert_sql[] =
 		"INSERT INTO warehouse(code, name, created_at) VALUES (?, ?, ?)";
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	char at[TS_BUFSZ];
 	int rc, status;
 
@@ -69,12 +69,12 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 				code);
 	stmt = db_stmt(db, find_sql);
 	db_bind_text(stmt, 1, code);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW) {
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
 		int same = !strcmp(db_column_text(stmt, 1), name);
 
 		*out = warehouse_from_row(stmt);
-		sqlite3_reset(stmt);
+		db_reset(stmt);
 		if (!same) {
 			jv_free(*out);
 			*out = jv_invalid();
@@ -84,7 +84,7 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 		rec_set_str(out, "op", "unchanged");
 		return BIZ_OK;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return rc;
 	stmt = db_stmt(db, insert_sql);
 	db_bind_text(stmt, 1, code);
@@ -107,13 +107,13 @@ int warehouse_each(struct db *db, int (*fn)(jv wh, void *arg), void *arg)
 {
 	static const char sql[] =
 		"SELECT code, name, created_at FROM warehouse ORDER BY code";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
 		status = fn(warehouse_from_row(stmt), arg);
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }
@@ -131,18 +131,18 @@ int item_lookup(struct db *db, const char *code, int scan,
 		"SELECT sku, tracking, costing FROM item WHERE barcode = ?1 "
 		"UNION ALL SELECT sku, tracking, costing FROM item "
 		"WHERE ?2 AND sku = ?1 LIMIT 1";
-	sqlite3_stmt *stmt = db_stmt(db, scan ? scan_sql : sql);
+	struct db_stmt *stmt = db_stmt(db, scan ? scan_sql : sql);
 	const char *tracking, *costing;
 	int rc;
 
 	if (!code || !*code)
 		return biz_fail(BIZ_DATAERR, "an item SKU is needed");
 	db_bind_text(stmt, 1, code);
-	sqlite3_bind_int(stmt, 2, scan);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(stmt, 2, scan);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_DATAERR, "unknown item '%s'", code);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	snprintf(out->sku, sizeof(out->sku), "%s", db_column_text(stmt, 0));
 	tracking = db_column_text(stmt, 1);
@@ -150,7 +150,7 @@ int item_lookup(struct db *db, const char *code, int scan,
 	out->tracking = !strcmp(tracking, "lot") ? TRACK_LOT :
 			!strcmp(tracking, "serial") ? TRACK_SERIAL : TRACK_NONE;
 	out->costing = !strcmp(costing, "avco") ? COST_AVCO : COST_FIFO;
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 
@@ -170,7 +170,7 @@ static int is_item_field(const char *name)
 }
 
 /* The internal record of an item row: its fields plus "extra". */
-static jv item_from_row(sqlite3_stmt *stmt)
+static jv item_from_row(struct db_stmt *stmt)
 {
 	jv item = jv_object();
 
@@ -214,18 +214,18 @@ static int item_get_internal(struct db *db, const char *sku, jv *out)
 		"SELECT sku, name, unit, tracking, costing, barcode, parent, "
 		"attrs, lead_time, lead_time_sd, service_level, min_qty, "
 		"max_qty, multiple, supplier, extra FROM item WHERE sku = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	db_bind_text(stmt, 1, sku);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_DONE)
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_DATAERR, "unknown item '%s'",
 				sku ? sku : "");
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return rc;
 	*out = item_from_row(stmt);
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return BIZ_OK;
 }
 
@@ -438,7 +438,7 @@ static jv item_blank(void)
 }
 
 /* Binds the decimal field name of item at scale, NULL when null. */
-static void bind_decimal(sqlite3_stmt *stmt, int index, jv item,
+static void bind_decimal(struct db_stmt *stmt, int index, jv item,
 			 const char *name, int scale)
 {
 	jv value = jv_object_get(jv_copy(item), jv_string(name));
@@ -446,7 +446,7 @@ static void bind_decimal(sqlite3_stmt *stmt, int index, jv item,
 
 	if (jv_get_kind(value) == JV_KIND_NUMBER &&
 	    dec_from_jv(value, scale, &v) == 0)
-		sqlite3_bind_int64(stmt, index, v);
+		db_bind_int64(stmt, index, v);
 	else if (jv_get_kind(value) != JV_KIND_NUMBER)
 		jv_free(value);
 }
@@ -469,7 +469,7 @@ static int item_store(struct db *db, jv item)
 		"min_qty = excluded.min_qty, max_qty = excluded.max_qty, "
 		"multiple = excluded.multiple, supplier = excluded.supplier, "
 		"extra = excluded.extra, updated_at = excluded.updated_at";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	jv attrs = jv_dump_string(jv_object_get(jv_copy(item),
 						jv_string("attrs")), 0);
 	jv extra = jv_dump_string(jv_object_get(jv_copy(item),
@@ -504,15 +504,15 @@ static int item_has_moves(struct db *db, const char *sku, int *out)
 {
 	static const char sql[] =
 		"SELECT 1 FROM stock_balance WHERE sku = ? LIMIT 1";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	db_bind_text(stmt, 1, sku);
-	rc = db_step(db, stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = db_one(db, stmt);
+	db_reset(stmt);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return rc;
-	*out = rc == SQLITE_ROW;
+	*out = rc == DB_ROW;
 	return BIZ_OK;
 }
 
@@ -544,19 +544,19 @@ static int item_save(struct db *db, jv before, jv item, const char *op,
 	if (barcode) {
 		static const char sql[] =
 			"SELECT sku FROM item WHERE barcode = ? AND sku <> ?";
-		sqlite3_stmt *stmt = db_stmt(db, sql);
+		struct db_stmt *stmt = db_stmt(db, sql);
 		int rc;
 
 		db_bind_text(stmt, 1, barcode);
 		db_bind_text(stmt, 2, sku);
-		rc = db_step(db, stmt);
-		if (rc == SQLITE_ROW)
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW)
 			status = biz_fail(BIZ_DATAERR, "barcode '%s' is "
 					  "already item '%s'", barcode,
 					  db_column_text(stmt, 0));
-		else if (rc != SQLITE_DONE)
+		else if (rc != DB_DONE)
 			status = rc;
-		sqlite3_reset(stmt);
+		db_reset(stmt);
 		if (status)
 			goto done;
 	}
@@ -685,12 +685,12 @@ int item_each(struct db *db, const struct item_filter *filter,
 		"attrs, lead_time, lead_time_sd, service_level, min_qty, "
 		"max_qty, multiple, supplier, extra FROM item "
 		"WHERE ?1 IS NULL OR parent = ?1 ORDER BY sku";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status = BIZ_OK;
 	int has_attrs = jv_get_kind(filter->attrs) == JV_KIND_OBJECT;
 
 	db_bind_text(stmt, 1, filter->parent);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		jv item = item_from_row(stmt);
 
 		if (has_attrs) {
@@ -707,8 +707,8 @@ int item_each(struct db *db, const struct item_filter *filter,
 		}
 		status = fn(item_public(item), arg);
 	}
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }

@@ -139,27 +139,27 @@ static int doc_moves(struct db *db, struct stock_doc *doc, jv *moves)
 		"m.wh, m.lot, m.qty, m.value, m.quarantine, m.serials "
 		"FROM move m JOIN stock_doc d ON d.id = m.doc_id "
 		"WHERE m.doc_id = ? ORDER BY m.id";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	struct strbuf sb = { 0 };
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, doc->id);
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
-		move_json(&sb, db, sqlite3_column_int64(stmt, 0),
+	db_bind_int64(stmt, 1, doc->id);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		move_json(&sb, db, db_column_int64(stmt, 0),
 			  db_column_text(stmt, 1), db_column_text(stmt, 2),
 			  db_column_text(stmt, 3), db_column_text(stmt, 4),
-			  sqlite3_column_int64(stmt, 5),
+			  db_column_int64(stmt, 5),
 			  db_column_text(stmt, 6), db_column_text(stmt, 7),
 			  db_column_text(stmt, 8),
-			  sqlite3_column_int64(stmt, 9),
-			  sqlite3_column_int64(stmt, 10),
-			  sqlite3_column_int64(stmt, 11),
+			  db_column_int64(stmt, 9),
+			  db_column_int64(stmt, 10),
+			  db_column_int64(stmt, 11),
 			  db_column_text(stmt, 12));
 		move_out(doc, &sb, moves);
 	}
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	strbuf_release(&sb);
-	return rc == SQLITE_DONE ? BIZ_OK : rc;
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
 /* ---- documents ------------------------------------------------------ */
@@ -338,10 +338,10 @@ int stock_doc_finish(struct db *db, struct stock_doc *doc)
 					  memo, doc->kind, doc->ref,
 					  s->amount, &entry_id);
 		if (!status && entry_id) {
-			sqlite3_stmt *stmt = db_stmt(db, sql);
+			struct db_stmt *stmt = db_stmt(db, sql);
 
-			sqlite3_bind_int64(stmt, 1, entry_id);
-			sqlite3_bind_int64(stmt, 2, doc->id);
+			db_bind_int64(stmt, 1, entry_id);
+			db_bind_int64(stmt, 2, doc->id);
 			status = db_done(db, stmt);
 		}
 		if (!status)
@@ -358,7 +358,7 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
 	static const char insert_sql[] =
 		"INSERT INTO stock_doc(kind, ref, date, po, order_id, reason, "
 		"status, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	char at[TS_BUFSZ];
 	int64_t day;
 	int rc, status;
@@ -374,11 +374,11 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
 		stmt = db_stmt(db, find_sql);
 		db_bind_text(stmt, 1, doc->kind);
 		db_bind_text(stmt, 2, doc->ref);
-		rc = db_step(db, stmt);
-		if (rc == SQLITE_ROW)
-			doc->id = sqlite3_column_int64(stmt, 0);
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW)
+			doc->id = db_column_int64(stmt, 0);
+		db_reset(stmt);
+		if (rc != DB_ROW && rc != DB_DONE)
 			return rc;
 		if (doc->id) {
 			doc->replay = 1;
@@ -397,7 +397,7 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
 	db_bind_text(stmt, 9, db->actor);
 	if ((status = db_done(db, stmt)))
 		return status;
-	doc->id = sqlite3_last_insert_rowid(db->handle);
+	doc->id = db_last_id(db);
 	return BIZ_OK;
 }
 
@@ -445,11 +445,11 @@ static int layer_update(struct db *db, int64_t id, int64_t qty,
 		"UPDATE cost_layer SET remaining_qty = remaining_qty - ?2, "
 		"remaining_value = remaining_value - ?3, is_open = 0 "
 		"WHERE id = ?1";
-	sqlite3_stmt *stmt = db_stmt(db, close ? close_sql : take_sql);
+	struct db_stmt *stmt = db_stmt(db, close ? close_sql : take_sql);
 
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, qty);
-	sqlite3_bind_int64(stmt, 3, value);
+	db_bind_int64(stmt, 1, id);
+	db_bind_int64(stmt, 2, qty);
+	db_bind_int64(stmt, 3, value);
 	return db_done(db, stmt);
 }
 
@@ -472,18 +472,18 @@ static int consume_layer(struct db *db, struct stock_move *m, int64_t qty)
 	static const char sql[] =
 		"SELECT remaining_qty, remaining_value, origin FROM cost_layer "
 		"WHERE id = ?";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int64_t rq, rv, origin, v;
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, m->layer_id);
-	rc = db_step(db, stmt);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? short_layers(m) : rc;
-	rq = sqlite3_column_int64(stmt, 0);
-	rv = sqlite3_column_int64(stmt, 1);
-	origin = sqlite3_column_int64(stmt, 2);
-	sqlite3_reset(stmt);
+	db_bind_int64(stmt, 1, m->layer_id);
+	rc = db_one(db, stmt);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? short_layers(m) : rc;
+	rq = db_column_int64(stmt, 0);
+	rv = db_column_int64(stmt, 1);
+	origin = db_column_int64(stmt, 2);
+	db_reset(stmt);
 	if (rq < qty)
 		return short_layers(m);
 	v = share(rv, qty, rq);
@@ -515,7 +515,7 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 		"l.lot = b.lot AND l.is_open = 1 AND l.held = 0 "
 		"WHERE b.sku = ? AND b.wh = ? AND b.lot = ? "
 		"ORDER BY l.origin, l.id";
-	sqlite3_stmt *stmt = db_stmt(db, m->check_available ? available_sql :
+	struct db_stmt *stmt = db_stmt(db, m->check_available ? available_sql :
 				     sql);
 	struct layer_row *rows = NULL;
 	size_t n = 0, cap = 0;
@@ -525,35 +525,35 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 	db_bind_text(stmt, 1, m->item->sku);
 	db_bind_text(stmt, 2, m->wh);
 	db_bind_text(stmt, 3, m->lot ? m->lot : "");
-	while (need > 0 && (rc = db_step(db, stmt)) == SQLITE_ROW) {
+	while (need > 0 && (rc = db_row(db, stmt)) == DB_ROW) {
 		if (m->check_available && !read_have) {
 			read_have = 1;
-			have = sqlite3_column_int64(stmt, 4);
+			have = db_column_int64(stmt, 4);
 			if (have < qty)
 				break;
 		}
-		if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+		if (db_column_null(stmt, 0))
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 4;
 			rows = xrealloc(rows, cap * sizeof(*rows));
 		}
-		rows[n].id = sqlite3_column_int64(stmt, 0);
-		rows[n].qty = sqlite3_column_int64(stmt, 1);
-		rows[n].value = sqlite3_column_int64(stmt, 2);
-		rows[n].origin = sqlite3_column_int64(stmt, 3);
+		rows[n].id = db_column_int64(stmt, 0);
+		rows[n].qty = db_column_int64(stmt, 1);
+		rows[n].value = db_column_int64(stmt, 2);
+		rows[n].origin = db_column_int64(stmt, 3);
 		need -= rows[n].qty;
 		n++;
 	}
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	if (m->check_available && have < qty &&
-	    (rc == SQLITE_DONE || rc == SQLITE_ROW)) {
+	    (rc == DB_DONE || rc == DB_ROW)) {
 		free(rows);
 		return shortage(m->item->sku, m->wh, m->lot, have, qty);
 	}
 	if (need > 0) {
 		free(rows);
-		return rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		return rc == DB_DONE || rc == DB_ROW ?
 		       short_layers(m) : rc;
 	}
 	need = qty;
@@ -592,22 +592,22 @@ static int consume_avco(struct db *db, struct stock_move *m, int64_t qty,
 		"UPDATE cost_layer SET remaining_qty = 0, remaining_value = 0, "
 		"is_open = 0 WHERE sku = ? AND wh = ? AND lot = ? AND "
 		"is_open = 1 AND held = 0";
-	sqlite3_stmt *stmt = db_stmt(db, sum_sql);
+	struct db_stmt *stmt = db_stmt(db, sum_sql);
 	int64_t total_qty, total_value, origin, have, v;
 	int rc, status;
 
 	db_bind_text(stmt, 1, m->item->sku);
 	db_bind_text(stmt, 2, m->wh);
 	db_bind_text(stmt, 3, m->lot ? m->lot : "");
-	sqlite3_bind_int(stmt, 4, m->check_available);
-	rc = db_step(db, stmt);
-	if (rc != SQLITE_ROW)
+	db_bind_int64(stmt, 4, m->check_available);
+	rc = db_one(db, stmt);
+	if (rc != DB_ROW)
 		return rc;
-	total_qty = sqlite3_column_int64(stmt, 0);
-	total_value = sqlite3_column_int64(stmt, 1);
-	origin = sqlite3_column_int64(stmt, 2);
-	have = sqlite3_column_int64(stmt, 3);
-	sqlite3_reset(stmt);
+	total_qty = db_column_int64(stmt, 0);
+	total_value = db_column_int64(stmt, 1);
+	origin = db_column_int64(stmt, 2);
+	have = db_column_int64(stmt, 3);
+	db_reset(stmt);
 	if (m->check_available && have < qty)
 		return shortage(m->item->sku, m->wh, m->lot, have, qty);
 	if (total_qty < qty)
@@ -634,16 +634,16 @@ static int layer_insert(struct db *db, const struct stock_move *m,
 		"INSERT INTO cost_layer(sku, wh, lot, move_id, origin, qty, "
 		"value, remaining_qty, remaining_value, held, is_open) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7, ?8, ?6 > 0)";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, m->item->sku);
 	db_bind_text(stmt, 2, m->wh);
 	db_bind_text(stmt, 3, m->lot ? m->lot : "");
-	sqlite3_bind_int64(stmt, 4, move_id);
-	sqlite3_bind_int64(stmt, 5, p->origin ? p->origin : move_id);
-	sqlite3_bind_int64(stmt, 6, p->qty);
-	sqlite3_bind_int64(stmt, 7, p->value);
-	sqlite3_bind_int(stmt, 8, held);
+	db_bind_int64(stmt, 4, move_id);
+	db_bind_int64(stmt, 5, p->origin ? p->origin : move_id);
+	db_bind_int64(stmt, 6, p->qty);
+	db_bind_int64(stmt, 7, p->value);
+	db_bind_int64(stmt, 8, held);
 	return db_done(db, stmt);
 }
 
@@ -668,7 +668,7 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	struct stock_piece rest = { 0, 0, 0 };
 	const char *lot = m->lot ? m->lot : "";
 	const char *date = doc_date(doc, db);
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	char memo[300], qbuf[DEC_BUFSZ], id[24];
 	const char *at;
 	struct strbuf *text;
@@ -687,7 +687,7 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 			return status;
 	} else if (m->qty == 0 && m->layer_id) {
 		stmt = db_stmt(db, release_sql);
-		sqlite3_bind_int64(stmt, 1, m->layer_id);
+		db_bind_int64(stmt, 1, m->layer_id);
 		if ((status = db_done(db, stmt)))
 			return status;
 	}
@@ -702,19 +702,19 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	}
 	at = doc_state(db, doc)->at;
 	stmt = db_stmt(db, move_sql);
-	sqlite3_bind_int64(stmt, 1, doc->id);
+	db_bind_int64(stmt, 1, doc->id);
 	db_bind_text(stmt, 2, at);
 	db_bind_text(stmt, 3, date);
 	db_bind_text(stmt, 4, m->item->sku);
 	db_bind_text(stmt, 5, m->wh);
 	db_bind_text(stmt, 6, lot);
-	sqlite3_bind_int64(stmt, 7, m->qty);
-	sqlite3_bind_int64(stmt, 8, m->value);
-	sqlite3_bind_int64(stmt, 9, m->quarantine);
+	db_bind_int64(stmt, 7, m->qty);
+	db_bind_int64(stmt, 8, m->value);
+	db_bind_int64(stmt, 9, m->quarantine);
 	db_bind_text(stmt, 10, m->serials);
 	if ((status = db_done(db, stmt)))
 		return status;
-	m->id = sqlite3_last_insert_rowid(db->handle);
+	m->id = db_last_id(db);
 	if (m->qty > 0) {
 		if (!m->pieces) {
 			piece_add(m, m->qty, m->value, 0);
@@ -742,16 +742,15 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 		db_bind_text(stmt, 1, m->item->sku);
 		db_bind_text(stmt, 2, m->wh);
 		db_bind_text(stmt, 3, lot);
-		sqlite3_bind_int64(stmt, 4, m->qty);
-		sqlite3_bind_int64(stmt, 5, m->quarantine);
-		sqlite3_bind_int64(stmt, 6, m->value);
+		db_bind_int64(stmt, 4, m->qty);
+		db_bind_int64(stmt, 5, m->quarantine);
+		db_bind_int64(stmt, 6, m->value);
 		if ((status = db_done(db, stmt)) ||
-		    sqlite3_changes(db->handle) > 0)
+		    db_changes(db) > 0)
 			break;
 	}
 	if (status) {
-		if (sqlite3_extended_errcode(db->handle) ==
-		    SQLITE_CONSTRAINT_CHECK)
+		if (db_failed_check(db))
 			return biz_fail(BIZ_REFUSED, "stock of '%s' in '%s' "
 					"would be negative", m->item->sku,
 					m->wh);
@@ -855,7 +854,7 @@ static int lot_check(struct db *db, const char *sku, const char *lot,
 {
 	static const char sql[] =
 		"SELECT expiry FROM lot WHERE sku = ? AND code = ?";
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t day;
 	int rc, status = BIZ_OK;
 
@@ -867,18 +866,18 @@ static int lot_check(struct db *db, const char *sku, const char *lot,
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, sku);
 	db_bind_text(stmt, 2, lot);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW) {
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
 		const char *known = db_column_text(stmt, 0);
 
 		if (known && strcmp(known, expiry))
 			status = biz_fail(BIZ_DATAERR, "lot '%s' of '%s' "
 					  "expires %s, not %s", lot, sku,
 					  known, expiry);
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != DB_DONE) {
 		status = rc;
 	}
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	return status;
 }
 
@@ -889,12 +888,12 @@ static int lot_record(struct db *db, const char *sku, const char *lot,
 		"INSERT INTO lot(sku, code, expiry, first_move) "
 		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(sku, code) DO UPDATE "
 		"SET expiry = coalesce(expiry, ?3)";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, sku);
 	db_bind_text(stmt, 2, lot);
 	db_bind_text(stmt, 3, expiry);
-	sqlite3_bind_int64(stmt, 4, move_id);
+	db_bind_int64(stmt, 4, move_id);
 	return db_done(db, stmt);
 }
 
@@ -907,7 +906,7 @@ static int serial_receive(struct db *db, const char *sku, const char *s,
 		"VALUES (?1, ?2, ?3, 1, ?4, ?5) ON CONFLICT(sku, serial) "
 		"DO UPDATE SET wh = ?3, in_stock = 1, held = ?4, "
 		"move_id = ?5 WHERE in_stock = 0";
-	sqlite3_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int status;
 
 	if (!*s || strlen(s) > 100)
@@ -915,11 +914,11 @@ static int serial_receive(struct db *db, const char *sku, const char *s,
 	db_bind_text(stmt, 1, sku);
 	db_bind_text(stmt, 2, s);
 	db_bind_text(stmt, 3, wh);
-	sqlite3_bind_int(stmt, 4, held);
-	sqlite3_bind_int64(stmt, 5, move_id);
+	db_bind_int64(stmt, 4, held);
+	db_bind_int64(stmt, 5, move_id);
 	if ((status = db_done(db, stmt)))
 		return status;
-	if (sqlite3_changes(db->handle) != 1)
+	if (db_changes(db) != 1)
 		return biz_fail(BIZ_DATAERR, "duplicate serial '%s' of '%s'",
 				s, sku);
 	return BIZ_OK;
@@ -1001,7 +1000,7 @@ static int available(struct db *db, const char *sku, const char *wh,
 	static const char all_sql[] =
 		"SELECT coalesce(sum(qty - quarantine - reserved), 0) "
 		"FROM stock_balance WHERE sku = ? AND wh = ?";
-	sqlite3_stmt *stmt = db_stmt(db, lot ? one_sql : all_sql);
+	struct db_stmt *stmt = db_stmt(db, lot ? one_sql : all_sql);
 	int rc;
 
 	db_bind_text(stmt, 1, sku);
@@ -1009,11 +1008,11 @@ static int available(struct db *db, const char *sku, const char *wh,
 	if (lot)
 		db_bind_text(stmt, 3, lot);
 	*out = 0;
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BIZ_OK : rc;
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW)
+		*out = db_column_int64(stmt, 0);
+	db_reset(stmt);
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
 /*
@@ -1033,7 +1032,7 @@ static int pick_lots(struct db *db, const struct item_info *item,
 		"l.code = b.lot WHERE b.sku = ? AND b.wh = ? AND "
 		"b.qty - b.quarantine - b.reserved > 0 "
 		"ORDER BY l.expiry IS NULL, l.expiry, l.first_move, b.lot";
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t have, need = qty;
 	int rc, status;
 
@@ -1059,8 +1058,8 @@ static int pick_lots(struct db *db, const struct item_info *item,
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, item->sku);
 	db_bind_text(stmt, 2, wh);
-	while (need > 0 && (rc = db_step(db, stmt)) == SQLITE_ROW) {
-		int64_t free_qty = sqlite3_column_int64(stmt, 1);
+	while (need > 0 && (rc = db_row(db, stmt)) == DB_ROW) {
+		int64_t free_qty = db_column_int64(stmt, 1);
 		struct pick *p;
 
 		*picks = xrealloc(*picks, (*count + 1) * sizeof(**picks));
@@ -1070,12 +1069,12 @@ static int pick_lots(struct db *db, const struct item_info *item,
 		p->qty = free_qty < need ? free_qty : need;
 		need -= p->qty;
 	}
-	sqlite3_reset(stmt);
+	db_reset(stmt);
 	if (need > 0) {
 		free(*picks);
 		*picks = NULL;
 		*count = 0;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		if (rc != DB_ROW && rc != DB_DONE)
 			return rc;
 		return shortage(item->sku, wh, NULL, qty - need, qty);
 	}
@@ -1102,7 +1101,7 @@ static int pick_serials(struct db *db, const struct item_info *item,
 		"wh = coalesce(?3, wh) WHERE sku = ?1 AND serial = ?2";
 	size_t n = (size_t)(qty / pow10_of(QTY_SCALE));
 	char **chosen = xmalloc(n * sizeof(*chosen) + 1);
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int rc, status = BIZ_OK;
 	size_t got = 0;
 
@@ -1118,31 +1117,31 @@ static int pick_serials(struct db *db, const struct item_info *item,
 						line->serials[i], item->sku);
 			if (status)
 				break;
-			sqlite3_reset(stmt);
+			db_reset(stmt);
 			db_bind_text(stmt, 1, item->sku);
 			db_bind_text(stmt, 2, line->serials[i]);
 			db_bind_text(stmt, 3, line->wh);
-			rc = db_step(db, stmt);
-			if (rc == SQLITE_DONE)
+			rc = db_one(db, stmt);
+			if (rc == DB_DONE)
 				status = biz_fail(BIZ_REFUSED, "serial '%s' of "
 						  "'%s' is not available in "
 						  "'%s'", line->serials[i],
 						  item->sku, line->wh);
-			else if (rc != SQLITE_ROW)
+			else if (rc != DB_ROW)
 				status = rc;
 			else
 				chosen[got++] = xstrdup(line->serials[i]);
 		}
-		sqlite3_reset(stmt);
+		db_reset(stmt);
 	} else {
 		stmt = db_stmt(db, oldest_sql);
 		db_bind_text(stmt, 1, item->sku);
 		db_bind_text(stmt, 2, line->wh);
-		sqlite3_bind_int64(stmt, 3, (int64_t)n);
-		while ((rc = db_step(db, stmt)) == SQLITE_ROW)
+		db_bind_int64(stmt, 3, (int64_t)n);
+		while ((rc = db_row(db, stmt)) == DB_ROW)
 			chosen[got++] = xstrdup(db_column_text(stmt, 0));
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
+		db_reset(stmt);
+		if (rc != DB_DONE)
 			status = rc;
 		else if (got < n)
 			status = biz_fail(BIZ_REFUSED, "serials of '%s' in "
@@ -1151,7 +1150,7 @@ static int pick_serials(struct db *db, const struct item_info *item,
 	}
 	stmt = db_stmt(db, out_sql);
 	for (size_t i = 0; i < got && !status; i++) {
-		sqlite3_reset(stmt);
+		db_reset(stmt);
 		db_bind_text(stmt, 1, item->sku);
 		db_bind_text(stmt, 2, chosen[i]);
 		db_bind_text(stmt, 3, to);
@@ -1316,7 +1315,7 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 		char *serials;
 	} *lines = NULL;
 	size_t n = 0;
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t receipt = 0;
 	char state[16] = "", po = 0;
 	int rc, status;
@@ -1325,16 +1324,16 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 		return biz_fail(BIZ_USAGE, "a receipt REF is needed");
 	stmt = db_stmt(db, find_sql);
 	db_bind_text(stmt, 1, doc->ref);
-	rc = db_step(db, stmt);
-	if (rc == SQLITE_ROW) {
-		receipt = sqlite3_column_int64(stmt, 0);
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
+		receipt = db_column_int64(stmt, 0);
 		snprintf(state, sizeof(state), "%s",
 			 db_column_text(stmt, 1) ? db_column_text(stmt, 1) :
 						   "");
-		po = sqlite3_column_type(stmt, 2) != SQLITE_NULL;
+		po = !db_column_null(stmt, 2);
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return rc;
 	if (!receipt)
 		return biz_fail(BIZ_DATAERR, "no receipt '%s'", doc->ref);
@@ -1346,11 +1345,11 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 					  "already passed" : "already failed") :
 					 "not on hold");
 	stmt = db_stmt(db, moves_sql);
-	sqlite3_bind_int64(stmt, 1, receipt);
-	while ((rc = db_step(db, stmt)) == SQLITE_ROW) {
+	db_bind_int64(stmt, 1, receipt);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		lines = xrealloc(lines, (n + 1) * sizeof(*lines));
-		lines[n].qty = sqlite3_column_int64(stmt, 4);
-		lines[n].layer = sqlite3_column_int64(stmt, 6);
+		lines[n].qty = db_column_int64(stmt, 4);
+		lines[n].layer = db_column_int64(stmt, 6);
 		snprintf(lines[n].sku, sizeof(lines[n].sku), "%s",
 			 db_column_text(stmt, 1));
 		snprintf(lines[n].wh, sizeof(lines[n].wh), "%s",
@@ -1361,8 +1360,8 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 				   xstrdup(db_column_text(stmt, 5)) : NULL;
 		n++;
 	}
-	sqlite3_reset(stmt);
-	status = rc == SQLITE_DONE ? BIZ_OK : rc;
+	db_reset(stmt);
+	status = rc == DB_DONE ? BIZ_OK : rc;
 	for (size_t i = 0; i < n && !status; i++) {
 		struct item_info item;
 		struct stock_move m;
@@ -1388,11 +1387,11 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 			stmt = db_stmt(db, serial_sql);
 			jv_array_foreach(list, k, s) {
 				if (!status) {
-					sqlite3_reset(stmt);
+					db_reset(stmt);
 					db_bind_text(stmt, 1, lines[i].sku);
 					db_bind_text(stmt, 2,
 						     jv_string_value(s));
-					sqlite3_bind_int(stmt, 3, pass);
+					db_bind_int64(stmt, 3, pass);
 					status = db_done(db, stmt);
 				}
 				jv_free(s);
@@ -1407,12 +1406,12 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 		return status;
 	stmt = db_stmt(db, status_sql);
 	db_bind_text(stmt, 1, pass ? "passed" : "failed");
-	sqlite3_bind_int64(stmt, 2, receipt);
+	db_bind_int64(stmt, 2, receipt);
 	if ((status = db_done(db, stmt)))
 		return status;
 	stmt = db_stmt(db, link_sql);
-	sqlite3_bind_int64(stmt, 1, receipt);
-	sqlite3_bind_int64(stmt, 2, doc->id);
+	db_bind_int64(stmt, 1, receipt);
+	db_bind_int64(stmt, 2, doc->id);
 	return db_done(db, stmt);
 }
 
@@ -1632,13 +1631,13 @@ done:
 
 /* ---- stock report --------------------------------------------------- */
 
-static jv stock_record(const struct db *db, sqlite3_stmt *stmt, int lots)
+static jv stock_record(const struct db *db, struct db_stmt *stmt, int lots)
 {
 	jv rec = jv_object();
-	int64_t qty = sqlite3_column_int64(stmt, 2);
-	int64_t reserved = sqlite3_column_int64(stmt, 3);
-	int64_t quarantine = sqlite3_column_int64(stmt, 4);
-	int64_t value = sqlite3_column_int64(stmt, 5);
+	int64_t qty = db_column_int64(stmt, 2);
+	int64_t reserved = db_column_int64(stmt, 3);
+	int64_t quarantine = db_column_int64(stmt, 4);
+	int64_t value = db_column_int64(stmt, 5);
 
 	rec_set(&rec, "sku", db_column_jv(stmt, 0));
 	rec_set(&rec, "wh", db_column_jv(stmt, 1));
@@ -1702,7 +1701,7 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 		"HAVING coalesce(sum(b.qty - b.reserved - b.quarantine), 0) "
 		"<= i.min_qty ORDER BY i.sku, w.code";
 	const char *sql;
-	sqlite3_stmt *stmt;
+	struct db_stmt *stmt;
 	int64_t day;
 	int rc, status = BIZ_OK, lots = filter->lots;
 
@@ -1722,10 +1721,10 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	db_bind_text(stmt, 2, filter->wh);
 	if (filter->at && !filter->below_reorder)
 		db_bind_text(stmt, 3, filter->at);
-	while (status == BIZ_OK && (rc = db_step(db, stmt)) == SQLITE_ROW)
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
 		status = fn(stock_record(db, stmt, lots), arg);
-	sqlite3_reset(stmt);
-	if (status == BIZ_OK && rc != SQLITE_DONE)
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return status;
 }
