@@ -162,4 +162,15 @@ test_expect_success 'import: custom fields never hide or outlive own ones' '
 	jq -c "del(.op)" out >a && jq -c "del(.op)" shown >b && test_cmp a b
 '
 
+# Each verb takes only its own options: one that belongs to another verb
+# is a usage error, not a filter silently ignored.
+test_expect_code 64 'list refuses add'"'"'s --name' 'crm-lead list --name ZZZ'
+test_expect_code 64 'list refuses add'"'"'s --company' 'crm-lead list --company Q'
+test_expect_code 64 'show takes no --status' 'crm-lead show 1 --status new'
+test_expect_code 64 'an unknown subcommand' 'crm-lead frobnicate'
+test_expect_code 64 'no subcommand' 'crm-lead'
+test_expect_success 'options may come before the verb' '
+	crm-lead --db "$BIZ_DB" list --limit 1 >out && test -s out
+'
+
 test_done

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <pwd.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,112 @@ static void print_usage(struct cli *cli, FILE *fp)
 {
 	fputs(cli->usage, fp);
 	fputs(CLI_COMMON_USAGE, fp);
+}
+
+/* Every verb's synopsis, "usage: " before the first, aligned after. */
+static char *verbs_usage(const struct cli_verb *verbs)
+{
+	struct strbuf sb = { 0 };
+
+	for (const struct cli_verb *v = verbs; v->run; v++)
+		strbuf_addf(&sb, "%s%s", v == verbs ? "usage: " : "       ",
+			    v->usage);
+	return sb.buf;
+}
+
+/*
+ * The index in argv of the verb: the first operand, skipping the shared
+ * options (and their values) that may come before it.  0 when none.
+ */
+static int verb_index(int argc, char **argv)
+{
+	static const char *const with_value[] = {
+		"--db", "-f", "--format", "--jq", "--where", "--actor",
+		"--input-format", NULL
+	};
+
+	for (int i = 1; i < argc; i++) {
+		int takes_value = 0;
+
+		if (argv[i][0] != '-')
+			return i;
+		for (int k = 0; with_value[k]; k++)
+			takes_value |= !strcmp(argv[i], with_value[k]);
+		i += takes_value;
+	}
+	return 0;
+}
+
+int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
+		  void *arg)
+{
+	static struct cli cli;
+	char *usage = verbs_usage(verbs);
+	const struct cli_verb *verb = verbs;
+	int at = 0, status;
+
+	cli_start(&cli, argc, argv, usage);
+	if (verbs->name) {
+		at = verb_index(argc, argv);
+		if (!at) {
+			/* -h and -V before any verb. */
+			cli_next_option(&cli);
+			cli_usage_error(&cli, "a subcommand is needed");
+		}
+		while (verb->run && strcmp(verb->name, argv[at]))
+			verb++;
+		if (!verb->run)
+			cli_usage_error(&cli, "unknown subcommand '%s'",
+					argv[at]);
+		/* The verb leaves argv; getopt_long sees the rest. */
+		for (int i = at; i + 1 < argc; i++)
+			argv[i] = argv[i + 1];
+		cli.argc = argc - 1;
+	}
+	cli.verb = verb;
+	cli.usage = verb->usage;
+	if (verbs->name) {
+		/* A verb's usage line: "crm-lead list ...", after "usage: ". */
+		struct strbuf sb = { 0 };
+
+		strbuf_addf(&sb, "usage: %s", verb->usage);
+		cli.usage = sb.buf;
+	} else {
+		cli.usage = usage;
+	}
+	status = verb->run(&cli, arg);
+	return cli_finish(&cli, status);
+}
+
+int cli_next_option(struct cli *cli)
+{
+	static const struct option shared_only[] = { CLI_OPTIONS };
+	const struct cli_verb *v = cli->verb;
+	int c = cli_getopt(cli, v && v->shortopts ? v->shortopts : "",
+			   v && v->options ? v->options : shared_only);
+
+	if (c != -1 || !v)
+		return c;
+	if (v->flags & CLI_WRITES)
+		cli->spool = 1;
+	if ((v->flags & CLI_CREATES_DB) && !cli->db)
+		cli_db_create(cli);
+	else if ((v->flags & CLI_NEEDS_DB) && !cli->db)
+		cli_db(cli);
+	return -1;
+}
+
+int cli_operands(struct cli *cli, int min, int max, char ***args)
+{
+	int n = cli_args(cli, args);
+
+	if (n < min)
+		cli_usage_error(cli, "%s", n ? "too few arguments"
+					     : "an argument is needed");
+	if (max >= 0 && n > max)
+		cli_usage_error(cli, "unexpected argument '%s'",
+				(*args)[max]);
+	return n;
 }
 
 void cli_usage_error(struct cli *cli, const char *fmt, ...)
@@ -205,6 +312,29 @@ void cli_print_json(struct cli *cli, const char *text, size_t len)
 
 	if (status)
 		biz_die(status);
+}
+
+static int sink_print(struct sink *sink, const char *json, size_t len)
+{
+	struct cli *cli = (struct cli *)((char *)sink -
+					 offsetof(struct cli, sink));
+	jv record;
+
+	if (cli->where) {
+		record = jv_parse_sized(json, (int)len);
+		if (!cli_where(cli, record)) {
+			jv_free(record);
+			return BIZ_OK;
+		}
+		jv_free(record);
+	}
+	return output_json(cli_output(cli), json, len);
+}
+
+struct sink *cli_sink(struct cli *cli)
+{
+	cli->sink.put = sink_print;
+	return &cli->sink;
 }
 
 enum format cli_format(struct cli *cli)

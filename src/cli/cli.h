@@ -1,13 +1,16 @@
 /*
- * cli.h - what every command shares: the common options, opening the
- * database, the output writer, and the final check of stdout.
+ * cli.h - what every command shares: the common options, verb tables,
+ * opening the database, the output writer, and the final check of stdout.
  *
  * Adding a command (git's builtin.h checklist):
- *  1. src/cmd/NAME.c: a usage string in BSD order mirroring the man page
- *     synopsis, an option table ending in CLI_OPTIONS, argument checks,
- *     calls into src/lib/, and `return cli_finish(&cli, status);`, in a
- *     function cmd_NAME with its line in src/cmd/commands.h.
- *     No SQL, no sqlite3.h, jq.h or csv.h beyond what records need.
+ *  1. src/cmd/NAME.c: a verb table (struct cli_verb: one entry with a
+ *     NULL name for a verb command such as inv-issue, one per subcommand
+ *     for a noun command such as crm-lead), each verb with its usage in
+ *     BSD order mirroring the man page synopsis, its own option table
+ *     ending in CLI_OPTIONS, and its flags; a function per verb that
+ *     reads its options with cli_next_option(), checks its arguments and
+ *     calls the library; and cmd_NAME returning cli_run_verbs(), with its
+ *     line in src/cmd/commands.h.  No SQL, no sqlite3.h or csv.h.
  *  2. man/man1/NAME.1 with the same synopsis (tests compare them).
  *  3. completions/bash/NAME, completions/zsh/_NAME, completions/fish/NAME.fish.
  *  4. tests/tNNNN-NAME.sh: the normal path, bad input, a business refusal,
@@ -25,6 +28,7 @@
 #include "input.h"
 #include "output.h"
 #include "filter.h"
+#include "json.h"
 
 enum {
 	CLI_DB = 0x1000,
@@ -58,8 +62,33 @@ enum {
 	"[--input-format csv|jsonl|json]\n" \
 	"                [-q] [-h] [-V]\n"
 
+struct cli;
+
+/* What the dispatcher sets up for a verb once its options are read. */
+enum {
+	CLI_NEEDS_DB = 1 << 0,	/* opens the database (69 when missing) */
+	CLI_WRITES = 1 << 1,	/* output held back until the commit */
+	CLI_CREATES_DB = 1 << 2	/* opens or creates it (biz-init) */
+};
+
+/*
+ * One verb of a command.  run() reads its options with
+ * cli_next_option() and returns a status for cli_finish().  An option
+ * that is not in the verb's table is a usage error (64), even when
+ * another verb of the same command takes it.
+ */
+struct cli_verb {
+	const char *name;		/* NULL: the command's only verb */
+	int (*run)(struct cli *cli, void *arg);
+	const char *shortopts;		/* the verb's own letters */
+	const struct option *options;	/* ends with CLI_OPTIONS */
+	const char *usage;		/* the verb's synopsis lines */
+	unsigned flags;			/* CLI_NEEDS_DB, CLI_WRITES... */
+};
+
 struct cli {
 	const char *usage;
+	const struct cli_verb *verb;	/* the verb being run */
 	const char *db_path;
 	enum format format;
 	enum input_format input_format;
@@ -70,12 +99,36 @@ struct cli {
 	const char *actor;
 	struct db *db;
 	struct output *out;
+	struct sink sink;	/* cli_sink(): records to out */
 	int argc;
 	char **argv;
 };
 
 /* Sets the program name and usage; call first. */
 void cli_start(struct cli *cli, int argc, char **argv, const char *usage);
+
+/*
+ * Runs a command from its verb table (ended by an entry with a NULL run):
+ * picks the verb named by the first argument (or the only, unnamed one),
+ * runs it with arg and finishes (cli_finish()).  -h prints every verb's
+ * usage; no verb or an unknown one is a usage error.  Returns the exit
+ * status for main().
+ */
+int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
+		  void *arg);
+
+/*
+ * The verb's next own option, as cli_getopt() returns it, over the verb's
+ * table.  At the end (-1) it does the verb's set-up from its flags: the
+ * database opened (cli->db), output held back for a write.
+ */
+int cli_next_option(struct cli *cli);
+
+/*
+ * The operands after the options; fewer than min or more than max (-1:
+ * any) is a usage error.  Returns their number.
+ */
+int cli_operands(struct cli *cli, int min, int max, char ***args);
 
 /*
  * getopt_long over the command's options: shortopts are its own letters
@@ -115,6 +168,12 @@ void cli_print(struct cli *cli, jv record);
 
 /* Same, for a record given as its JSON text (len bytes). */
 void cli_print_json(struct cli *cli, const char *text, size_t len);
+
+/*
+ * The sink for the library's records: each record's JSON text is printed
+ * through the output (with --jq), when --where holds for it.
+ */
+struct sink *cli_sink(struct cli *cli);
 
 /* The format records are printed in (resolved as cli_output() does). */
 enum format cli_format(struct cli *cli);

@@ -6,37 +6,39 @@
 #include "crm.h"
 #include "record.h"
 
-static const char usage[] =
-	"usage: crm-lead add --name N [--company C] [--email E] [--phone P] "
-	"[--source S]\n"
-	"                [--external-id X] [--region R] [--industry I] "
-	"[--size N] [--set k=v]...\n"
-	"       crm-lead import [FILE|-]\n"
-	"       crm-lead list [--status S] [--owner H] [--unassigned] "
-	"[--source S] [--limit N]\n"
-	"       crm-lead show ID\n"
-	"       crm-lead set ID [--name N] ... [--status S] [--set k=v]...\n";
-
 enum {
 	OPT_NAME = CLI_FIRST_OWN, OPT_COMPANY, OPT_EMAIL, OPT_PHONE,
 	OPT_SOURCE, OPT_EXTERNAL_ID, OPT_REGION, OPT_INDUSTRY, OPT_SIZE,
 	OPT_STATUS, OPT_SET, OPT_OWNER, OPT_UNASSIGNED, OPT_LIMIT
 };
 
-static const struct option options[] = {
-	{ "name", required_argument, NULL, OPT_NAME },
-	{ "company", required_argument, NULL, OPT_COMPANY },
-	{ "email", required_argument, NULL, OPT_EMAIL },
-	{ "phone", required_argument, NULL, OPT_PHONE },
-	{ "source", required_argument, NULL, OPT_SOURCE },
-	{ "external-id", required_argument, NULL, OPT_EXTERNAL_ID },
-	{ "region", required_argument, NULL, OPT_REGION },
-	{ "industry", required_argument, NULL, OPT_INDUSTRY },
-	{ "size", required_argument, NULL, OPT_SIZE },
+#define FIELD_OPTIONS                                                   \
+	{ "name", required_argument, NULL, OPT_NAME },                  \
+	{ "company", required_argument, NULL, OPT_COMPANY },            \
+	{ "email", required_argument, NULL, OPT_EMAIL },                \
+	{ "phone", required_argument, NULL, OPT_PHONE },                \
+	{ "source", required_argument, NULL, OPT_SOURCE },              \
+	{ "external-id", required_argument, NULL, OPT_EXTERNAL_ID },    \
+	{ "region", required_argument, NULL, OPT_REGION },              \
+	{ "industry", required_argument, NULL, OPT_INDUSTRY },          \
+	{ "size", required_argument, NULL, OPT_SIZE },                  \
+	{ "set", required_argument, NULL, OPT_SET }
+
+static const struct option add_options[] = { FIELD_OPTIONS, CLI_OPTIONS };
+static const struct option set_options[] = {
+	FIELD_OPTIONS,
 	{ "status", required_argument, NULL, OPT_STATUS },
+	CLI_OPTIONS
+};
+static const struct option import_options[] = {
 	{ "set", required_argument, NULL, OPT_SET },
+	CLI_OPTIONS
+};
+static const struct option list_options[] = {
+	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "unassigned", no_argument, NULL, OPT_UNASSIGNED },
+	{ "source", required_argument, NULL, OPT_SOURCE },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
@@ -122,85 +124,145 @@ static int64_t lead_id(struct cli *cli, const char *text)
 	return cli_integer(cli, "ID", text, 1, INT64_MAX);
 }
 
-int cmd_crm_lead(int argc, char **argv)
+/* Reads the verb's options into req; field options set req->fields. */
+static void read_options(struct cli *cli, struct request *req)
 {
-	struct cli cli;
-	struct request req = { 0 };
-	const char *verb;
-	char **args;
-	int c, nargs, status = BIZ_OK;
-	jv record;
+	const char *eq;
+	int c;
 
-	req.fields = jv_object();
-	req.sets = jv_object();
-	req.cli = &cli;
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
-		const char *eq;
-
+	req->fields = jv_object();
+	req->sets = jv_object();
+	req->cli = cli;
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SET:
 			eq = strchr(optarg, '=');
 			if (!eq || eq == optarg)
-				cli_usage_error(&cli, "--set: '%s' is not "
+				cli_usage_error(cli, "--set: '%s' is not "
 						"key=value", optarg);
-			req.sets = jv_object_set(req.sets,
+			req->sets = jv_object_set(req->sets,
 					jv_string_sized(optarg, eq - optarg),
 					jv_string(eq + 1));
 			break;
 		case OPT_OWNER:
-			req.filter.owner = optarg;
+			req->filter.owner = optarg;
 			break;
 		case OPT_UNASSIGNED:
-			req.filter.unassigned = 1;
+			req->filter.unassigned = 1;
 			break;
 		case OPT_LIMIT:
-			req.filter.limit = cli_integer(&cli, "--limit", optarg,
-						       1, INT64_MAX);
+			req->filter.limit = cli_integer(cli, "--limit", optarg,
+							1, INT64_MAX);
 			break;
 		default:
 			if (c == OPT_STATUS)
-				req.filter.status = optarg;
+				req->filter.status = optarg;
 			if (c == OPT_SOURCE)
-				req.filter.source = optarg;
-			rec_set_str(&req.fields, option_fields[c - CLI_FIRST_OWN],
-				    optarg);
+				req->filter.source = optarg;
+			rec_set_str(&req->fields,
+				    option_fields[c - CLI_FIRST_OWN], optarg);
 		}
 	}
-	nargs = cli_args(&cli, &args);
-	if (nargs < 1)
-		cli_usage_error(&cli, "a subcommand is needed");
-	verb = args[0];
-	if (!strcmp(verb, "add") && nargs == 1) {
-		if (rec_has(req.fields, "status"))
-			cli_usage_error(&cli, "add takes no --status");
-		status = cli_write(&cli, add_lead, &req);
-	} else if (!strcmp(verb, "import") && nargs <= 2) {
-		if (jv_object_length(jv_copy(req.fields)))
-			cli_usage_error(&cli, "import takes its fields from "
-					"the records (or --set)");
-		cli_db(&cli);
-		status = cli_batch(&cli, nargs == 2 ? args[1] : "-",
-				   import_lead, &req);
-	} else if (!strcmp(verb, "list") && nargs == 1) {
-		cli_output(&cli);
-		status = lead_each(cli_db(&cli), &req.filter, print_lead, &req);
-	} else if (!strcmp(verb, "show") && nargs == 2) {
-		status = lead_get(cli_db(&cli), lead_id(&cli, args[1]),
-				  &record);
-		if (status == BIZ_OK)
-			cli_print(&cli, lead_public(record));
-	} else if (!strcmp(verb, "set") && nargs == 2) {
-		req.id = lead_id(&cli, args[1]);
-		status = cli_write(&cli, set_lead, &req);
-	} else if (!strcmp(verb, "add") || !strcmp(verb, "import") ||
-		   !strcmp(verb, "list") || !strcmp(verb, "show") ||
-		   !strcmp(verb, "set")) {
-		cli_usage_error(&cli, "wrong arguments for %s", verb);
-	} else {
-		cli_usage_error(&cli, "unknown subcommand '%s'", verb);
-	}
-	jv_free(req.fields);
-	jv_free(req.sets);
-	return cli_finish(&cli, status);
+}
+
+static void request_release(struct request *req)
+{
+	jv_free(req->fields);
+	jv_free(req->sets);
+}
+
+static int run_add(struct cli *cli, void *arg)
+{
+	struct request *req = arg;
+	char **args;
+	int status;
+
+	read_options(cli, req);
+	cli_operands(cli, 0, 0, &args);
+	status = cli_write(cli, add_lead, req);
+	request_release(req);
+	return status;
+}
+
+static int run_import(struct cli *cli, void *arg)
+{
+	struct request *req = arg;
+	char **args;
+	int n, status;
+
+	read_options(cli, req);
+	n = cli_operands(cli, 0, 1, &args);
+	status = cli_batch(cli, n ? args[0] : "-", import_lead, req);
+	request_release(req);
+	return status;
+}
+
+static int run_list(struct cli *cli, void *arg)
+{
+	struct request *req = arg;
+	char **args;
+	int status;
+
+	read_options(cli, req);
+	cli_operands(cli, 0, 0, &args);
+	cli_output(cli);
+	status = lead_each(cli->db, &req->filter, print_lead, req);
+	request_release(req);
+	return status;
+}
+
+static int run_show(struct cli *cli, void *arg)
+{
+	struct request *req = arg;
+	char **args;
+	jv record;
+	int status;
+
+	read_options(cli, req);
+	cli_operands(cli, 1, 1, &args);
+	status = lead_get(cli->db, lead_id(cli, args[0]), &record);
+	if (status == BIZ_OK)
+		cli_print(cli, lead_public(record));
+	request_release(req);
+	return status;
+}
+
+static int run_set(struct cli *cli, void *arg)
+{
+	struct request *req = arg;
+	char **args;
+	int status;
+
+	read_options(cli, req);
+	cli_operands(cli, 1, 1, &args);
+	req->id = lead_id(cli, args[0]);
+	status = cli_write(cli, set_lead, req);
+	request_release(req);
+	return status;
+}
+
+static const struct cli_verb verbs[] = {
+	{ "add", run_add, "", add_options,
+	  "crm-lead add --name N [--company C] [--email E] [--phone P] "
+	  "[--source S]\n"
+	  "                [--external-id X] [--region R] [--industry I] "
+	  "[--size N] [--set k=v]...\n", CLI_NEEDS_DB | CLI_WRITES },
+	{ "import", run_import, "", import_options,
+	  "crm-lead import [--set k=v]... [FILE|-]\n",
+	  CLI_NEEDS_DB | CLI_WRITES },
+	{ "list", run_list, "", list_options,
+	  "crm-lead list [--status S] [--owner H] [--unassigned] "
+	  "[--source S] [--limit N]\n", CLI_NEEDS_DB },
+	{ "show", run_show, "", NULL, "crm-lead show ID\n", CLI_NEEDS_DB },
+	{ "set", run_set, "", set_options,
+	  "crm-lead set ID [--name N] ... [--status S] [--set k=v]...\n",
+	  CLI_NEEDS_DB | CLI_WRITES },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_crm_lead(int argc, char **argv)
+{
+	struct request req = { 0 };
+
+	return cli_run_verbs(argc, argv, verbs, &req);
 }
