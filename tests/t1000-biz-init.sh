@@ -97,4 +97,17 @@ test_expect_code 75 'a database locked past the timeout exits 75' '
 	grep -q "busy" err && exit $rc
 '
 
+# Migration 2 gives a database made before it the three accounts of
+# order to cash and procure to pay: made here by taking them out of a
+# fresh database and setting its version back to 1.
+test_expect_success 'migration 2 adds 2200, 4100 and 5200 to an old chart' '
+	biz-init --db old.db >/dev/null &&
+	sqlite3 old.db "DELETE FROM account WHERE code IN (\"2200\", \"4100\", \"5200\"); PRAGMA user_version = 1" &&
+	test "$(sqlite3 old.db "SELECT count(*) FROM account")" -eq 9 &&
+	ledger-account --db old.db list >after &&
+	jq -r ".code" after | tr "\n" " " >codes &&
+	test "$(cat codes)" = "1000 1100 1300 2000 2100 2200 3000 4000 4100 5000 5100 5200 " &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" -ge 2
+'
+
 test_done

@@ -12,10 +12,13 @@ test_expect_success 'biz-init seeds the default chart' '
 	"1300 Inventory asset"
 	"2000 Accounts Payable liability"
 	"2100 Goods Received Not Invoiced liability"
+	"2200 Sales Tax Payable liability"
 	"3000 Equity equity"
 	"4000 Sales income"
+	"4100 Sales Returns income"
 	"5000 Cost of Goods Sold expense"
 	"5100 Inventory Adjustments expense"
+	"5200 Purchase Price Variance expense"
 	EOF
 	test_cmp expect out
 '
@@ -63,7 +66,7 @@ test_expect_code 64 'a subcommand is needed' 'ledger-account'
 
 test_expect_success 'list --type filters' '
 	ledger-account list --type expense --jq .code >out &&
-	printf "\"5000\"\n\"5100\"\n\"6100\"\n\"6110\"\n" >expect &&
+	printf "\"5000\"\n\"5100\"\n\"5200\"\n\"6100\"\n\"6110\"\n" >expect &&
 	test_cmp expect out
 '
 
