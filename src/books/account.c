@@ -9,6 +9,8 @@
 #include "books.h"
 #include "decimal.h"
 #include "event.h"
+#include "hash.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -20,7 +22,7 @@ static const char *const account_types[] = {
 /* ---- the accounts a transaction has met ------------------------------ */
 
 struct known_account {
-	char *text;			/* a code or a name; NULL: free */
+	char *text;			/* a code or a name: the key */
 	char code[LEDGER_CODE_MAX];
 };
 
@@ -30,58 +32,43 @@ struct known_account {
  * saves a query each time.  Every code here exists.  Accounts are only
  * added, through ledger_account_add() (which empties the map), and the
  * transaction holds the write lock, so an answer holds until it ends;
- * db->transaction tells the next one apart.
+ * db->transaction tells the next one apart.  A cache, not scratch: what
+ * it holds is true for the whole transaction.
  */
 static struct {
 	uint64_t transaction;
-	size_t cap, used;
-	struct known_account *slots;
+	struct hash map;		/* text -> struct known_account */
 } known;
-
-static size_t text_hash(const char *text)
-{
-	size_t h = 2166136261u;
-
-	for (; *text; text++)
-		h = (h ^ (unsigned char)*text) * 16777619u;
-	return h;
-}
 
 static void known_forget(void)
 {
-	for (size_t i = 0; i < known.cap; i++) {
-		free(known.slots[i].text);
-		known.slots[i].text = NULL;
+	for (size_t i = 0; i < known.map.cap; i++) {
+		struct known_account *k = known.map.values[i];
+
+		if (known.map.keys[i]) {
+			free(k->text);
+			free(k);
+		}
 	}
-	known.used = 0;
-}
-
-/* The slot of text: its own, or the free one where it would go. */
-static struct known_account *known_slot(const char *text)
-{
-	size_t i = text_hash(text) & (known.cap - 1);
-
-	while (known.slots[i].text && strcmp(known.slots[i].text, text))
-		i = (i + 1) & (known.cap - 1);
-	return &known.slots[i];
+	hash_clear(&known.map);
 }
 
 /* The code text names in db's open transaction if known, else NULL. */
 static const char *known_code(struct db *db, const char *text)
 {
-	struct known_account *slot;
+	struct known_account *k;
 
-	if (!text || !db->in_transaction || !known.used ||
+	if (!text || !db->in_transaction || !known.map.count ||
 	    known.transaction != db->transaction)
 		return NULL;
-	slot = known_slot(text);
-	return slot->text ? slot->code : NULL;
+	k = hash_get(&known.map, text);
+	return k ? k->code : NULL;
 }
 
 /* Remembers, for db's open transaction, that text names account code. */
 static void known_add(struct db *db, const char *text, const char *code)
 {
-	struct known_account *slot;
+	struct known_account *k;
 
 	if (!db->in_transaction)
 		return;
@@ -89,24 +76,13 @@ static void known_add(struct db *db, const char *text, const char *code)
 		known_forget();
 		known.transaction = db->transaction;
 	}
-	if ((known.used + 1) * 2 > known.cap) {
-		struct known_account *old = known.slots;
-		size_t old_cap = known.cap;
-
-		known.cap = old_cap ? 2 * old_cap : 32;
-		known.slots = xmalloc(known.cap * sizeof(*known.slots));
-		memset(known.slots, 0, known.cap * sizeof(*known.slots));
-		for (size_t i = 0; i < old_cap; i++)
-			if (old[i].text)
-				*known_slot(old[i].text) = old[i];
-		free(old);
+	k = hash_get(&known.map, text);
+	if (!k) {
+		k = xmalloc(sizeof(*k));
+		k->text = xstrdup(text);
+		hash_put(&known.map, k->text, k);
 	}
-	slot = known_slot(text);
-	if (!slot->text) {
-		slot->text = xstrdup(text);
-		known.used++;
-	}
-	snprintf(slot->code, sizeof(slot->code), "%s", code);
+	snprintf(k->code, sizeof(k->code), "%s", code);
 }
 
 /*
@@ -211,21 +187,62 @@ static int account_get(struct db *db, const char *code, jv *out)
 	return BIZ_OK;
 }
 
-int ledger_account_each(struct db *db, const char *type,
-			int (*fn)(jv account, void *arg), void *arg)
+/* Writes the account of the row as a record, with op unless NULL. */
+static void account_write(struct json *w, struct db_stmt *stmt, int scale,
+			  const char *op)
+{
+	json_reset(w);
+	json_object(w);
+	db_json_column(w, "code", stmt, 0);
+	db_json_column(w, "name", stmt, 1);
+	db_json_column(w, "type", stmt, 2);
+	db_json_column(w, "parent", stmt, 3);
+	db_json_dec(w, "balance", stmt, 4, scale);
+	if (op)
+		json_key_str(w, "op", op);
+	json_end_object(w);
+}
+
+/* Puts account code to out with "op" op. */
+static int account_put(struct db *db, const char *code, const char *op,
+		       struct sink *out)
+{
+	static const char sql[] = ACCOUNT_SELECT "WHERE code = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	struct json w = { 0 };
+	int rc;
+
+	db_bind_text(stmt, 1, code);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no account '%s'", code);
+	if (rc != DB_ROW)
+		return rc;
+	account_write(&w, stmt, db->money_scale, op);
+	db_reset(stmt);
+	rc = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return rc;
+}
+
+int ledger_account_each(struct db *db, const char *type, struct sink *out)
 {
 	static const char sql[] =
 		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
 	struct db_stmt *stmt = db_stmt(db, sql);
+	struct json w = { 0 };
 	int rc, status = BIZ_OK;
 
 	db_bind_text(stmt, 1, type);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
-		status = fn(account_from_row(stmt, db->money_scale), arg);
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		account_write(&w, stmt, db->money_scale, NULL);
+		status = sink_put(out, &w);
+	}
 	db_reset(stmt);
+	json_release(&w);
 	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
-	return status;
+	return sink_done(status);
 }
 
 int ledger_account_resolve(struct db *db, const char *text, char *code)
@@ -246,7 +263,7 @@ static int same_account(jv a, const char *name, const char *type,
 	       ((!p && !parent) || (p && parent && !strcmp(p, parent)));
 }
 
-int ledger_account_add(struct db *db, jv fields, jv *out)
+int ledger_account_add(struct db *db, jv fields, struct sink *out)
 {
 	static const char sql[] =
 		"INSERT INTO account(code, name, type, parent, created_at) "
@@ -255,6 +272,7 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 		"SELECT code FROM account WHERE name = ?";
 	const char *code, *name, *type, *parent;
 	char at[TS_BUFSZ], parent_code[LEDGER_CODE_MAX];
+	char numbers[4][REC_NUMBER_BUFSZ];
 	jv existing, parent_account = jv_invalid(), data;
 	struct db_stmt *stmt;
 	int status, rc;
@@ -274,10 +292,10 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 		jv_free(key);
 		jv_free(value);
 	}
-	code = rec_text(fields, "code");
-	name = rec_text(fields, "name");
-	type = rec_text(fields, "type");
-	parent = rec_text(fields, "parent");
+	code = rec_field_text(fields, "code", numbers[0]);
+	name = rec_field_text(fields, "name", numbers[1]);
+	type = rec_field_text(fields, "type", numbers[2]);
+	parent = rec_field_text(fields, "parent", numbers[3]);
 	if (!valid_code(code)) {
 		status = biz_fail(BIZ_DATAERR, "account code '%s': letters, "
 				  "digits, '.', '_' and '-' only",
@@ -316,8 +334,8 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 	status = account_get(db, code, &existing);
 	if (status == BIZ_OK) {
 		if (same_account(existing, name, type, parent)) {
-			rec_set_str(&existing, "op", "unchanged");
-			*out = existing;
+			status = account_put(db, code, "unchanged", out);
+			jv_free(existing);
 		} else {
 			status = biz_fail(BIZ_REFUSED, "account '%s' exists "
 					  "as '%s' (%s)", code,
@@ -359,9 +377,7 @@ int ledger_account_add(struct db *db, jv fields, jv *out)
 	if ((status = event_append(db, "ledger.account_added", "account",
 				   code, data)))
 		goto done;
-	if ((status = account_get(db, code, out)))
-		goto done;
-	rec_set_str(out, "op", "created");
+	status = account_put(db, code, "created", out);
 done:
 	jv_free(parent_account);
 	jv_free(fields);

@@ -16,14 +16,12 @@
 int account_lookup(struct db *db, const char *text, int by_name,
 		   char *code);
 
-/* Appends text as rec_dump() writes jv_string(text), NULL as null. */
-void add_json_text(struct strbuf *sb, const char *text);
-
 /*
- * ledger_post(), which also appends the JSON text of the entry's
- * postings to postings: the record's and its event's.
+ * ledger_post(), which also writes the entry's postings into postings
+ * (the caller's), as its record and its event show them.
  */
+struct json;
 int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
-	       struct strbuf *postings);
+	       struct json *postings);
 
 #endif

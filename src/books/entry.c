@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "biz.h"
+#include "array.h"
 #include "books.h"
+#include "json.h"
 #include "decimal.h"
 #include "record.h"
 #include "timeutil.h"
@@ -13,7 +15,12 @@
 
 /* ---- entries ----------------------------------------------------------- */
 
-int ledger_entry_get(struct db *db, int64_t id, jv *out)
+/*
+ * Writes entry id as a record into w: id date memo ref postings[] source
+ * reverses, and op unless it is NULL.  No such entry is BIZ_DATAERR.
+ */
+static int entry_write(struct db *db, int64_t id, const char *op,
+		       struct json *w)
 {
 	static const char entry_sql[] =
 		"SELECT id, date, memo, ref, source, reverses FROM entry "
@@ -22,47 +29,55 @@ int ledger_entry_get(struct db *db, int64_t id, jv *out)
 		"SELECT account, amount FROM posting WHERE entry_id = ? "
 		"ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, entry_sql);
-	jv entry, postings = jv_array();
+	struct json tail = { 0 };
 	int rc;
 
 	db_bind_int64(stmt, 1, id);
 	rc = db_one(db, stmt);
-	if (rc == DB_DONE) {
-		jv_free(postings);
+	if (rc == DB_DONE)
 		return biz_fail(BIZ_DATAERR, "no entry %lld", (long long)id);
-	}
-	if (rc != DB_ROW) {
-		jv_free(postings);
+	if (rc != DB_ROW)
 		return rc;
-	}
-	entry = jv_object();
-	rec_set(&entry, "id", db_column_jv(stmt, 0));
-	rec_set(&entry, "date", db_column_jv(stmt, 1));
-	rec_set(&entry, "memo", db_column_jv(stmt, 2));
-	rec_set(&entry, "ref", db_column_jv(stmt, 3));
-	rec_set(&entry, "postings", jv_null());
-	rec_set(&entry, "source", db_column_jv(stmt, 4));
-	rec_set(&entry, "reverses", db_column_jv(stmt, 5));
+	json_object(w);
+	db_json_column(w, "id", stmt, 0);
+	db_json_column(w, "date", stmt, 1);
+	db_json_column(w, "memo", stmt, 2);
+	db_json_column(w, "ref", stmt, 3);
+	/* source and reverses come after the postings. */
+	tail.comma = 1;
+	db_json_column(&tail, "source", stmt, 4);
+	db_json_column(&tail, "reverses", stmt, 5);
 	db_reset(stmt);
 	stmt = db_stmt(db, posting_sql);
 	db_bind_int64(stmt, 1, id);
+	json_key(w, "postings");
+	json_array(w);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		jv posting = jv_object();
-
-		rec_set(&posting, "account", db_column_jv(stmt, 0));
-		rec_set(&posting, "amount",
-			db_column_dec(stmt, 1, db->money_scale));
-		postings = jv_array_append(postings, posting);
+		json_object(w);
+		db_json_column(w, "account", stmt, 0);
+		db_json_dec(w, "amount", stmt, 1, db->money_scale);
+		json_end_object(w);
 	}
-	db_reset(stmt);
-	if (rc != DB_DONE) {
-		jv_free(postings);
-		jv_free(entry);
+	json_end_array(w);
+	strbuf_add(&w->text, tail.text.buf, tail.text.len);
+	json_release(&tail);
+	if (rc != DB_DONE)
 		return rc;
-	}
-	rec_set(&entry, "postings", postings);
-	*out = entry;
+	if (op)
+		json_key_str(w, "op", op);
+	json_end_object(w);
 	return BIZ_OK;
+}
+
+int ledger_entry_get(struct db *db, int64_t id, struct sink *out)
+{
+	struct json w = { 0 };
+	int status = entry_write(db, id, NULL, &w);
+
+	if (status == BIZ_OK)
+		status = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return status;
 }
 
 /* The manual entry with ref, or 0 when there is none. */
@@ -82,13 +97,16 @@ static int entry_by_ref(struct db *db, const char *ref, int64_t *id)
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
-/* *out = entry id with "op" set to op. */
-static int entry_result(struct db *db, int64_t id, const char *op, jv *out)
+/* Puts entry id to out with "op" set to op. */
+static int entry_result(struct db *db, int64_t id, const char *op,
+			struct sink *out)
 {
-	int status = ledger_entry_get(db, id, out);
+	struct json w = { 0 };
+	int status = entry_write(db, id, op, &w);
 
 	if (status == BIZ_OK)
-		rec_set_str(out, "op", op);
+		status = sink_done(sink_put(out, &w));
+	json_release(&w);
 	return status;
 }
 
@@ -99,7 +117,9 @@ static int text_field(jv record, const char *key, const char **out)
 	jv_kind kind = jv_get_kind(value);
 
 	/* record still holds value, so its text lives on ("" is NULL). */
-	*out = kind == JV_KIND_STRING ? rec_value_text(value) : NULL;
+	*out = NULL;
+	if (kind == JV_KIND_STRING && *jv_string_value(value))
+		*out = jv_string_value(value);
 	jv_free(value);
 	if (kind == JV_KIND_INVALID || kind == JV_KIND_NULL ||
 	    kind == JV_KIND_STRING)
@@ -132,7 +152,8 @@ static int read_postings(struct db *db, jv list, struct posting_in **out,
 	*count = 0;
 	for (size_t i = 0; i < n && status == BIZ_OK; i++) {
 		jv posting = jv_array_get(jv_copy(list), (int)i), amount;
-		char code[LEDGER_CODE_MAX];
+		char code[LEDGER_CODE_MAX], number[REC_NUMBER_BUFSZ];
+		char amount_number[REC_NUMBER_BUFSZ];
 		const char *account;
 		jv_kind kind;
 
@@ -143,7 +164,7 @@ static int read_postings(struct db *db, jv list, struct posting_in **out,
 					  "needed");
 			break;
 		}
-		account = rec_text(posting, "account");
+		account = rec_field_text(posting, "account", number);
 		if ((status = ledger_account_resolve(db, account, code))) {
 			jv_free(posting);
 			break;
@@ -167,7 +188,8 @@ static int read_postings(struct db *db, jv list, struct posting_in **out,
 			continue;
 		}
 		if (dec_from_jv(amount, db->money_scale, &p[i].amount)) {
-			const char *text = rec_text(posting, "amount");
+			const char *text = rec_field_text(posting, "amount",
+							  amount_number);
 
 			status = biz_fail(BIZ_DATAERR, "amount '%s' of '%s' is "
 					  "not a number with at most %d "
@@ -197,44 +219,47 @@ static void free_postings(struct posting_in *p, size_t count)
 }
 
 /*
- * Appends entry id (e, the JSON text of whose postings is postings) as
- * the record ledger_entry_get() reads back, with op: rec_dump()'s text.
+ * Puts entry id just posted from e (its postings written in postings) to
+ * out, as entry_write() would read it back, with "op" "created".
  */
-static void add_json_entry(struct strbuf *sb, int64_t id,
-			   const struct entry_in *e,
-			   const struct strbuf *postings, const char *op)
+static int entry_created(int64_t id, const struct entry_in *e,
+			 const struct json *postings, struct sink *out)
 {
-	strbuf_addf(sb, "{\"id\":%lld,\"date\":", (long long)id);
-	add_json_text(sb, e->date);
-	strbuf_addstr(sb, ",\"memo\":");
-	add_json_text(sb, e->memo);
-	strbuf_addstr(sb, ",\"ref\":");
-	add_json_text(sb, e->ref);
-	strbuf_addstr(sb, ",\"postings\":");
-	strbuf_add(sb, postings->buf, postings->len);
-	strbuf_addstr(sb, ",\"source\":");
-	add_json_text(sb, e->source ? e->source : "manual");
+	struct json w = { 0 };
+	int status;
+
+	json_object(&w);
+	json_key_int(&w, "id", id);
+	json_key_str(&w, "date", e->date);
+	json_key_str(&w, "memo", e->memo);
+	json_key_str(&w, "ref", e->ref);
+	json_key_raw(&w, "postings", postings->text.buf);
+	json_key_str(&w, "source", e->source ? e->source : "manual");
+	json_key(&w, "reverses");
 	if (e->reverses)
-		strbuf_addf(sb, ",\"reverses\":%lld", (long long)e->reverses);
+		json_int(&w, e->reverses);
 	else
-		strbuf_addstr(sb, ",\"reverses\":null");
-	strbuf_addstr(sb, ",\"op\":");
-	add_json_text(sb, op);
-	strbuf_add(sb, "}", 1);
+		json_null(&w);
+	json_key_str(&w, "op", "created");
+	json_end_object(&w);
+	status = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return status;
 }
 
-int ledger_post_record_json(struct db *db, jv record, jv *out,
-			    struct strbuf *json)
+int ledger_post_record(struct db *db, jv record, struct sink *out,
+		       int64_t *unchanged)
 {
-	static struct strbuf posted;
 	const char *date = NULL, *memo = NULL, *ref = NULL;
 	char today[TS_BUFSZ];
 	struct posting_in *postings = NULL;
+	struct json posted = { 0 };
 	struct entry_in e;
 	size_t count = 0;
 	int64_t id;
 	int status = BIZ_OK;
 
+	*unchanged = 0;
 	if (jv_get_kind(record) != JV_KIND_OBJECT) {
 		jv_free(record);
 		return biz_fail(BIZ_DATAERR, "an entry is a JSON object");
@@ -262,6 +287,7 @@ int ledger_post_record_json(struct db *db, jv record, jv *out,
 		if ((status = entry_by_ref(db, ref, &id)))
 			goto done;
 		if (id) {
+			*unchanged = id;
 			status = entry_result(db, id, "unchanged", out);
 			goto done;
 		}
@@ -276,31 +302,38 @@ int ledger_post_record_json(struct db *db, jv record, jv *out,
 		goto done;
 	}
 	e = (struct entry_in){ date, memo, NULL, ref, 0, postings, count };
-	strbuf_reset(&posted);
 	if ((status = post_entry(db, &e, &id, &posted)))
 		goto done;
-	add_json_entry(json, id, &e, &posted, "created");
+	status = entry_created(id, &e, &posted, out);
 done:
 	if (postings)
 		free_postings(postings, count);
+	json_release(&posted);
 	jv_free(record);
 	return status;
 }
 
-int ledger_post_record(struct db *db, jv record, jv *out)
+/* Appends the memo of entry id to memo; no such entry is BIZ_DATAERR. */
+static int entry_memo(struct db *db, int64_t id, struct strbuf *memo)
 {
-	static struct strbuf json;
-	int status;
+	static const char sql[] = "SELECT memo FROM entry WHERE id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
 
-	strbuf_reset(&json);
-	status = ledger_post_record_json(db, record, out, &json);
-	if (status == BIZ_OK && json.len)
-		*out = jv_parse_sized(json.buf, (int)json.len);
-	return status;
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no entry %lld", (long long)id);
+	if (rc != DB_ROW)
+		return rc;
+	strbuf_addstr(memo, db_column_text(stmt, 0));
+	db_reset(stmt);
+	return BIZ_OK;
 }
 
 int ledger_reverse(struct db *db, int64_t id, const char *date,
-		   const char *memo, const char *ref, jv *out)
+		   const char *memo, const char *ref, struct sink *out,
+		   int64_t *unchanged)
 {
 	static const char reversed_sql[] =
 		"SELECT id FROM entry WHERE reverses = ? LIMIT 1";
@@ -308,41 +341,44 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 		"SELECT account, amount FROM posting WHERE entry_id = ? "
 		"ORDER BY id";
 	char today[TS_BUFSZ];
-	struct strbuf default_memo = { 0 }, posted = { 0 }, json = { 0 };
-	struct posting_in *postings = NULL;
+	struct strbuf original = { 0 }, default_memo = { 0 };
+	struct json posted = { 0 };
+	struct posting_in *postings = NULL, posting;
 	struct entry_in e;
 	size_t count = 0, cap = 0;
 	struct db_stmt *stmt;
 	int64_t existing, new_id;
-	jv original;
 	int rc, status;
 
+	*unchanged = 0;
 	if (ref) {
 		if ((status = entry_by_ref(db, ref, &existing)))
 			return status;
-		if (existing)
+		if (existing) {
+			*unchanged = existing;
 			return entry_result(db, existing, "unchanged", out);
+		}
 	}
-	if ((status = ledger_entry_get(db, id, &original)))
-		return status;
+	if ((status = entry_memo(db, id, &original)))
+		goto done;
 	stmt = db_stmt(db, reversed_sql);
 	db_bind_int64(stmt, 1, id);
 	rc = db_one(db, stmt);
 	if (rc == DB_ROW) {
 		existing = db_column_int64(stmt, 0);
 		db_reset(stmt);
-		jv_free(original);
-		return biz_fail(BIZ_REFUSED, "entry %lld is already reversed "
-				"by entry %lld", (long long)id,
-				(long long)existing);
+		status = biz_fail(BIZ_REFUSED, "entry %lld is already "
+				  "reversed by entry %lld", (long long)id,
+				  (long long)existing);
+		goto done;
 	}
 	if (rc != DB_DONE) {
-		jv_free(original);
-		return rc;
+		status = rc;
+		goto done;
 	}
 	if (!memo) {
 		strbuf_addf(&default_memo, "Reversal of entry %lld: %s",
-			    (long long)id, rec_text(original, "memo"));
+			    (long long)id, original.buf);
 		memo = default_memo.buf;
 	}
 	if (!date)
@@ -350,15 +386,10 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 	stmt = db_stmt(db, posting_sql);
 	db_bind_int64(stmt, 1, id);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? 2 * cap : 4;
-			postings = xrealloc(postings, cap * sizeof(*postings));
-		}
-		postings[count].account = xstrdup(db_column_text(stmt, 0));
-		postings[count].amount = -db_column_int64(stmt, 1);
-		count++;
+		posting.account = xstrdup(db_column_text(stmt, 0));
+		posting.amount = -db_column_int64(stmt, 1);
+		ARRAY_PUSH(postings, count, cap, posting);
 	}
-	db_reset(stmt);
 	if (rc != DB_DONE) {
 		status = rc;
 		goto done;
@@ -366,13 +397,11 @@ int ledger_reverse(struct db *db, int64_t id, const char *date,
 	e = (struct entry_in){ date, memo, NULL, ref, id, postings, count };
 	if ((status = post_entry(db, &e, &new_id, &posted)))
 		goto done;
-	add_json_entry(&json, new_id, &e, &posted, "created");
-	*out = jv_parse_sized(json.buf, (int)json.len);
+	status = entry_created(new_id, &e, &posted, out);
 done:
 	free_postings(postings, count);
+	strbuf_release(&original);
 	strbuf_release(&default_memo);
-	strbuf_release(&posted);
-	strbuf_release(&json);
-	jv_free(original);
+	json_release(&posted);
 	return status;
 }

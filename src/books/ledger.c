@@ -9,6 +9,7 @@
 #include "books.h"
 #include "decimal.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -22,45 +23,18 @@ static int valid_date(const char *date)
 
 /* ---- posting ----------------------------------------------------------- */
 
-/* Appends text as rec_dump() writes jv_string(text), NULL as null. */
-void add_json_text(struct strbuf *sb, const char *text)
+/* Writes e's postings as [{account, amount}]. */
+static void write_postings(struct json *w, const struct entry_in *e,
+			   int scale)
 {
-	size_t len;
-	jv value;
-
-	if (!text) {
-		strbuf_add(sb, "null", 4);
-		return;
-	}
-	/* jv_string() keeps ASCII as it is; other bytes it checks. */
-	for (len = 0; text[len]; len++)
-		if ((unsigned char)text[len] >= 0x80)
-			break;
-	if (!text[len]) {
-		rec_dump_text(sb, text, len);
-		return;
-	}
-	value = jv_string(text);
-	rec_dump(sb, value);
-	jv_free(value);
-}
-
-/* Appends e's postings as the JSON text of [{account, amount}]. */
-static void add_json_postings(struct strbuf *sb, const struct entry_in *e,
-			      int scale)
-{
-	char amount[DEC_BUFSZ];
-
-	strbuf_add(sb, "[", 1);
+	json_array(w);
 	for (size_t i = 0; i < e->count; i++) {
-		strbuf_addstr(sb, i ? ",{\"account\":" : "{\"account\":");
-		add_json_text(sb, e->postings[i].account);
-		strbuf_addstr(sb, ",\"amount\":");
-		strbuf_addstr(sb, dec_format_json(e->postings[i].amount,
-						  scale, amount));
-		strbuf_add(sb, "}", 1);
+		json_object(w);
+		json_key_str(w, "account", e->postings[i].account);
+		json_key_dec(w, "amount", e->postings[i].amount, scale);
+		json_end_object(w);
 	}
-	strbuf_add(sb, "]", 1);
+	json_end_array(w);
 }
 
 /* One account's share of an entry: what it adds to its day's totals. */
@@ -134,7 +108,7 @@ static int add_to_totals(struct db *db, const struct entry_in *e)
 }
 
 int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
-	       struct strbuf *postings)
+	       struct json *postings)
 {
 	static const char entry_sql[] =
 		"INSERT INTO entry(date, memo, source, ref, reverses, at, actor) "
@@ -142,8 +116,7 @@ int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
 	static const char posting_sql[] =
 		"INSERT INTO posting(entry_id, account, date, amount) "
 		"VALUES (?, ?, ?, ?)";
-	/* Kept between calls: a batch posts entry after entry. */
-	static struct strbuf data;
+	struct json data = { 0 };
 	const char *source = e->source ? e->source : "manual";
 	struct db_stmt *stmt;
 	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX], id[24];
@@ -194,32 +167,30 @@ int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
 	}
 	if ((status = add_to_totals(db, e)))
 		return status;
-	add_json_postings(postings, e, db->money_scale);
-	strbuf_reset(&data);
-	strbuf_addstr(&data, "{\"date\":");
-	add_json_text(&data, e->date);
-	strbuf_addstr(&data, ",\"memo\":");
-	add_json_text(&data, e->memo);
-	strbuf_addstr(&data, ",\"source\":");
-	add_json_text(&data, source);
-	strbuf_addstr(&data, ",\"ref\":");
-	add_json_text(&data, e->ref);
+	write_postings(postings, e, db->money_scale);
+	json_object(&data);
+	json_key_str(&data, "date", e->date);
+	json_key_str(&data, "memo", e->memo);
+	json_key_str(&data, "source", source);
+	json_key_str(&data, "ref", e->ref);
 	if (e->reverses)
-		strbuf_addf(&data, ",\"reverses\":%lld",
-			    (long long)e->reverses);
-	strbuf_addstr(&data, ",\"postings\":");
-	strbuf_add(&data, postings->buf, postings->len);
-	strbuf_add(&data, "}", 1);
+		json_key_int(&data, "reverses", e->reverses);
+	json_key_raw(&data, "postings", postings->text.buf);
+	json_end_object(&data);
 	snprintf(id, sizeof(id), "%lld", (long long)*entry_id);
-	return event_append_json(db, "ledger.posted", "entry", id, data.buf);
+	status = event_append_json(db, "ledger.posted", "entry", id,
+				   data.text.buf);
+	json_release(&data);
+	return status;
 }
 
 int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 {
-	static struct strbuf postings;
+	struct json postings = { 0 };
+	int status = post_entry(db, e, entry_id, &postings);
 
-	strbuf_reset(&postings);
-	return post_entry(db, e, entry_id, &postings);
+	json_release(&postings);
+	return status;
 }
 
 int ledger_post_auto(struct db *db, const char *kind, const char *date,
