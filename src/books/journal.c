@@ -65,7 +65,6 @@ static int chart_load(struct db *db, struct chart *chart)
 		a->parent = parent ? xstrdup(parent) : NULL;
 		a->export_name = NULL;
 	}
-	db_reset(stmt);
 	if (rc != DB_DONE) {
 		chart_free(chart);
 		return rc;
@@ -239,7 +238,6 @@ static int report_load(struct report *r)
 			last = rows[nrows].month;
 		nrows++;
 	}
-	db_reset(stmt);
 	if (rc != DB_DONE) {
 		free(rows);
 		return rc;
@@ -291,7 +289,6 @@ static int report_load(struct report *r)
 					db_column_int64(stmt, 1) -
 					db_column_int64(stmt, 2);
 		}
-		db_reset(stmt);
 		if (rc != DB_DONE)
 			status = rc;
 	}
@@ -728,8 +725,8 @@ int journal_export(struct db *db, enum journal_format format,
 	int64_t current = 0;
 	int rc, status;
 
-	if ((status = check_bound("--from", from)) ||
-	    (status = check_bound("--to", to)))
+	if ((status = check_bound("from", from)) ||
+	    (status = check_bound("to", to)))
 		return status;
 	if ((status = chart_load(db, &chart)))
 		return status;
