@@ -197,14 +197,11 @@ static int run_show(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
 	char **args;
-	jv record;
 	int status;
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = lead_get(cli->db, lead_id(cli, args[0]), &record);
-	if (status == BIZ_OK)
-		cli_print(cli, lead_public(record));
+	status = lead_get(cli->db, lead_id(cli, args[0]), cli_sink(cli));
 	request_release(req);
 	return status;
 }

@@ -84,7 +84,7 @@ void json_release(struct json *w);
  * non-zero answer, and returns sink_done() of it: BIZ_STOP becomes
  * BIZ_OK (stopping early is no failure), any other status is returned
  * as it is.  A function that returns one record for its caller's own use
- * (lead_get, for another domain) returns a jv instead.
+ * (lead_load, for another domain) returns a jv instead.
  */
 enum { BIZ_STOP = -1 };
 struct sink {

@@ -126,7 +126,7 @@ int activity_add(struct db *db, jv fields, struct sink *out)
 		goto done;
 	}
 	if (lead) {
-		if ((status = lead_get(db, lead, &probe))) {
+		if ((status = lead_load(db, lead, &probe))) {
 			status = biz_fail(BIZ_DATAERR, "no lead %lld",
 					  (long long)lead);
 			goto done;

@@ -623,7 +623,7 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	long rep = -1;
 	int status;
 
-	if ((status = lead_get(run->db, id, &lead))) {
+	if ((status = lead_load(run->db, id, &lead))) {
 		if (status == BIZ_REFUSED && named)
 			return biz_fail(BIZ_DATAERR, "no lead %lld",
 					(long long)id);

@@ -53,12 +53,15 @@ int lead_upsert(struct db *db, jv fields, struct sink *out);
 /* Overwrites the fields given of lead id (custom ones too). */
 int lead_set(struct db *db, int64_t id, jv fields, struct sink *out);
 
+/* Puts lead id to out as its public record, or is BIZ_REFUSED. */
+int lead_get(struct db *db, int64_t id, struct sink *out);
+
 /*
  * Lead id as an internal record (its custom fields in "extra": see
- * lead_public()) for the caller's own use, or BIZ_REFUSED if there is
- * none.
+ * lead_public()) for the caller's own use (assignment, another domain),
+ * or BIZ_REFUSED if there is none.
  */
-int lead_get(struct db *db, int64_t id, jv *out);
+int lead_load(struct db *db, int64_t id, jv *out);
 
 struct lead_filter {
 	const char *status;

@@ -71,7 +71,7 @@ jv lead_public(jv lead)
 	return lead;
 }
 
-int lead_get(struct db *db, int64_t id, jv *out)
+int lead_load(struct db *db, int64_t id, jv *out)
 {
 	struct db_stmt *stmt = db_stmt(db, LEAD_SELECT "WHERE id = ?");
 	int rc;
@@ -108,7 +108,7 @@ static int custom_clashes(const char *extra_text, const char *op)
 }
 
 /*
- * Writes the lead of the row (lead_get()'s columns) as its public record
+ * Writes the lead of the row (lead_load()'s columns) as its public record
  * into w: the columns, then the custom fields that no column hides, then
  * "op" unless op is NULL (a custom "op" takes op's value in its place).
  */
@@ -172,6 +172,11 @@ static int lead_put(struct db *db, int64_t id, const char *op,
 	rc = sink_done(sink_put(out, &w));
 	json_release(&w);
 	return rc;
+}
+
+int lead_get(struct db *db, int64_t id, struct sink *out)
+{
+	return lead_put(db, id, NULL, out);
 }
 
 int lead_each(struct db *db, const struct lead_filter *filter,
@@ -634,7 +639,7 @@ static int lead_merge(struct db *db, const struct lead_input *in,
 	jv existing, filled, lead;
 	int status;
 
-	if ((status = lead_get(db, id, &existing)))
+	if ((status = lead_load(db, id, &existing)))
 		return status;
 	lead = lead_input_jv(in);
 	existing = lead_fill(existing, lead, &filled);
@@ -716,7 +721,7 @@ int lead_set(struct db *db, int64_t id, jv fields, struct sink *out)
 		}
 		status_text = NULL;
 	}
-	if ((status = lead_get(db, id, &existing))) {
+	if ((status = lead_load(db, id, &existing))) {
 		jv_free(fields);
 		return status;
 	}
