@@ -93,10 +93,10 @@ void stock_move_json(struct strbuf *sb, const struct db *db, int64_t id,
 	json_dec(sb, "qty", qty, QTY_SCALE);
 	json_dec(sb, "value", value, db->money_scale);
 	if (qty)
-		json_dec(sb, "stock_unit_cost", stock_unit_cost(db, value, qty),
+		json_dec(sb, "unit_cost", stock_unit_cost(db, value, qty),
 			 stock_cost_scale(db));
 	else
-		strbuf_addstr(sb, ",\"stock_unit_cost\":null");
+		strbuf_addstr(sb, ",\"unit_cost\":null");
 	strbuf_addf(sb, ",\"doc_id\":%lld", (long long)doc_id);
 	json_dec(sb, "quarantine", quarantine, QTY_SCALE);
 	/* serials is the JSON array text stock_serials_json() wrote. */

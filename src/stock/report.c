@@ -36,7 +36,7 @@ static jv stock_record(const struct db *db, struct db_stmt *stmt, int lots)
 					     QTY_SCALE));
 	rec_set(&rec, "on_order", dec_to_jv(0, QTY_SCALE));
 	rec_set(&rec, "value", dec_to_jv(value, db->money_scale));
-	rec_set(&rec, "stock_unit_cost", stock_unit_cost_jv(db, value, qty));
+	rec_set(&rec, "unit_cost", stock_unit_cost_jv(db, value, qty));
 	return rec;
 }
 
