@@ -190,7 +190,7 @@ static int run_list(struct cli *cli, void *arg)
 	if (cli_args(cli, &args) != 0)
 		cli_usage_error(cli, "list takes no arguments");
 	cli_output(cli);
-	status = item_each(cli_db(cli), &filter, cli_print_where, cli);
+	status = item_each(cli_db(cli), &filter, cli_sink(cli));
 	jv_free(filter.attrs);
 	return status;
 }

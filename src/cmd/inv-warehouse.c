@@ -48,7 +48,7 @@ static int run_list(struct cli *cli, void *arg)
 	if (cli_args(cli, &args) != 0)
 		cli_usage_error(cli, "list takes no arguments");
 	cli_output(cli);
-	return warehouse_each(cli_db(cli), cli_print_where, cli);
+	return warehouse_each(cli_db(cli), cli_sink(cli));
 }
 
 /*
