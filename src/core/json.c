@@ -62,16 +62,22 @@ void json_end_array(struct json *w)
  */
 static size_t scan_plain(const char *text, int *plain)
 {
-	size_t len = 0;
-	unsigned char c;
+	/* 1: a byte JSON takes as it is (ASCII but controls, '"', '\\',
+	 * DEL); 0 also ends the text. */
+	static const unsigned char as_is[256] = {
+		[0x20] = 1, [0x21] = 1, [0x23 ... 0x5B] = 1,
+		[0x5D ... 0x7E] = 1
+	};
+	const unsigned char *p = (const unsigned char *)text;
 
-	*plain = 1;
-	while ((c = (unsigned char)text[len])) {
-		if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F)
-			*plain = 0;
-		len++;
+	while (as_is[*p])
+		p++;
+	if (!*p) {
+		*plain = 1;
+		return (size_t)(p - (const unsigned char *)text);
 	}
-	return len;
+	*plain = 0;
+	return strlen(text);
 }
 
 /* Appends plain text (scan_plain()) as a JSON string, and then tail. */
