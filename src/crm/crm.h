@@ -209,4 +209,65 @@ struct deal_filter {
 int deal_each(struct db *db, const struct deal_filter *filter,
 	      int (*fn)(jv deal, void *arg), void *arg);
 
+/* Deal id as a record, or BIZ_DATAERR "no such deal ID" (out NULL: check). */
+int deal_get(struct db *db, int64_t id, jv *out);
+
+/* What a stage does to a deal in it. */
+enum deal_kind { DEAL_OPEN, DEAL_WON, DEAL_LOST };
+
+struct deal_stage {
+	char *name;
+	int probability;	/* percent, 0 to 100 */
+	int64_t position;
+	enum deal_kind kind;
+};
+
+/* The stages in their order. */
+struct deal_stages {
+	struct deal_stage *list;
+	size_t len, cap;
+};
+
+int deal_stages_load(struct db *db, struct deal_stages *stages);
+void deal_stages_release(struct deal_stages *stages);
+
+/* The index of the stage called name in stages, -1 if none. */
+int deal_stage_index(const struct deal_stages *stages, const char *name);
+
+/* Calls fn for each stage record (name probability order kind), in order. */
+int deal_stage_each(struct db *db, int (*fn)(jv stage, void *arg),
+		    void *arg);
+
+/*
+ * Creates or changes stage name: probability (percent; -1 keeps it, a new
+ * stage needs one) and order (its place from 1, the others shifting;
+ * 0 keeps it, a new stage goes after the last open one).
+ */
+int deal_stage_set(struct db *db, const char *name, int probability,
+		   int64_t order, jv *out);
+
+/* Parses an amount (consumed): exact at the money scale, not negative. */
+int deal_parse_amount(struct db *db, jv value, int64_t *amount);
+
+/*
+ * Opens a deal from fields (consumed): customer (must exist), title,
+ * amount, and optional stage (default the first open one), close (a
+ * date), owner (a rep), lead; others become custom fields.  The opening
+ * is the deal's first history row.
+ */
+int deal_add(struct db *db, jv fields, jv *out);
+
+/*
+ * Moves deal id to stage (or, with stage NULL, to the first stage of
+ * kind: won, lost), keeping the change in the history with its time and
+ * actor.  A closing stage stamps closed_at (reason: a lost deal's
+ * reason); an open one clears it (reopening).  The same stage is
+ * "unchanged".  An unknown stage is BIZ_DATAERR naming the known ones.
+ */
+int deal_move(struct db *db, int64_t id, const char *stage, int kind,
+	      const char *reason, jv *out);
+
+/* Deal id's record with "history": its stage changes, oldest first. */
+int deal_history(struct db *db, int64_t id, jv *out);
+
 #endif
