@@ -270,4 +270,67 @@ int deal_move(struct db *db, int64_t id, const char *stage, int kind,
 /* Deal id's record with "history": its stage changes, oldest first. */
 int deal_history(struct db *db, int64_t id, jv *out);
 
+/* ---- pipeline reports (pipeline.c) ---------------------------------- */
+
+struct sink;
+
+/*
+ * A report's period: timestamps from_at (inclusive) to to_at (exclusive)
+ * for events, and the same days as dates from_date to to_date (both
+ * inclusive) for expected close dates.  An end not given is open.
+ */
+struct crm_period {
+	int has_from, has_to;
+	char from_at[24], to_at[24];
+	char from_date[24], to_date[24];
+};
+
+/*
+ * Reads --from and --to (either NULL): YYYY-MM-DD, YYYY-MM (the month:
+ * its first day for from, its last for to), today, yesterday, Nd (N days
+ * before today) or a timestamp.  A bad one is BIZ_USAGE.
+ */
+int crm_period_parse(struct db *db, const char *from, const char *to,
+		     struct crm_period *period);
+
+struct crm_funnel {
+	struct crm_period period;
+	const char *owner;	/* NULL: every deal */
+};
+
+/*
+ * One record per stage, in order: stage probability entered (deals that
+ * entered it in the period, once each) now (deals in it now) next
+ * conversion (entered next / entered, 4 places; null with none) stays
+ * (stays begun in the period that ended) avg_days (their mean, 2 places).
+ */
+int crm_funnel(struct db *db, const struct crm_funnel *q, struct sink *out);
+
+enum forecast_by { FORECAST_BY_MONTH, FORECAST_BY_REP, FORECAST_BY_STAGE };
+
+struct crm_forecast {
+	struct crm_period period;	/* of the expected close dates */
+	enum forecast_by by;
+};
+
+/*
+ * One record per month of expected close (rep, stage): month deals
+ * weighted historical best_case won_deals won.  See crm-forecast(1) for
+ * the arithmetic and its rounding.
+ */
+int crm_forecast(struct db *db, const struct crm_forecast *q,
+		 struct sink *out);
+
+struct crm_stats {
+	struct crm_period period;
+	const char *rep;	/* NULL: every rep */
+};
+
+/*
+ * One record per rep: rep activities call visit email meeting quote note
+ * leads_assigned median_hours_to_first_contact deals_won deals_lost
+ * amount_won win_rate avg_cycle_days.
+ */
+int crm_stats(struct db *db, const struct crm_stats *q, struct sink *out);
+
 #endif
