@@ -333,4 +333,30 @@ struct crm_stats {
  */
 int crm_stats(struct db *db, const struct crm_stats *q, struct sink *out);
 
+/* ---- lead conversion (convert.c) ------------------------------------ */
+
+/*
+ * Whether lead id may go from status from to status to: forward only
+ * (new, assigned, contacted, qualified, converted), lost from any but
+ * converted, and lost back to new (reopened).  BIZ_REFUSED otherwise.
+ */
+int lead_status_allowed(int64_t id, const char *from, const char *to);
+
+struct lead_conversion {
+	int64_t customer;	/* 0: found by email, else company, or new */
+	const char *amount;	/* NULL: 0 */
+	const char *title;	/* NULL: the company, else the lead's name */
+	const char *close;	/* the expected close date, or NULL */
+};
+
+/*
+ * Converts lead id: finds its customer (the one asked for, else by the
+ * lead's email, else by its company name) or creates it, opens a deal in
+ * the first stage owned by the lead's owner, marks the lead converted and
+ * links it to both.  *out is {lead, customer, deal}.  A lead already
+ * converted (or lost) is refused (BIZ_REFUSED), a missing one BIZ_DATAERR.
+ */
+int lead_convert(struct db *db, int64_t id, const struct lead_conversion *c,
+		 jv *out);
+
 #endif
