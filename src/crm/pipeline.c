@@ -326,6 +326,7 @@ static int forecast_rates(struct db *db, const struct deal_stages *stages,
 
 struct forecast_group {
 	char *key;		/* NULL: no close date / no owner */
+	int64_t rank;		/* by stage: the stage's place */
 	int64_t deals, best_case, weighted_x100, historical, won, won_deals;
 };
 
@@ -335,10 +336,11 @@ struct forecast_groups {
 };
 
 static struct forecast_group *forecast_group(struct forecast_groups *g,
-					     const char *key)
+					     const char *key, int64_t rank)
 {
 	struct forecast_group group = { 0 };
 
+	group.rank = rank;
 	for (size_t i = 0; i < g->len; i++)
 		if (key ? g->list[i].key && !strcmp(g->list[i].key, key) :
 			  !g->list[i].key)
@@ -348,11 +350,13 @@ static struct forecast_group *forecast_group(struct forecast_groups *g,
 	return &g->list[g->len - 1];
 }
 
-/* Keys in order, no key (null) last. */
+/* By stage in the stages' order, else keys in order, null last. */
 static int group_order(const void *a, const void *b)
 {
 	const struct forecast_group *x = a, *y = b;
 
+	if (x->rank != y->rank)
+		return (x->rank > y->rank) - (x->rank < y->rank);
 	if (!x->key || !y->key)
 		return !x->key - !y->key;
 	return strcmp(x->key, y->key);
@@ -385,9 +389,10 @@ static int forecast_open(struct db *db, const struct crm_forecast *q,
 	db_bind_text(stmt, 1, q->period.has_from ? q->period.from_date : NULL);
 	db_bind_text(stmt, 2, q->period.has_to ? q->period.to_date : NULL);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		struct forecast_group *g = forecast_group(groups,
-						db_column_text(stmt, 0));
 		int s = deal_stage_index(stages, db_column_text(stmt, 1));
+		struct forecast_group *g = forecast_group(groups,
+			db_column_text(stmt, 0),
+			q->by == FORECAST_BY_STAGE ? s : 0);
 		int64_t amount = db_column_int64(stmt, 3);
 
 		g->deals += db_column_int64(stmt, 2);
@@ -403,6 +408,7 @@ static int forecast_open(struct db *db, const struct crm_forecast *q,
 }
 
 static int forecast_won(struct db *db, const struct crm_forecast *q,
+			const struct deal_stages *stages,
 			struct forecast_groups *groups)
 {
 	static const char by_month[] = WON_BY("substr(d.closed_at, 1, 7)");
@@ -416,8 +422,10 @@ static int forecast_won(struct db *db, const struct crm_forecast *q,
 	db_bind_text(stmt, 1, from_at(&q->period));
 	db_bind_text(stmt, 2, to_at(&q->period));
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		struct forecast_group *g = forecast_group(groups,
-						db_column_text(stmt, 0));
+		const char *key = db_column_text(stmt, 0);
+		struct forecast_group *g = forecast_group(groups, key,
+			q->by == FORECAST_BY_STAGE && key ?
+			deal_stage_index(stages, key) : 0);
 
 		g->won_deals += db_column_int64(stmt, 1);
 		g->won += db_column_int64(stmt, 2);
@@ -441,7 +449,7 @@ int crm_forecast(struct db *db, const struct crm_forecast *q,
 	memset(rates, 0, (stages.len + 1) * sizeof(*rates));
 	if ((status = forecast_rates(db, &stages, rates)) ||
 	    (status = forecast_open(db, q, &stages, rates, &groups)) ||
-	    (status = forecast_won(db, q, &groups)))
+	    (status = forecast_won(db, q, &stages, &groups)))
 		goto done;
 	if (groups.len)
 		qsort(groups.list, groups.len, sizeof(*groups.list),
