@@ -95,4 +95,11 @@ test_expect_success 'logged activity keeps a lead from going stale' '
 	test_cmp want got
 '
 
+# Each verb takes only its own options: one that belongs to another verb
+# is a usage error (64), not a filter silently ignored.
+test_expect_code 64 'list refuses add'"'"'s --kind' 'crm-log list --kind call'
+test_expect_code 64 'list refuses add'"'"'s --outcome' 'crm-log list --outcome x'
+test_expect_code 64 'list refuses add'"'"'s --minutes' 'crm-log list --minutes 5'
+test_expect_code 64 'an unknown subcommand' 'crm-log erase'
+
 test_done

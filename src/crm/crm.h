@@ -3,9 +3,10 @@
  * log (activity.c).
  *
  * Writes take their fields as a jv object (from options or an input
- * record: strings or JSON values) and give back the record as printed,
- * with "op" created, merged, updated or unchanged.  They do not begin or
- * end transactions: the caller wraps one record or a whole batch.
+ * record: strings or JSON values) and put the record they wrote to a
+ * struct sink, with "op" created, merged, updated or unchanged; lists
+ * put theirs there too (json.h's rule).  They do not begin or end
+ * transactions: the caller wraps one record or a whole batch.
  */
 #ifndef CRM_H
 #define CRM_H
@@ -16,6 +17,8 @@
 #include "biz.h"
 #include "db.h"
 
+struct sink;
+
 /* Lead statuses that count against a rep's capacity. */
 #define LEAD_OPEN_STATUSES "('assigned', 'contacted', 'qualified')"
 
@@ -24,53 +27,52 @@
  * fields is "unchanged"; with other fields it is refused (use rep_set).
  * fields is consumed.
  */
-int rep_add(struct db *db, jv fields, jv *out);
+int rep_add(struct db *db, jv fields, struct sink *out);
 
 /* Changes the fields given of an existing rep; fields is consumed. */
-int rep_set(struct db *db, const char *handle, jv fields, jv *out);
+int rep_set(struct db *db, const char *handle, jv fields, struct sink *out);
 
-/* The rep as a record, or BIZ_REFUSED if there is none. */
-int rep_get(struct db *db, const char *handle, jv *out);
+/* Puts rep handle to out, or is BIZ_REFUSED if there is none. */
+int rep_get(struct db *db, const char *handle, struct sink *out);
 
-/* Calls fn for each rep (inactive ones only with all), by handle. */
-int rep_each(struct db *db, int all, int (*fn)(jv rep, void *arg),
-	     void *arg);
+/* Whether rep handle exists: BIZ_OK, or BIZ_REFUSED naming it. */
+int rep_exists(struct db *db, const char *handle);
+
+/* Puts each rep (inactive ones only with all) to out, by handle. */
+int rep_each(struct db *db, int all, struct sink *out);
 
 /*
  * Adds a lead, or merges it into the lead it duplicates: the same email
  * (case-insensitive), the same phone (digits only) or the same source and
  * external id.  A merge fills the existing lead's empty fields and new
  * custom fields, overwriting nothing.  Fields other than the lead's own
- * become custom fields.  fields is consumed.
+ * become custom fields.  fields is consumed; the lead goes to out.
  */
-int lead_upsert(struct db *db, jv fields, jv *out);
-
-/*
- * lead_upsert() for an import: record gets the JSON text of the record
- * (rec_dump()'s, as lead_upsert() would give it) instead of a jv.
- */
-int lead_import(struct db *db, jv fields, struct strbuf *record);
+int lead_upsert(struct db *db, jv fields, struct sink *out);
 
 /* Overwrites the fields given of lead id (custom ones too). */
-int lead_set(struct db *db, int64_t id, jv fields, jv *out);
+int lead_set(struct db *db, int64_t id, jv fields, struct sink *out);
 
-/* Lead id as a record, or BIZ_REFUSED if there is none. */
-int lead_get(struct db *db, int64_t id, jv *out);
+/* Puts lead id to out as its public record, or is BIZ_REFUSED. */
+int lead_get(struct db *db, int64_t id, struct sink *out);
+
+/*
+ * Lead id as an internal record (its custom fields in "extra": see
+ * lead_public()) for the caller's own use (assignment, another domain),
+ * or BIZ_REFUSED if there is none.
+ */
+int lead_load(struct db *db, int64_t id, jv *out);
 
 struct lead_filter {
 	const char *status;
 	const char *owner;
 	const char *source;
 	int unassigned;
-	int64_t limit;		/* 0: no limit */
 };
 
-/*
- * Calls fn for each lead that passes filter, by id; stops at fn's first
- * non-zero status (1 from fn means "stop, no error": the limit was met).
- */
+/* Puts each lead that passes filter to out, by id, as public records. */
 int lead_each(struct db *db, const struct lead_filter *filter,
-	      int (*fn)(jv lead, void *arg), void *arg);
+	      struct sink *out);
 
 /*
  * Gives lead id to rep (or takes it back with rep NULL, status new),
@@ -112,18 +114,18 @@ int lead_stale_ids(struct db *db, const char *before, struct lead_ids *list);
  * Logs an activity from fields (consumed): kind, rep, one of lead,
  * customer, deal, and optional outcome, minutes, at (default now).  The
  * first activity on an assigned lead marks it contacted and stamps
- * first_contact_at.  *out is the activity record with "op".
+ * first_contact_at.  The activity record, with "op", goes to out.
  */
-int activity_add(struct db *db, jv fields, jv *out);
+int activity_add(struct db *db, jv fields, struct sink *out);
 
 struct activity_filter {
 	int64_t lead, customer, deal;	/* 0: any */
 	const char *rep;		/* NULL: any */
 };
 
-/* Calls fn for each activity that passes filter, by time then id. */
+/* Puts each activity that passes filter to out, by time then id. */
 int activity_each(struct db *db, const struct activity_filter *filter,
-		  int (*fn)(jv activity, void *arg), void *arg);
+		  struct sink *out);
 
 /* ---- customers (customer.c) --------------------------------------- */
 
