@@ -169,7 +169,6 @@ static int run_list(struct cli *cli, void *arg)
 	struct request *req = arg;
 	struct deal_stages stages;
 	char **args;
-	jv probe;
 	int status;
 
 	read_options(cli, req);
@@ -177,12 +176,9 @@ static int run_list(struct cli *cli, void *arg)
 	if (req->filter.customer &&
 	    (status = customer_get(cli->db, req->filter.customer, NULL)))
 		return done(req, status);
-	if (req->filter.owner) {
-		if (rep_get(cli->db, req->filter.owner, &probe))
-			return done(req, biz_fail(BIZ_DATAERR, "no such rep "
-						  "'%s'", req->filter.owner));
-		jv_free(probe);
-	}
+	if (req->filter.owner && rep_exists(cli->db, req->filter.owner))
+		return done(req, biz_fail(BIZ_DATAERR, "no such rep '%s'",
+					  req->filter.owner));
 	if (req->filter.stage) {
 		if ((status = deal_stages_load(cli->db, &stages)))
 			return done(req, status);

@@ -135,7 +135,7 @@ int lead_convert(struct db *db, int64_t id, const struct lead_conversion *c,
 	int64_t customer_id, deal_id;
 	int status;
 
-	if (lead_get(db, id, &lead))
+	if (lead_load(db, id, &lead))
 		return biz_fail(BIZ_DATAERR, "no such lead %lld",
 				(long long)id);
 	lead_status = rec_text(lead, "status");
@@ -167,7 +167,7 @@ int lead_convert(struct db *db, int64_t id, const struct lead_conversion *c,
 	if ((status = convert_mark(db, id, customer_id, deal_id)))
 		goto done;
 	jv_free(lead);
-	if ((status = lead_get(db, id, &lead)))
+	if ((status = lead_load(db, id, &lead)))
 		goto done;
 	*out = JV_OBJECT(jv_string("lead"), lead_public(jv_copy(lead)),
 			 jv_string("customer"), customer,

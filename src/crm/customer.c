@@ -162,8 +162,9 @@ static int customer_parse(jv fields, jv *own, jv *tags, jv *extra)
 		return biz_fail(BIZ_DATAERR, "a customer is an object");
 	}
 	jv_object_foreach(fields, key, value) {
+		char number[REC_NUMBER_BUFSZ];
 		const char *name = jv_string_value(key);
-		const char *text = rec_value_text(value);
+		const char *text = rec_value_text(value, number);
 		int64_t n;
 
 		if (status) {
@@ -738,56 +739,61 @@ done:
 /* How many of the latest activities show prints. */
 #define CUSTOMER_SHOW_ACTIVITIES 10
 
-static int collect_activity(jv activity, void *arg);
-
-/* Customer id's deals, newest first, as deal records. */
-static int customer_deals(struct db *db, int64_t id, jv *deals)
-{
-	struct deal_filter filter = { 0 };
-
-	filter.customer = id;
-	filter.newest_first = 1;
-	return deal_each(db, &filter, collect_activity, deals);
-}
-
-static int collect_activity(jv activity, void *arg)
+static int collect_deal(jv deal, void *arg)
 {
 	jv *list = arg;
 
-	*list = jv_array_append(*list, activity);
+	*list = jv_array_append(*list, deal);
 	return BIZ_OK;
+}
+
+/* Customer id's latest activities, newest first, as activity records. */
+static int customer_activities(struct db *db, int64_t id, jv *list)
+{
+	static const char sql[] =
+		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
+		"minutes, at FROM activity WHERE customer_id = ? "
+		"ORDER BY at DESC, id DESC LIMIT ?";
+	static const char *const columns[] = {
+		"id", "kind", "rep", "lead", "customer", "deal", "outcome",
+		"minutes", "at"
+	};
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		jv activity = jv_object();
+
+		for (int i = 0; i < 9; i++)
+			rec_set(&activity, columns[i], db_column_jv(stmt, i));
+		*list = jv_array_append(*list, activity);
+	}
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
 int customer_show(struct db *db, int64_t id, jv *out)
 {
-	struct activity_filter filter = { 0 };
-	jv record, activities = jv_array(), latest = jv_array();
-	jv deals = jv_array();
-	int status, n;
+	struct deal_filter filter = { 0 };
+	jv record, deals = jv_array(), activities = jv_array();
+	int status;
 
 	if ((status = customer_get(db, id, &record)))
-		return status;
+		goto fail;
 	filter.customer = id;
-	if ((status = activity_each(db, &filter, collect_activity,
-				    &activities)))
-		goto done;
-	/* activity_each gives them oldest first. */
-	n = jv_array_length(jv_copy(activities));
-	for (int i = n - 1; i >= 0 && i >= n - CUSTOMER_SHOW_ACTIVITIES; i--)
-		latest = jv_array_append(latest,
-					 jv_array_get(jv_copy(activities), i));
-	if ((status = customer_deals(db, id, &deals)))
-		goto done;
+	filter.newest_first = 1;
+	if ((status = deal_each(db, &filter, collect_deal, &deals)) ||
+	    (status = customer_activities(db, id, &activities))) {
+		jv_free(record);
+		goto fail;
+	}
 	rec_set(&record, "deals", deals);
-	deals = jv_null();
-	rec_set(&record, "activities", latest);
-	latest = jv_null();
+	rec_set(&record, "activities", activities);
 	*out = record;
-	record = jv_null();
-done:
-	jv_free(record);
-	jv_free(activities);
-	jv_free(latest);
+	return BIZ_OK;
+fail:
 	jv_free(deals);
+	jv_free(activities);
 	return status;
 }

@@ -305,7 +305,8 @@ static int in_deal_fields(const char *name)
 
 int deal_parse_amount(struct db *db, jv value, int64_t *amount)
 {
-	const char *text = rec_value_text(value);
+	char number[REC_NUMBER_BUFSZ];
+	const char *text = rec_value_text(value, number);
 	int failed;
 
 	if (!text) {
@@ -344,14 +345,16 @@ int deal_add(struct db *db, jv fields, jv *out)
 	struct strbuf extra_text = { 0 };
 	char at[TS_BUFSZ];
 	struct db_stmt *stmt;
-	jv extra = jv_object(), probe;
+	jv extra = jv_object();
 	int status, s;
 
 	jv_object_foreach(fields, key, value) {
 		if (strcmp(jv_string_value(key), "extra") &&
 		    strcmp(jv_string_value(key), "op") &&
 		    !in_deal_fields(jv_string_value(key)) &&
-		    rec_value_text(value))
+		    jv_get_kind(value) != JV_KIND_NULL &&
+		    !(jv_get_kind(value) == JV_KIND_STRING &&
+		      !jv_string_length_bytes(jv_copy(value))))
 			extra = jv_object_set(extra, jv_copy(key),
 					      jv_copy(value));
 		jv_free(key);
@@ -380,13 +383,9 @@ int deal_add(struct db *db, jv fields, jv *out)
 				  "such as 2026-12-31", close);
 		goto done;
 	}
-	if (owner) {
-		if ((status = rep_get(db, owner, &probe))) {
-			status = biz_fail(BIZ_DATAERR, "no such rep '%s'",
-					  owner);
-			goto done;
-		}
-		jv_free(probe);
+	if (owner && rep_exists(db, owner)) {
+		status = biz_fail(BIZ_DATAERR, "no such rep '%s'", owner);
+		goto done;
 	}
 	if ((status = deal_stages_load(db, &stages)))
 		goto done;

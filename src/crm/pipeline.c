@@ -136,13 +136,8 @@ static int in_period(const struct crm_period *p, const char *at)
 /* A rep handle that names no rep is bad data (filters name entities). */
 static int check_rep(struct db *db, const char *handle)
 {
-	jv probe;
-
-	if (!handle)
-		return BIZ_OK;
-	if (rep_get(db, handle, &probe))
+	if (handle && rep_exists(db, handle))
 		return biz_fail(BIZ_DATAERR, "no such rep '%s'", handle);
-	jv_free(probe);
 	return BIZ_OK;
 }
 
