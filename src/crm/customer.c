@@ -238,10 +238,11 @@ static int customer_tags(struct db *db, int64_t id, jv *tags)
 
 /*
  * The record of the customer row stmt is on: its fields, tags (read
- * after the row), the sales figures, then its custom fields.  Keeps the
- * row's columns it needs before reading tags (another statement).
+ * by another statement), the sales figures, then its custom fields.
+ * With reset, stmt is reset once its columns are read.
  */
-static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
+static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
+			     jv *out)
 {
 	static const char *const columns[] = {
 		"id", "name", "email", "phone", "industry", "size", "region",
@@ -255,7 +256,8 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
 		rec_set(&record, columns[i], db_column_jv(stmt, i));
 	created = db_column_jv(stmt, 8);
 	extra = jv_parse(db_column_text(stmt, 9));
-	db_reset(stmt);
+	if (reset)
+		db_reset(stmt);
 	if ((status = customer_tags(db, id, &tags))) {
 		jv_free(record);
 		jv_free(tags);
@@ -301,7 +303,7 @@ int customer_get(struct db *db, int64_t id, jv *out)
 		db_reset(stmt);
 		return BIZ_OK;
 	}
-	return customer_from_row(db, stmt, out);
+	return customer_from_row(db, stmt, 1, out);
 }
 
 /* The extra column of customer id, as an object. */
@@ -361,35 +363,24 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		  int (*fn)(jv customer, void *arg), void *arg)
 {
 	static const char sql[] = CUSTOMER_SELECT
-		"WHERE id > ?1 AND (?2 IS NULL OR industry = ?2) AND "
-		"(?3 IS NULL OR region = ?3) AND (?4 IS NULL OR id IN "
-		"(SELECT customer_id FROM customer_tag WHERE tag = ?4)) "
-		"ORDER BY id LIMIT 1";
-	int64_t after = 0, printed = 0;
+		"WHERE (?1 IS NULL OR industry = ?1) AND "
+		"(?2 IS NULL OR region = ?2) AND (?3 IS NULL OR id IN "
+		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
+		"ORDER BY id";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int64_t printed = 0;
 	int status = BIZ_OK, rc;
 
-	/*
-	 * One row per step, resumed after the last id: reading a row's
-	 * tags runs another statement, and this one must not stay open
-	 * across fn (which may print for a long time).
-	 */
-	for (;;) {
-		struct db_stmt *stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, filter->industry);
+	db_bind_text(stmt, 2, filter->region);
+	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
+	/* Each row's tags are read by another statement as this one steps. */
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		jv customer, tags;
 		int all = 1;
 
-		db_bind_int64(stmt, 1, after);
-		db_bind_text(stmt, 2, filter->industry);
-		db_bind_text(stmt, 3, filter->region);
-		db_bind_text(stmt, 4, filter->ntags ? filter->tags[0] : NULL);
-		rc = db_one(db, stmt);
-		if (rc == DB_DONE)
+		if ((status = customer_from_row(db, stmt, 0, &customer)))
 			break;
-		if (rc != DB_ROW)
-			return rc;
-		after = db_column_int64(stmt, 0);
-		if ((status = customer_from_row(db, stmt, &customer)))
-			return status;
 		tags = jv_object_get(jv_copy(customer), jv_string("tags"));
 		for (size_t t = 1; t < filter->ntags && all; t++) {
 			int found = 0;
@@ -407,14 +398,14 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 			continue;
 		}
 		status = fn(customer, arg);
-		if (status == 1)
-			return BIZ_OK;
-		if (status)
-			return status;
-		if (filter->limit && ++printed >= filter->limit)
-			break;
+		if (status == BIZ_OK && filter->limit &&
+		    ++printed >= filter->limit)
+			status = 1;
 	}
-	return BIZ_OK;
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
+		return rc;
+	return status == 1 ? BIZ_OK : status;
 }
 
 /* ---- writing ---------------------------------------------------------- */
