@@ -188,7 +188,7 @@ static int funnel_history(struct db *db, const struct crm_funnel *q,
 		"ORDER BY h.deal_id, h.at, h.id";
 	struct db_stmt *stmt = db_stmt(db, sql);
 	unsigned char *seen = xmalloc(stages->len + 1);
-	int64_t deal = 0;
+	int64_t deal = 0, at_t = 0, when_t;
 	int stage = -1, rc;
 	char at[TS_BUFSZ] = "";
 
@@ -198,15 +198,19 @@ static int funnel_history(struct db *db, const struct crm_funnel *q,
 		int next = deal_stage_index(stages, db_column_text(stmt, 1));
 		const char *when = db_column_text(stmt, 2);
 
+		/* Each timestamp is parsed once, as the next row's start. */
+		if (time_parse(when, &when_t))
+			when_t = at_t;
 		if (id != deal) {
 			memset(seen, 0, stages->len + 1);
 			deal = id;
 			stage = -1;
 		} else if (stage >= 0 && in_period(&q->period, at)) {
 			rows[stage].stays++;
-			rows[stage].seconds += seconds_between(at, when);
+			rows[stage].seconds += when_t - at_t;
 		}
 		stage = next;
+		at_t = when_t;
 		snprintf(at, sizeof(at), "%s", when);
 		if (stage >= 0 && !seen[stage] && in_period(&q->period, at)) {
 			seen[stage] = 1;
