@@ -8,18 +8,24 @@
 # crm-stats each against the sqlite3 shell running one hand-written query
 # for the same figures (bench/sql/*.sql) on the same file, and checks the
 # two give the same records.  Prints a markdown table of the medians.
+# REUSE=1 keeps a database generated before at the same size.
 set -eu
 . "$(dirname "$0")/env.sh"
 customers=${1:-5000}
 runs=${RUNS:-10}
 dir="$top/bench/scratch/pipeline-$customers"
-rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
-
-t0=$(now)
-biz-init --db p.db >/dev/null
-sh "$top/bench/pipeline-gen.sh" p.db "$customers" >/dev/null
-t1=$(now)
-echo "generated in $(echo "$t1 - $t0" | bc) s: $(sqlite3 p.db \
+if [ "${REUSE:-0}" = 1 ] && [ -f "$dir/p.db" ]; then
+	cd "$dir"
+	echo "reusing $dir/p.db"
+else
+	rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+	t0=$(now)
+	biz-init --db p.db >/dev/null
+	sh "$top/bench/pipeline-gen.sh" p.db "$customers" >/dev/null
+	t1=$(now)
+	echo "generated in $(echo "$t1 - $t0" | bc) s"
+fi
+echo "$(sqlite3 p.db \
 	"SELECT (SELECT count(*) FROM customer) || ' customers, ' ||
 	 (SELECT count(*) FROM deal) || ' deals, ' ||
 	 (SELECT count(*) FROM deal_history) || ' stage changes, ' ||
