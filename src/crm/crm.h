@@ -136,6 +136,12 @@ int activity_each(struct db *db, const struct activity_filter *filter,
 int crm_tag_valid(const char *tag);
 
 /*
+ * record (consumed) with the members of extra (consumed; ignored unless
+ * an object) added after its own fields, none of which they replace.
+ */
+jv crm_merge_custom(jv record, jv extra);
+
+/*
  * Adds a customer, or merges it into the customer it duplicates: the same
  * email (case-insensitive) or the same phone (digits only).  A merge
  * fills the existing customer's empty fields and new custom fields and

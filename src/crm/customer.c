@@ -216,6 +216,23 @@ static int customer_parse(jv fields, jv *own, jv *tags, jv *extra)
 	return status;
 }
 
+jv crm_merge_custom(jv record, jv extra)
+{
+	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
+		jv_object_foreach(extra, key, value) {
+			/* A custom field never hides one of the record's own. */
+			if (jv_object_has(jv_copy(record), jv_copy(key))) {
+				jv_free(key);
+				jv_free(value);
+			} else {
+				record = jv_object_set(record, key, value);
+			}
+		}
+	}
+	jv_free(extra);
+	return record;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 #define CUSTOMER_SELECT \
@@ -271,18 +288,7 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 	rec_set(&record, "last_purchase", jv_null());
 	rec_set(&record, "balance", dec_to_jv(0, db->money_scale));
 	rec_set(&record, "created_at", created);
-	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
-		jv_object_foreach(extra, key, value) {
-			if (jv_object_has(jv_copy(record), jv_copy(key))) {
-				jv_free(key);
-				jv_free(value);
-			} else {
-				record = jv_object_set(record, key, value);
-			}
-		}
-	}
-	jv_free(extra);
-	*out = record;
+	*out = crm_merge_custom(record, extra);
 	return BIZ_OK;
 }
 

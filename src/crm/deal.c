@@ -33,18 +33,7 @@ static jv deal_from_row(struct db *db, struct db_stmt *stmt)
 			db_column_dec(stmt, i, db->money_scale) :
 			db_column_jv(stmt, i));
 	extra = jv_parse(db_column_text(stmt, 13));
-	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
-		jv_object_foreach(extra, key, value) {
-			if (jv_object_has(jv_copy(deal), jv_copy(key))) {
-				jv_free(key);
-				jv_free(value);
-			} else {
-				deal = jv_object_set(deal, key, value);
-			}
-		}
-	}
-	jv_free(extra);
-	return deal;
+	return crm_merge_custom(deal, extra);
 }
 
 int deal_each(struct db *db, const struct deal_filter *filter,
@@ -163,6 +152,24 @@ static int unknown_stage(const struct deal_stages *stages, const char *name)
 }
 
 static const char *const stage_kinds[] = { "open", "won", "lost" };
+
+/*
+ * The index in stages of the stage called name, or with name NULL of the
+ * first stage of kind; BIZ_DATAERR naming the stages when there is none.
+ */
+static int stage_pick(const struct deal_stages *stages, const char *name,
+		      int kind, int *index)
+{
+	if (name) {
+		if ((*index = deal_stage_index(stages, name)) < 0)
+			return unknown_stage(stages, name);
+		return BIZ_OK;
+	}
+	for (*index = 0; *index < (int)stages->len; ++*index)
+		if ((int)stages->list[*index].kind == kind)
+			return BIZ_OK;
+	return biz_fail(BIZ_DATAERR, "no %s stage", stage_kinds[kind]);
+}
 
 static jv stage_record(const struct deal_stage *stage, int64_t order)
 {
@@ -387,22 +394,9 @@ int deal_add(struct db *db, jv fields, jv *out)
 		status = biz_fail(BIZ_DATAERR, "no such rep '%s'", owner);
 		goto done;
 	}
-	if ((status = deal_stages_load(db, &stages)))
+	if ((status = deal_stages_load(db, &stages)) ||
+	    (status = stage_pick(&stages, stage, DEAL_OPEN, &s)))
 		goto done;
-	if (stage) {
-		if ((s = deal_stage_index(&stages, stage)) < 0) {
-			status = unknown_stage(&stages, stage);
-			goto done;
-		}
-	} else {
-		for (s = 0; s < (int)stages.len; s++)
-			if (stages.list[s].kind == DEAL_OPEN)
-				break;
-		if (s == (int)stages.len) {
-			status = biz_fail(BIZ_DATAERR, "no open stage");
-			goto done;
-		}
-	}
 	time_format(db->now, at);
 	rec_dump(&extra_text, extra);
 	stmt = db_stmt(db, sql);
@@ -453,24 +447,9 @@ int deal_move(struct db *db, int64_t id, const char *stage, int kind,
 
 	if ((status = deal_get(db, id, &deal)))
 		return status;
-	if ((status = deal_stages_load(db, &stages)))
+	if ((status = deal_stages_load(db, &stages)) ||
+	    (status = stage_pick(&stages, stage, kind, &s)))
 		goto done;
-	if (stage) {
-		if ((s = deal_stage_index(&stages, stage)) < 0) {
-			status = unknown_stage(&stages, stage);
-			goto done;
-		}
-	} else {
-		/* won or lost: the first stage of that kind. */
-		for (s = 0; s < (int)stages.len; s++)
-			if ((int)stages.list[s].kind == kind)
-				break;
-		if (s == (int)stages.len) {
-			status = biz_fail(BIZ_DATAERR, "no %s stage",
-					  stage_kinds[kind]);
-			goto done;
-		}
-	}
 	if (reason && stages.list[s].kind != DEAL_LOST) {
 		status = biz_fail(BIZ_DATAERR, "a reason is for a lost deal");
 		goto done;
