@@ -505,11 +505,12 @@ int deal_history(struct db *db, int64_t id, jv *out)
 		"SELECT from_stage, to_stage, at, actor FROM deal_history "
 		"WHERE deal_id = ? ORDER BY at, id";
 	struct db_stmt *stmt;
-	jv deal, history = jv_array();
+	jv deal, history;
 	int rc, status;
 
 	if ((status = deal_get(db, id, &deal)))
 		return status;
+	history = jv_array();
 	stmt = db_stmt(db, sql);
 	db_bind_int64(stmt, 1, id);
 	while ((rc = db_row(db, stmt)) == DB_ROW)
