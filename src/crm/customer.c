@@ -366,49 +366,25 @@ int customer_find(struct db *db, const char *email, const char *name,
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
-/* Writes the member "tags": customer id's tags, in order. */
-static int customer_write_tags(struct db *db, int64_t id, struct json *w)
-{
-	static const char sql[] =
-		"SELECT tag FROM customer_tag WHERE customer_id = ? ORDER BY tag";
-	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
-
-	db_bind_int64(stmt, 1, id);
-	json_key(w, "tags");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW)
-		json_str(w, db_column_text(stmt, 0));
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
-}
-
 /*
- * Opens w's record and writes the customer of the row stmt is on
- * (CUSTOMER_SELECT), as customer_from_row() gives it, its tags read by
- * another statement; left open for more members.  Custom fields never
- * take an own field's name (customer_parse() keeps them apart).
+ * Writes the customer record of the row stmt is on into w, left open
+ * for more members: customer_from_row()'s record, so that the figures
+ * other domains add to it (revenue, balance) are computed in one place.
  */
 static int customer_write_open(struct db *db, struct db_stmt *stmt,
 			       struct json *w)
 {
-	static const char *const columns[] = {
-		"id", "name", "email", "phone", "industry", "size", "region",
-		"terms"
-	};
+	struct strbuf text = { 0 };
+	jv record;
 	int status;
 
-	json_object(w);
-	for (int i = 0; i < 8; i++)
-		db_json_column(w, columns[i], stmt, i);
-	if ((status = customer_write_tags(db, db_column_int64(stmt, 0), w)))
+	if ((status = customer_from_row(db, stmt, 0, &record)))
 		return status;
-	/* Orders set these (the sales module); none yet means none. */
-	json_key_dec(w, "revenue", 0, db->money_scale);
-	json_key_str(w, "last_purchase", NULL);
-	json_key_dec(w, "balance", 0, db->money_scale);
-	db_json_column(w, "created_at", stmt, 8);
-	json_members(w, db_column_text(stmt, 9));
+	rec_dump(&text, record);
+	jv_free(record);
+	json_object(w);
+	json_members(w, text.buf);
+	strbuf_release(&text);
 	return BIZ_OK;
 }
 
@@ -842,6 +818,7 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 		json_key(&w, "deals");
 		status = deal_write_each(db, &filter, &w);
 	}
+	/* Other domains' documents go here (orders, invoices: sales). */
 	if (status == BIZ_OK &&
 	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
 		json_end_object(&w);
