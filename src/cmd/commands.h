@@ -12,6 +12,7 @@
 
 #define BIZ_COMMANDS(X) \
 	X("biz-check", cmd_biz_check) \
+	X("biz-config", cmd_biz_config) \
 	X("biz-events", cmd_biz_events) \
 	X("biz-init", cmd_biz_init) \
 	X("crm-assign", cmd_crm_assign) \

@@ -288,12 +288,104 @@
 "  WHERE NOT EXISTS (SELECT 1 FROM account o WHERE o.code = v.code);"
 
 /*
+ * Procure to pay.  A supplier's lead_time and lead_time_sd are
+ * thousandths of a day, terms whole days.  A purchase's lines keep what
+ * was ordered, received (and the value the receipts posted to GRNI),
+ * billed (the received value a bill cleared) and cancelled; on_order is
+ * qty - received - cancelled of the lines of ordered purchases.  Prices
+ * are at the unit-cost scale (money + 2, as inv-receive --cost).  A bill
+ * clears received value from GRNI to Accounts Payable, its difference to
+ * Purchase Price Variance; bill.paid is what payments settled.  An item's
+ * supplier must exist (triggers: the item table came first).
+ */
+#define SCHEMA_PURCHASE_3 \
+"CREATE TABLE supplier(" \
+"  code TEXT PRIMARY KEY," \
+"  name TEXT NOT NULL," \
+"  email TEXT," \
+"  lead_time INTEGER CHECK (lead_time >= 0)," \
+"  lead_time_sd INTEGER CHECK (lead_time_sd >= 0)," \
+"  terms INTEGER CHECK (terms >= 0)," \
+"  created_at TEXT NOT NULL," \
+"  updated_at TEXT NOT NULL);" \
+"CREATE TABLE purchase(" \
+"  id INTEGER PRIMARY KEY," \
+"  supplier TEXT NOT NULL REFERENCES supplier(code)," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  ref TEXT UNIQUE," \
+"  status TEXT NOT NULL CHECK (status IN ('requested', 'approved'," \
+"    'ordered', 'partial', 'received', 'billed', 'paid', 'cancelled'))," \
+"  date TEXT NOT NULL," \
+"  requested_by TEXT NOT NULL," \
+"  approved_by TEXT," \
+"  approved_at TEXT," \
+"  ordered_at TEXT," \
+"  created_at TEXT NOT NULL," \
+"  updated_at TEXT NOT NULL);" \
+"CREATE INDEX purchase_status ON purchase(status, supplier);" \
+"CREATE TABLE purchase_line(" \
+"  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
+"  line INTEGER NOT NULL," \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  qty INTEGER NOT NULL CHECK (qty > 0)," \
+"  price INTEGER NOT NULL CHECK (price >= 0)," \
+"  received INTEGER NOT NULL DEFAULT 0," \
+"  received_value INTEGER NOT NULL DEFAULT 0," \
+"  billed_value INTEGER NOT NULL DEFAULT 0," \
+"  cancelled INTEGER NOT NULL DEFAULT 0," \
+"  PRIMARY KEY (purchase_id, line)," \
+"  CHECK (received >= 0 AND cancelled >= 0" \
+"    AND received + cancelled <= qty)) WITHOUT ROWID;" \
+"CREATE INDEX purchase_line_sku ON purchase_line(sku);" \
+"CREATE TABLE bill(" \
+"  id INTEGER PRIMARY KEY," \
+"  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
+"  supplier TEXT NOT NULL REFERENCES supplier(code)," \
+"  ref TEXT," \
+"  date TEXT NOT NULL," \
+"  due TEXT NOT NULL," \
+"  amount INTEGER NOT NULL CHECK (amount >= 0)," \
+"  cleared INTEGER NOT NULL," \
+"  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0 AND paid <= amount)," \
+"  entry_id INTEGER REFERENCES entry(id)," \
+"  at TEXT NOT NULL," \
+"  actor TEXT NOT NULL);" \
+"CREATE UNIQUE INDEX bill_ref ON bill(supplier, ref) WHERE ref IS NOT NULL;" \
+"CREATE INDEX bill_purchase ON bill(purchase_id);" \
+"CREATE TABLE bill_payment(" \
+"  id INTEGER PRIMARY KEY," \
+"  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
+"  date TEXT NOT NULL," \
+"  amount INTEGER NOT NULL CHECK (amount > 0)," \
+"  ref TEXT," \
+"  entry_id INTEGER REFERENCES entry(id)," \
+"  at TEXT NOT NULL," \
+"  actor TEXT NOT NULL);" \
+"CREATE INDEX bill_payment_purchase ON bill_payment(purchase_id);" \
+"CREATE TRIGGER item_supplier_insert BEFORE INSERT ON item" \
+"  WHEN NEW.supplier IS NOT NULL AND NOT EXISTS (SELECT 1 FROM supplier" \
+"    WHERE code = NEW.supplier)" \
+"  BEGIN SELECT RAISE(ABORT, 'supplier: no such supplier'); END;" \
+"CREATE TRIGGER item_supplier_update BEFORE UPDATE OF supplier ON item" \
+"  WHEN NEW.supplier IS NOT NULL AND NOT EXISTS (SELECT 1 FROM supplier" \
+"    WHERE code = NEW.supplier)" \
+"  BEGIN SELECT RAISE(ABORT, 'supplier: no such supplier'); END;" \
+"INSERT INTO posting_rule(kind, debit, credit)" \
+"  SELECT v.kind, v.debit, v.credit" \
+"  FROM (SELECT 'bill' AS kind, '2100' AS debit, '2000' AS credit" \
+"        UNION ALL SELECT 'bill_variance', '5200', '2000'" \
+"        UNION ALL SELECT 'bill_payment', '2000', '1000') v" \
+"  WHERE EXISTS (SELECT 1 FROM account WHERE code = '5200')" \
+"  AND NOT EXISTS (SELECT 1 FROM posting_rule o WHERE o.kind = v.kind);"
+
+/*
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
 const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
+	SCHEMA_PURCHASE_3,
 };
 
 const size_t schema_migration_count =
