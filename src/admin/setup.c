@@ -41,7 +41,9 @@ static const char seed_sql[] =
 	" ('payment', '1000', '1100'),"
 	" ('bill', '2100', '2000'),"
 	" ('bill_variance', '5200', '2000'),"
-	" ('bill_payment', '2000', '1000');"
+	" ('bill_payment', '2000', '1000'),"
+	" ('sales_return', '4100', '1100'),"
+	" ('return_receipt', '1300', '5000');"
 	"INSERT INTO warehouse(code, name, created_at) VALUES"
 	" ('MAIN', 'Main warehouse', ?1);";
 

@@ -18,6 +18,7 @@
 	X("crm-assign", cmd_crm_assign) \
 	X("crm-lead", cmd_crm_lead) \
 	X("crm-log", cmd_crm_log) \
+	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \

@@ -379,6 +379,128 @@
 "  AND NOT EXISTS (SELECT 1 FROM posting_rule o WHERE o.kind = v.kind);"
 
 /*
+ * Order to cash (sales).  A sales_order_line keeps its quantities
+ * reserved (held now in stock_balance.reserved, per lot in
+ * sales_reservation), shipped, invoiced, returned and credited (returned
+ * units that were invoiced, so credited back).  sales_shipment is each
+ * move a shipment wrote, with what of it came back: a return brings goods
+ * back at the value they left with.  An invoice's open amount is its
+ * total less its settlements (payments and return credits), each dated,
+ * so the aging at any date is read from them.  tax_rate is a percentage
+ * at 4 places (8.25% = 82500).
+ */
+#define SCHEMA_SALES \
+"CREATE TABLE sales_order(" \
+"  id INTEGER PRIMARY KEY," \
+"  customer_id INTEGER NOT NULL," \
+"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft'," \
+"    'confirmed', 'partially_reserved', 'backordered'," \
+"    'partially_shipped', 'shipped', 'invoiced', 'paid', 'cancelled'))," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  ref TEXT," \
+"  tax_rate INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate >= 0)," \
+"  date TEXT NOT NULL," \
+"  confirmed_at TEXT," \
+"  created_at TEXT NOT NULL," \
+"  updated_at TEXT NOT NULL);" \
+"CREATE UNIQUE INDEX sales_order_ref ON sales_order(ref)" \
+"  WHERE ref IS NOT NULL;" \
+"CREATE INDEX sales_order_customer ON sales_order(customer_id);" \
+"CREATE INDEX sales_order_status ON sales_order(status);" \
+"CREATE TABLE sales_order_line(" \
+"  id INTEGER PRIMARY KEY," \
+"  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  qty INTEGER NOT NULL CHECK (qty > 0)," \
+"  price INTEGER NOT NULL CHECK (price >= 0)," \
+"  reserved INTEGER NOT NULL DEFAULT 0," \
+"  shipped INTEGER NOT NULL DEFAULT 0," \
+"  invoiced INTEGER NOT NULL DEFAULT 0," \
+"  returned INTEGER NOT NULL DEFAULT 0," \
+"  credited INTEGER NOT NULL DEFAULT 0," \
+"  CONSTRAINT sales_line_quantities CHECK (reserved >= 0 AND" \
+"    shipped >= 0 AND reserved + shipped <= qty AND" \
+"    returned <= shipped AND credited <= returned AND" \
+"    credited <= invoiced AND invoiced + returned - credited <= shipped));" \
+"CREATE INDEX sales_order_line_order ON sales_order_line(order_id);" \
+"CREATE TABLE sales_reservation(" \
+"  line_id INTEGER NOT NULL REFERENCES sales_order_line(id)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  qty INTEGER NOT NULL CHECK (qty >= 0)," \
+"  PRIMARY KEY (line_id, lot)) WITHOUT ROWID;" \
+"CREATE TABLE sales_shipment(" \
+"  move_id INTEGER PRIMARY KEY REFERENCES move(id)," \
+"  line_id INTEGER NOT NULL REFERENCES sales_order_line(id)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  qty INTEGER NOT NULL CHECK (qty > 0)," \
+"  value INTEGER NOT NULL," \
+"  returned_qty INTEGER NOT NULL DEFAULT 0," \
+"  returned_value INTEGER NOT NULL DEFAULT 0," \
+"  CHECK (returned_qty <= qty));" \
+"CREATE INDEX sales_shipment_line ON sales_shipment(line_id);" \
+"CREATE TABLE invoice(" \
+"  id INTEGER PRIMARY KEY," \
+"  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
+"  customer_id INTEGER NOT NULL," \
+"  date TEXT NOT NULL," \
+"  due TEXT NOT NULL," \
+"  net INTEGER NOT NULL," \
+"  tax INTEGER NOT NULL," \
+"  total INTEGER NOT NULL," \
+"  entry_id INTEGER REFERENCES entry(id)," \
+"  created_at TEXT NOT NULL);" \
+"CREATE INDEX invoice_order ON invoice(order_id);" \
+"CREATE INDEX invoice_customer ON invoice(customer_id);" \
+"CREATE TABLE invoice_line(" \
+"  invoice_id INTEGER NOT NULL REFERENCES invoice(id)," \
+"  line_id INTEGER NOT NULL REFERENCES sales_order_line(id)," \
+"  qty INTEGER NOT NULL," \
+"  net INTEGER NOT NULL," \
+"  tax INTEGER NOT NULL," \
+"  PRIMARY KEY (invoice_id, line_id)) WITHOUT ROWID;" \
+"CREATE TABLE sales_payment(" \
+"  id INTEGER PRIMARY KEY," \
+"  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
+"  date TEXT NOT NULL," \
+"  amount INTEGER NOT NULL CHECK (amount > 0)," \
+"  ref TEXT," \
+"  entry_id INTEGER REFERENCES entry(id)," \
+"  created_at TEXT NOT NULL);" \
+"CREATE UNIQUE INDEX sales_payment_ref ON sales_payment(ref)" \
+"  WHERE ref IS NOT NULL;" \
+"CREATE TABLE sales_return(" \
+"  id INTEGER PRIMARY KEY," \
+"  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
+"  ref TEXT," \
+"  request TEXT NOT NULL," \
+"  date TEXT NOT NULL," \
+"  net INTEGER NOT NULL," \
+"  tax INTEGER NOT NULL," \
+"  total INTEGER NOT NULL," \
+"  doc_id INTEGER REFERENCES stock_doc(id)," \
+"  entry_id INTEGER REFERENCES entry(id)," \
+"  created_at TEXT NOT NULL);" \
+"CREATE UNIQUE INDEX sales_return_ref ON sales_return(ref)" \
+"  WHERE ref IS NOT NULL;" \
+"CREATE TABLE invoice_settlement(" \
+"  id INTEGER PRIMARY KEY," \
+"  invoice_id INTEGER NOT NULL REFERENCES invoice(id)," \
+"  kind TEXT NOT NULL CHECK (kind IN ('payment', 'credit'))," \
+"  source_id INTEGER NOT NULL," \
+"  date TEXT NOT NULL," \
+"  amount INTEGER NOT NULL);" \
+"CREATE INDEX invoice_settlement_invoice ON" \
+"  invoice_settlement(invoice_id, date);" \
+"INSERT INTO posting_rule(kind, debit, credit)" \
+"  SELECT v.kind, v.debit, v.credit" \
+"  FROM (SELECT 'sales_return' AS kind, '4100' AS debit," \
+"          '1100' AS credit" \
+"        UNION ALL SELECT 'return_receipt', '1300', '5000') v" \
+"  WHERE EXISTS (SELECT 1 FROM account a WHERE a.code = v.debit)" \
+"    AND EXISTS (SELECT 1 FROM account a WHERE a.code = v.credit)" \
+"    AND NOT EXISTS (SELECT 1 FROM posting_rule r WHERE r.kind = v.kind);"
+
+/*
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
@@ -386,6 +508,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
 	SCHEMA_PURCHASE_3,
+	SCHEMA_SALES,
 };
 
 const size_t schema_migration_count =
