@@ -16,6 +16,7 @@
 	X("biz-events", cmd_biz_events) \
 	X("biz-init", cmd_biz_init) \
 	X("crm-assign", cmd_crm_assign) \
+	X("crm-customer", cmd_crm_customer) \
 	X("crm-lead", cmd_crm_lead) \
 	X("crm-log", cmd_crm_log) \
 	X("crm-order", cmd_crm_order) \

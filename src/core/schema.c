@@ -501,6 +501,91 @@
 "    AND NOT EXISTS (SELECT 1 FROM posting_rule r WHERE r.kind = v.kind);"
 
 /*
+ * Customers and the sales pipeline (issue 10).  A customer's email_key
+ * (lower-case email) and phone_key (digits only) are the deduplication
+ * keys, as a lead's; terms is days (NULL: the sales.terms_days setting).
+ * customer_tag's key (customer_id, tag) gives a customer's tags and
+ * customer_tag_tag the customers of a tag.  deal_stage is data: position
+ * orders the stages, kind says which close a deal (won, lost).  A deal's
+ * stage_at is when it entered its stage; deal_history keeps every stage
+ * change (from_stage NULL: the deal was opened in to_stage), with its
+ * time and actor: the funnel and the forecast's historical rates are read
+ * from it.  lead_conversion links a converted lead to its customer and
+ * deal (a table of its own: the lead table stays as it was).  Every
+ * statement can run twice (IF NOT EXISTS, ON CONFLICT): a test that sets
+ * user_version back replays it harmlessly.
+ */
+#define SCHEMA_PIPELINE \
+"CREATE TABLE IF NOT EXISTS customer(" \
+"  id INTEGER PRIMARY KEY," \
+"  name TEXT NOT NULL," \
+"  email TEXT," \
+"  email_key TEXT," \
+"  phone TEXT," \
+"  phone_key TEXT," \
+"  industry TEXT," \
+"  size INTEGER," \
+"  region TEXT," \
+"  terms INTEGER CHECK (terms >= 0)," \
+"  created_at TEXT NOT NULL," \
+"  updated_at TEXT NOT NULL," \
+"  extra TEXT NOT NULL DEFAULT '{}');" \
+"CREATE INDEX IF NOT EXISTS customer_email ON customer(email_key)" \
+"  WHERE email_key IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS customer_phone ON customer(phone_key)" \
+"  WHERE phone_key IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS customer_name ON customer(name);" \
+"CREATE TABLE IF NOT EXISTS customer_tag(" \
+"  customer_id INTEGER NOT NULL REFERENCES customer(id)," \
+"  tag TEXT NOT NULL," \
+"  PRIMARY KEY (customer_id, tag)) WITHOUT ROWID;" \
+"CREATE INDEX IF NOT EXISTS customer_tag_tag ON customer_tag(tag, customer_id);" \
+"CREATE TABLE IF NOT EXISTS deal_stage(" \
+"  name TEXT PRIMARY KEY," \
+"  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100)," \
+"  position INTEGER NOT NULL," \
+"  kind TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'won'," \
+"    'lost')));" \
+"INSERT INTO deal_stage(name, probability, position, kind) VALUES" \
+"  ('new', 10, 1, 'open'), ('qualified', 20, 2, 'open')," \
+"  ('proposal', 50, 3, 'open'), ('negotiation', 70, 4, 'open')," \
+"  ('won', 100, 5, 'won'), ('lost', 0, 6, 'lost')" \
+"  ON CONFLICT DO NOTHING;" \
+"CREATE TABLE IF NOT EXISTS deal(" \
+"  id INTEGER PRIMARY KEY," \
+"  customer_id INTEGER NOT NULL REFERENCES customer(id)," \
+"  title TEXT NOT NULL," \
+"  amount INTEGER NOT NULL CHECK (amount >= 0)," \
+"  stage TEXT NOT NULL REFERENCES deal_stage(name)," \
+"  owner TEXT REFERENCES rep(handle)," \
+"  close TEXT," \
+"  closed_at TEXT," \
+"  lost_reason TEXT," \
+"  lead_id INTEGER REFERENCES lead(id)," \
+"  stage_at TEXT NOT NULL," \
+"  created_at TEXT NOT NULL," \
+"  updated_at TEXT NOT NULL," \
+"  extra TEXT NOT NULL DEFAULT '{}');" \
+"CREATE INDEX IF NOT EXISTS deal_customer ON deal(customer_id);" \
+"CREATE TABLE IF NOT EXISTS deal_history(" \
+"  id INTEGER PRIMARY KEY," \
+"  deal_id INTEGER NOT NULL REFERENCES deal(id)," \
+"  from_stage TEXT," \
+"  to_stage TEXT NOT NULL," \
+"  at TEXT NOT NULL," \
+"  actor TEXT NOT NULL);" \
+"CREATE INDEX IF NOT EXISTS deal_history_deal ON deal_history(deal_id, at);" \
+"CREATE TABLE IF NOT EXISTS lead_conversion(" \
+"  lead_id INTEGER PRIMARY KEY REFERENCES lead(id)," \
+"  customer_id INTEGER NOT NULL REFERENCES customer(id)," \
+"  deal_id INTEGER REFERENCES deal(id)," \
+"  at TEXT NOT NULL);" \
+"CREATE INDEX IF NOT EXISTS activity_customer ON activity(customer_id, at)" \
+"  WHERE customer_id IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS activity_deal ON activity(deal_id, at)" \
+"  WHERE deal_id IS NOT NULL;"
+
+/*
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
@@ -508,6 +593,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
 	SCHEMA_PURCHASE_3,
+	SCHEMA_PIPELINE,
 	SCHEMA_SALES,
 };
 

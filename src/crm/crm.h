@@ -125,4 +125,88 @@ struct activity_filter {
 int activity_each(struct db *db, const struct activity_filter *filter,
 		  int (*fn)(jv activity, void *arg), void *arg);
 
+/* ---- customers (customer.c) --------------------------------------- */
+
+/*
+ * Whether tag is a valid tag: UTF-8 text, not empty, without white
+ * space or control characters (as codes and handles).
+ */
+int crm_tag_valid(const char *tag);
+
+/*
+ * Adds a customer, or merges it into the customer it duplicates: the same
+ * email (case-insensitive) or the same phone (digits only).  A merge
+ * fills the existing customer's empty fields and new custom fields and
+ * adds its tags, overwriting nothing; *out has "op" created, merged or
+ * unchanged (a merge that adds nothing).  Fields: name email phone
+ * industry size region terms (days) tags (an array, or text split at
+ * commas); others become custom fields.  fields is consumed.
+ */
+int customer_upsert(struct db *db, jv fields, jv *out);
+
+/*
+ * Overwrites the fields given of customer id (an empty one clears it);
+ * "op" updated or unchanged.  fields is consumed.
+ */
+int customer_set(struct db *db, int64_t id, jv fields, jv *out);
+
+/*
+ * Customer id as a record (id name email phone industry size region terms
+ * tags revenue last_purchase balance created_at, then custom fields), or
+ * BIZ_DATAERR "no such customer ID".  With out NULL it only checks that
+ * the customer exists.
+ */
+int customer_get(struct db *db, int64_t id, jv *out);
+
+/*
+ * The id of the first customer with email (case-insensitive), else the
+ * first named name exactly (either may be NULL); 0 when none.
+ */
+int customer_find(struct db *db, const char *email, const char *name,
+		  int64_t *id);
+
+/* Adds (add) or removes tags (consumed, an array) on customer id. */
+int customer_tag(struct db *db, int64_t id, jv tags, int add, jv *out);
+
+/*
+ * The 360-degree view of customer id: its record, "deals" (its deals,
+ * newest first) and "activities" (the latest ten, newest first).
+ */
+int customer_show(struct db *db, int64_t id, jv *out);
+
+struct customer_filter {
+	const char *const *tags;	/* every one of them */
+	size_t ntags;
+	const char *industry;
+	const char *region;
+	int64_t limit;			/* 0: no limit */
+};
+
+/*
+ * Calls fn for each customer that passes filter, by id; stops at fn's
+ * first non-zero status (1 means "stop, no error").
+ */
+int customer_each(struct db *db, const struct customer_filter *filter,
+		  int (*fn)(jv customer, void *arg), void *arg);
+
+/* ---- deals (deal.c) ------------------------------------------------ */
+
+struct deal_filter {
+	int64_t customer;	/* 0: any */
+	const char *stage;	/* NULL: any */
+	const char *owner;	/* NULL: any */
+	int open;		/* only deals in an open stage */
+	int newest_first;	/* by id descending */
+	int64_t limit;		/* 0: no limit */
+};
+
+/*
+ * Calls fn for each deal that passes filter (records: id customer title
+ * amount stage probability owner close closed_at created_at lost_reason
+ * lead stage_at, then custom fields); stops at fn's first non-zero
+ * status (1: "stop, no error").
+ */
+int deal_each(struct db *db, const struct deal_filter *filter,
+	      int (*fn)(jv deal, void *arg), void *arg);
+
 #endif

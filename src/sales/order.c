@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crm.h"
 #include "event.h"
 #include "item.h"
 #include "record.h"
@@ -109,23 +110,35 @@ bad:
 
 int sales_customer(struct db *db, int64_t id, int64_t *terms)
 {
-	/*
-	 * Until the customer module lands, any positive id is a customer
-	 * without terms of its own (see the branch notes).
-	 */
-	(void)db;
+	jv customer, t;
+	int status;
+
 	*terms = -1;
 	if (id <= 0)
 		return biz_fail(BIZ_DATAERR, "no such customer %lld",
 				(long long)id);
+	if ((status = customer_get(db, id, &customer)))
+		return status;
+	t = jv_object_get(customer, jv_string("terms"));
+	if (jv_get_kind(t) == JV_KIND_NUMBER)
+		*terms = (int64_t)jv_number_value(t);
+	jv_free(t);
 	return BIZ_OK;
 }
 
-char *sales_customer_name(struct db *db, int64_t customer)
+char *sales_customer_name(struct db *db, int64_t id)
 {
-	(void)db;
-	(void)customer;
-	return NULL;
+	jv customer;
+	const char *name;
+	char *out = NULL;
+
+	if (customer_get(db, id, &customer))
+		return NULL;
+	name = rec_text(customer, "name");
+	if (name)
+		out = xstrdup(name);
+	jv_free(customer);
+	return out;
 }
 
 /* ---- reading an order ------------------------------------------------- */
