@@ -5,6 +5,7 @@
 #include "decimal.h"
 #include "ledger.h"
 #include "record.h"
+#include "sales.h"
 #include "banned.h"
 
 /* The first column of a one-row, integer-valued query; ?1 unused. */
@@ -29,6 +30,48 @@ static int report(int (*fn)(jv, void *), void *arg, jv rec, int ok,
 	if (!ok)
 		(*failed)++;
 	return fn(rec, arg);
+}
+
+/*
+ * Reserved stock: per item and warehouse no more than is on hand (out
+ * of quarantine), and what the balances hold reserved is what the sales
+ * orders hold.
+ */
+static int check_reservations(struct db *db, int (*fn)(jv, void *),
+			      void *arg, int *failed)
+{
+	int64_t bad;
+	int status;
+	jv rec;
+
+	if ((status = sales_reservation_breaches(db, &bad)))
+		return status;
+	rec = jv_object();
+	rec_set_str(&rec, "check", "reservations");
+	rec_set(&rec, "ok", jv_bool(bad == 0));
+	rec_set(&rec, "mismatched", jv_number((double)bad));
+	return report(fn, arg, rec, bad == 0, failed);
+}
+
+/* The open invoices sum to the Accounts Receivable balance. */
+static int check_receivables(struct db *db, int (*fn)(jv, void *),
+			     void *arg, int *failed)
+{
+	int64_t open, account;
+	int ms = db->money_scale, status;
+	jv rec;
+
+	if ((status = sales_open_total(db, &open)) ||
+	    (status = ledger_account_balance(db, CHECK_RECEIVABLE_ACCOUNT,
+					     &account)))
+		return status;
+	rec = jv_object();
+	rec_set_str(&rec, "check", "receivables");
+	rec_set(&rec, "ok", jv_bool(open == account));
+	rec_set_str(&rec, "account", CHECK_RECEIVABLE_ACCOUNT);
+	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
+	rec_set(&rec, "open_invoices", dec_to_jv(open, ms));
+	return report(fn, arg, rec, open == account, failed);
 }
 
 int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
@@ -131,5 +174,8 @@ int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
 	rec_set_str(&rec, "account", CHECK_INVENTORY_ACCOUNT);
 	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
 	rec_set(&rec, "stock_value", dec_to_jv(stock_value, ms));
-	return report(fn, arg, rec, account == stock_value, failed);
+	if ((status = report(fn, arg, rec, account == stock_value, failed)) ||
+	    (status = check_reservations(db, fn, arg, failed)))
+		return status;
+	return check_receivables(db, fn, arg, failed);
 }

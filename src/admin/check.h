@@ -2,7 +2,8 @@
  * check.h - the invariants biz-check verifies: each stock balance equals
  * the sum of its moves, the cost layers sum to the stock value, no stock
  * is negative, every journal entry balances, and the Inventory account
- * equals the total stock value.
+ * equals the total stock value; reserved stock is on hand and is what
+ * the sales orders hold; the open invoices sum to Accounts Receivable.
  */
 #ifndef CHECK_H
 #define CHECK_H
@@ -13,6 +14,9 @@
 
 /* The Inventory account of the default chart. */
 #define CHECK_INVENTORY_ACCOUNT "1300"
+
+/* The Accounts Receivable account: the open invoices sum to it. */
+#define CHECK_RECEIVABLE_ACCOUNT "1100"
 
 /*
  * Calls fn with one record per check: {check, ok, ...the figures
