@@ -136,40 +136,49 @@ static int reservation_take(struct db *db, int64_t line_id, const char *lot,
 	return db_done(db, stmt);
 }
 
-/* Records the moves *moves holds from index from on as the line's. */
-static int shipment_record(struct db *db, int64_t line_id, jv moves,
-			   int from)
+/*
+ * Where a shipment's moves go: each is recorded as the line's shipment,
+ * with the value it left with (a return brings it back at that value).
+ */
+struct ship_sink {
+	struct sink sink;
+	struct db *db;
+	int64_t line_id;
+	int64_t moves;
+};
+
+static int ship_put(struct sink *sink, const char *json, size_t len)
 {
 	static const char sql[] =
 		"INSERT INTO sales_shipment(move_id, line_id, lot, qty, value) "
 		"VALUES (?, ?, ?, ?, ?)";
-	int n = jv_array_length(jv_copy(moves)), status = BIZ_OK;
+	struct ship_sink *ss = (struct ship_sink *)sink;
+	struct db *db = ss->db;
+	jv m = jv_parse_sized(json, (int)len);
+	const char *lot = rec_text(m, "lot");
+	int64_t qty = 0, value = 0;
+	struct db_stmt *stmt;
+	int status;
 
-	for (int k = from; k < n && !status; k++) {
-		jv m = jv_array_get(jv_copy(moves), k);
-		const char *lot = rec_text(m, "lot");
-		int64_t qty = 0, value = 0;
-		struct db_stmt *stmt;
-
-		if (dec_from_jv(jv_object_get(jv_copy(m), jv_string("qty")),
-				QTY_SCALE, &qty) ||
-		    dec_from_jv(jv_object_get(jv_copy(m),
-					      jv_string("value")),
-				db->money_scale, &value)) {
-			jv_free(m);
-			return biz_fail(BIZ_INTERNAL, "a move record without "
-					"its quantity or value");
-		}
-		stmt = db_stmt(db, sql);
-		db_bind_int64(stmt, 1, (int64_t)jv_number_value(
-				jv_object_get(jv_copy(m), jv_string("id"))));
-		db_bind_int64(stmt, 2, line_id);
-		db_bind_text(stmt, 3, lot ? lot : "");
-		db_bind_int64(stmt, 4, -qty);
-		db_bind_int64(stmt, 5, -value);
-		status = db_done(db, stmt);
+	if (jv_get_kind(m) != JV_KIND_OBJECT ||
+	    dec_from_jv(jv_object_get(jv_copy(m), jv_string("qty")),
+			QTY_SCALE, &qty) ||
+	    dec_from_jv(jv_object_get(jv_copy(m), jv_string("value")),
+			db->money_scale, &value)) {
 		jv_free(m);
+		return biz_fail(BIZ_INTERNAL, "a move record without its "
+				"quantity or value");
 	}
+	stmt = db_stmt(db, sql);
+	db_bind_int64(stmt, 1, (int64_t)jv_number_value(
+			jv_object_get(jv_copy(m), jv_string("id"))));
+	db_bind_int64(stmt, 2, ss->line_id);
+	db_bind_text(stmt, 3, lot ? lot : "");
+	db_bind_int64(stmt, 4, -qty);
+	db_bind_int64(stmt, 5, -value);
+	status = db_done(db, stmt);
+	jv_free(m);
+	ss->moves++;
 	return status;
 }
 
@@ -197,12 +206,13 @@ static size_t serials_of(struct db *db, const char *sku,
 /* Issues want of line l (reserved in wh) as lines of doc. */
 static int ship_line(struct db *db, struct stock_doc *doc, const char *wh,
 		     const struct order_line *l, int64_t want,
-		     const struct sales_ship_in *in, jv *moves)
+		     const struct sales_ship_in *in, int64_t *moves)
 {
 	static const char line_sql[] =
 		"UPDATE sales_order_line SET reserved = reserved - ?2, "
 		"shipped = shipped + ?2 WHERE id = ?1";
 	struct reservation *r = NULL;
+	struct ship_sink sink = { { ship_put }, db, l->id, 0 };
 	struct item_info item;
 	const char **serials = NULL;
 	size_t n = 0, serial_count = 0;
@@ -220,7 +230,6 @@ static int ship_line(struct db *db, struct stock_doc *doc, const char *wh,
 	for (size_t i = 0; i < n && left > 0 && !status; i++) {
 		struct stock_line sl;
 		int64_t take = r[i].qty < left ? r[i].qty : left;
-		int from = jv_array_length(jv_copy(*moves));
 
 		memset(&sl, 0, sizeof(sl));
 		sl.sku = l->sku;
@@ -231,13 +240,13 @@ static int ship_line(struct db *db, struct stock_doc *doc, const char *wh,
 		sl.serial_count = serial_count;
 		if (!(status = stock_unreserve(db, l->sku, wh, r[i].lot,
 					       take)) &&
-		    !(status = reservation_take(db, l->id, r[i].lot, take)) &&
-		    !(status = stock_issue(db, doc, &sl, moves)))
-			status = shipment_record(db, l->id, *moves, from);
+		    !(status = reservation_take(db, l->id, r[i].lot, take)))
+			status = stock_issue(db, doc, &sl, &sink.sink);
 		left -= take;
 	}
 	free(r);
 	free(serials);
+	*moves += sink.moves;
 	if (status)
 		return status;
 	stmt = db_stmt(db, line_sql);
@@ -296,10 +305,10 @@ int order_ship(struct db *db, const struct sales_ship_in *in,
 	struct order_head h;
 	struct order_line *l = NULL;
 	struct stock_doc doc;
-	int64_t *want = NULL;
+	int64_t *want = NULL, moves = 0;
 	char order[24];
 	size_t n = 0;
-	jv moves = jv_array(), data;
+	jv data;
 	int status;
 
 	memset(&doc, 0, sizeof(doc));
@@ -328,13 +337,12 @@ int order_ship(struct db *db, const struct sales_ship_in *in,
 		goto done;
 	data = jv_object();
 	rec_set(&data, "doc", jv_number((double)doc.id));
-	rec_set(&data, "moves", jv_copy(moves));
+	rec_set(&data, "moves", jv_number((double)moves));
 	if (!(status = event_append_id(db, "order.shipped", "order", in->id,
 				       data)))
 		status = order_get(db, in->id, "updated", out);
 done:
 	stock_doc_release(&doc);
-	jv_free(moves);
 	free(want);
 	free(l);
 	return status;

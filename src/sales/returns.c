@@ -101,7 +101,7 @@ static int shipped_pieces(struct db *db, int64_t line_id,
 /* Brings q of line l back into wh, newest shipment first. */
 static int return_goods(struct db *db, struct stock_doc *doc,
 			const char *wh, const struct order_line *l,
-			int64_t q, jv *moves)
+			int64_t q)
 {
 	static const char back_sql[] =
 		"UPDATE sales_shipment SET returned_qty = returned_qty + ?2, "
@@ -133,7 +133,7 @@ static int return_goods(struct db *db, struct stock_doc *doc,
 		m.posting = "return_receipt";
 		m.posting_sign = 1;
 		m.event = "stock.returned";
-		if ((status = stock_apply_move(db, doc, &m, moves)))
+		if ((status = stock_apply_move(db, doc, &m, NULL)))
 			break;
 		stmt = db_stmt(db, back_sql);
 		db_bind_int64(stmt, 1, p[i].move);
@@ -296,7 +296,7 @@ int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 	int64_t *take = NULL, net = 0, tax = 0, entry = 0, ret;
 	size_t n = 0;
 	int status, replay;
-	jv moves = jv_array(), data;
+	jv data;
 
 	memset(&doc, 0, sizeof(doc));
 	if (!count) {
@@ -328,8 +328,7 @@ int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 		ln = sales_net(credit_q, l[i].price);
 		net += ln;
 		tax += sales_tax(ln, h.tax_rate);
-		if (!(status = return_goods(db, &doc, h.wh, &l[i], take[i],
-					    &moves)))
+		if (!(status = return_goods(db, &doc, h.wh, &l[i], take[i])))
 			status = line_returned(db, l[i].id, take[i], credit_q);
 	}
 	if (status || (status = stock_doc_finish(db, &doc)))
@@ -367,7 +366,6 @@ int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 		status = order_get(db, id, "updated", out);
 done:
 	stock_doc_release(&doc);
-	jv_free(moves);
 	free(request);
 	free(take);
 	free(l);
