@@ -13,6 +13,9 @@
 
 /* The Inventory account of the default chart. */
 #define CHECK_INVENTORY_ACCOUNT "1300"
+/* Goods Received Not Invoiced and Accounts Payable. */
+#define CHECK_GRNI_ACCOUNT "2100"
+#define CHECK_AP_ACCOUNT "2000"
 
 /*
  * Calls fn with one record per check: {check, ok, ...the figures

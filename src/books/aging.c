@@ -148,7 +148,6 @@ int aging_finish(struct aging *a, int totals)
 		json_key_str(&w, "party", NULL);
 		json_key_str(&w, "name", "TOTAL");
 		write_amounts(&w, sum, total, a->scale);
-		json_key_bool(&w, "total", 1);
 		json_end_object(&w);
 		status = sink_put(a->sink, &w);
 		if (status == BIZ_STOP)

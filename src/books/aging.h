@@ -45,7 +45,7 @@ int aging_add(struct aging *a, const struct aging_doc *doc);
 
 /*
  * Prints the per-party records (by party) and, with totals, one more
- * record with party null and "total": true; frees a.  Returns a status.
+ * record with party null and name TOTAL; frees a.  Returns a status.
  */
 int aging_finish(struct aging *a, int totals);
 

@@ -29,6 +29,7 @@
 	X("inv-supplier", cmd_inv_supplier) \
 	X("inv-warehouse", cmd_inv_warehouse) \
 	X("ledger-account", cmd_ledger_account) \
+	X("ledger-aging", cmd_ledger_aging) \
 	X("ledger-balance", cmd_ledger_balance) \
 	X("ledger-export", cmd_ledger_export) \
 	X("ledger-post", cmd_ledger_post) \
