@@ -25,6 +25,7 @@
 	X("inv-purchase", cmd_inv_purchase) \
 	X("inv-qc", cmd_inv_qc) \
 	X("inv-receive", cmd_inv_receive) \
+	X("inv-reorder", cmd_inv_reorder) \
 	X("inv-stock", cmd_inv_stock) \
 	X("inv-supplier", cmd_inv_supplier) \
 	X("inv-warehouse", cmd_inv_warehouse) \
