@@ -31,6 +31,7 @@ static const char *const summed[] = {
 };
 
 struct report {
+	struct sink sink;	/* first: the library hands records here */
 	struct cli *cli;
 	jv totals;	/* an object while a table is printed, else null */
 	int scales[6];
@@ -54,18 +55,30 @@ static int add_to_totals(struct report *rep, jv stock)
 	return BIZ_OK;
 }
 
-static int print_stock(jv stock, void *arg)
+/*
+ * Prints a stock record when --where holds for it; a table adds it to
+ * the totals.  The text is parsed only for --where or a table.
+ */
+static int print_stock(struct sink *sink, const char *json, size_t len)
 {
-	struct report *rep = arg;
+	struct report *rep = (struct report *)sink;
+	int table = jv_get_kind(rep->totals) == JV_KIND_OBJECT;
 	int status = BIZ_OK;
+	jv stock;
 
+	if (!table && !rep->cli->where) {
+		cli_print_json(rep->cli, json, len);
+		return BIZ_OK;
+	}
+	stock = jv_parse_sized(json, (int)len);
 	if (!cli_where(rep->cli, stock)) {
 		jv_free(stock);
 		return BIZ_OK;
 	}
-	if (jv_get_kind(rep->totals) == JV_KIND_OBJECT)
+	if (table)
 		status = add_to_totals(rep, stock);
-	cli_print(rep->cli, stock);
+	jv_free(stock);
+	cli_print_json(rep->cli, json, len);
 	return status;
 }
 
@@ -73,7 +86,7 @@ int cmd_inv_stock(int argc, char **argv)
 {
 	struct cli cli;
 	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
-	struct report rep = { &cli, jv_null(), { 0 } };
+	struct report rep = { { print_stock }, &cli, jv_null(), { 0 } };
 	char **args;
 	int c, status;
 
@@ -100,7 +113,7 @@ int cmd_inv_stock(int argc, char **argv)
 							rep.scales[i]));
 		}
 	}
-	status = stock_each(cli.db, &filter, print_stock, &rep);
+	status = stock_each(cli.db, &filter, &rep.sink);
 	if (status == BIZ_OK && jv_get_kind(rep.totals) == JV_KIND_OBJECT)
 		cli_print(&cli, rep.totals);
 	else

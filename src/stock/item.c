@@ -65,7 +65,7 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 		return biz_fail(BIZ_DATAERR, "'%s' is not a warehouse code "
 				"(no spaces)", code ? code : "");
 	if (!name || !*name)
-		return biz_fail(BIZ_DATAERR, "warehouse '%s' needs a --name",
+		return biz_fail(BIZ_DATAERR, "warehouse '%s' needs a name",
 				code);
 	stmt = db_stmt(db, find_sql);
 	db_bind_text(stmt, 1, code);
@@ -528,7 +528,7 @@ static int item_save(struct db *db, jv before, jv item, const char *op,
 
 	snprintf(sku, sizeof(sku), "%s", rec_text(item, "sku"));
 	if (!rec_text(item, "name")) {
-		status = biz_fail(BIZ_DATAERR, "item '%s' needs a --name", sku);
+		status = biz_fail(BIZ_DATAERR, "item '%s' needs a name", sku);
 		goto done;
 	}
 	if (parent) {
