@@ -22,16 +22,30 @@
 
 /* ---- receipts ---------------------------------------------------------- */
 
-/* The value of the last move record in moves (a jv array, borrowed). */
-static int last_move_value(struct db *db, jv moves, int64_t *out)
-{
-	int n = jv_array_length(jv_copy(moves));
-	jv move = jv_array_get(jv_copy(moves), n - 1);
-	jv value = jv_object_get(move, jv_string("value"));
+/*
+ * Where the receipt's move records go: kept as an array for the event,
+ * the value of the last one read for its line.
+ */
+struct move_capture {
+	struct sink sink;
+	jv moves;
+	int64_t value;
+	int scale;
+};
 
-	if (n < 1 || dec_from_jv(value, db->money_scale, out))
+static int capture_move(struct sink *sink, const char *json, size_t len)
+{
+	struct move_capture *c = (struct move_capture *)sink;
+	jv move = jv_parse_sized(json, (int)len);
+
+	if (jv_get_kind(move) != JV_KIND_OBJECT ||
+	    dec_from_jv(jv_object_get(jv_copy(move), jv_string("value")),
+			c->scale, &c->value)) {
+		jv_free(move);
 		return biz_fail(BIZ_INTERNAL, "receipt wrote no move value");
-	return BIZ_OK;
+	}
+	c->moves = jv_array_append(c->moves, move);
+	return 0;
 }
 
 static int record_receipt(struct db *db, int64_t id, struct pline *l,
@@ -55,10 +69,9 @@ static int record_receipt(struct db *db, int64_t id, struct pline *l,
 /* Receives qty of line l through doc, recording what it was worth. */
 static int receive_line(struct db *db, struct purchase *p,
 			struct stock_doc *doc, struct pline *l, int64_t qty,
-			jv *moves)
+			struct move_capture *moves)
 {
 	struct stock_line sl;
-	int64_t value;
 	int status;
 
 	memset(&sl, 0, sizeof(sl));
@@ -67,10 +80,9 @@ static int receive_line(struct db *db, struct purchase *p,
 	sl.qty = qty;
 	sl.cost = l->price;
 	sl.has_cost = 1;
-	if ((status = stock_receive(db, doc, &sl, moves)) ||
-	    (status = last_move_value(db, *moves, &value)))
+	if ((status = stock_receive(db, doc, &sl, &moves->sink)))
 		return status;
-	return record_receipt(db, p->id, l, qty, value);
+	return record_receipt(db, p->id, l, qty, moves->value);
 }
 
 /*
@@ -121,12 +133,14 @@ int purchase_receive(struct db *db, int64_t id,
 	struct stock_doc doc;
 	char po[32];
 	int64_t *take = NULL, left = 0;
-	jv moves = jv_array(), data;
+	struct move_capture moves = { { capture_move }, jv_array(), 0,
+				      db->money_scale };
+	jv data;
 	int status;
 
+	memset(&doc, 0, sizeof(doc));
 	if ((status = purchase_load(db, id, &p)))
 		goto done;
-	memset(&doc, 0, sizeof(doc));
 	snprintf(po, sizeof(po), "%lld", (long long)id);
 	doc.kind = "receipt";
 	doc.po = po;
@@ -134,7 +148,7 @@ int purchase_receive(struct db *db, int64_t id,
 	doc.date = date;
 	doc.hold = hold;
 	if (ref) {
-		if ((status = stock_doc_begin(db, &doc, &moves)))
+		if ((status = stock_doc_begin(db, &doc, &moves.sink)))
 			goto done;
 		if (doc.replay) {
 			status = purchase_result(db, id, "unchanged", out);
@@ -167,7 +181,7 @@ int purchase_receive(struct db *db, int64_t id,
 			p.lines[i].cancelled;
 	data = jv_object();
 	rec_set(&data, "receipt", jv_number((double)doc.id));
-	rec_set(&data, "moves", jv_copy(moves));
+	rec_set(&data, "moves", jv_copy(moves.moves));
 	if ((status = purchase_set_status(db, &p, left ? "partial" :
 					  "received", "purchase.received",
 					  data)))
@@ -177,7 +191,7 @@ int purchase_receive(struct db *db, int64_t id,
 		rec_set(out, "receipt", jv_number((double)doc.id));
 done:
 	stock_doc_release(&doc);
-	jv_free(moves);
+	jv_free(moves.moves);
 	free(take);
 	purchase_unload(&p);
 	return status;
