@@ -4,6 +4,7 @@
 #include "biz.h"
 #include "decimal.h"
 #include "ledger.h"
+#include "purchase.h"
 #include "record.h"
 #include "sales.h"
 #include "banned.h"
@@ -72,6 +73,64 @@ static int check_receivables(struct db *db, int (*fn)(jv, void *),
 	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
 	rec_set(&rec, "open_invoices", dec_to_jv(open, ms));
 	return report(fn, arg, rec, open == account, failed);
+}
+
+/*
+ * Goods Received Not Invoiced (a credit balance) equals the value
+ * received on purchases and not billed yet.
+ */
+static int check_grni(struct db *db, int (*fn)(jv, void *), void *arg,
+		      int *failed)
+{
+	int64_t account, unbilled;
+	int status, ok;
+	jv rec;
+
+	if ((status = ledger_account_balance(db, CHECK_GRNI_ACCOUNT,
+					     &account)) ||
+	    (status = purchase_unbilled_total(db, &unbilled)))
+		return status;
+	ok = -account == unbilled;
+	rec = jv_object();
+	rec_set_str(&rec, "check", "grni");
+	rec_set(&rec, "ok", jv_bool(ok));
+	rec_set_str(&rec, "account", CHECK_GRNI_ACCOUNT);
+	rec_set(&rec, "account_balance", dec_to_jv(account, db->money_scale));
+	rec_set(&rec, "received_not_billed", dec_to_jv(unbilled,
+						      db->money_scale));
+	return report(fn, arg, rec, ok, failed);
+}
+
+/*
+ * The open bills sum to what bills and bill payments left on Accounts
+ * Payable (a credit balance); receipts without a purchase order and
+ * manual entries post to it outside the bills.
+ */
+static int check_payables(struct db *db, int (*fn)(jv, void *), void *arg,
+			  int *failed)
+{
+	static const char sql[] =
+		"SELECT coalesce(sum(p.amount), 0), (SELECT coalesce("
+		"sum(debit - credit), 0) FROM account_day WHERE account = "
+		"'" CHECK_AP_ACCOUNT "') FROM posting p JOIN entry e "
+		"ON e.id = p.entry_id WHERE p.account = '" CHECK_AP_ACCOUNT
+		"' AND e.source IN ('bill', 'bill_payment')";
+	int64_t open, from_bills, account;
+	int status, ok;
+	jv rec;
+
+	if ((status = purchase_open_bills_total(db, &open)) ||
+	    (status = query_int(db, sql, &from_bills, &account)))
+		return status;
+	ok = -from_bills == open;
+	rec = jv_object();
+	rec_set_str(&rec, "check", "payables");
+	rec_set(&rec, "ok", jv_bool(ok));
+	rec_set_str(&rec, "account", CHECK_AP_ACCOUNT);
+	rec_set(&rec, "account_balance", dec_to_jv(account, db->money_scale));
+	rec_set(&rec, "from_bills", dec_to_jv(from_bills, db->money_scale));
+	rec_set(&rec, "open_bills", dec_to_jv(open, db->money_scale));
+	return report(fn, arg, rec, ok, failed);
 }
 
 int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
@@ -175,7 +234,9 @@ int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
 	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
 	rec_set(&rec, "stock_value", dec_to_jv(stock_value, ms));
 	if ((status = report(fn, arg, rec, account == stock_value, failed)) ||
-	    (status = check_reservations(db, fn, arg, failed)))
+	    (status = check_reservations(db, fn, arg, failed)) ||
+	    (status = check_receivables(db, fn, arg, failed)) ||
+	    (status = check_grni(db, fn, arg, failed)))
 		return status;
-	return check_receivables(db, fn, arg, failed);
+	return check_payables(db, fn, arg, failed);
 }

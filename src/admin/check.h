@@ -14,6 +14,9 @@
 
 /* The Inventory account of the default chart. */
 #define CHECK_INVENTORY_ACCOUNT "1300"
+/* Goods Received Not Invoiced and Accounts Payable. */
+#define CHECK_GRNI_ACCOUNT "2100"
+#define CHECK_AP_ACCOUNT "2000"
 
 /* The Accounts Receivable account: the open invoices sum to it. */
 #define CHECK_RECEIVABLE_ACCOUNT "1100"

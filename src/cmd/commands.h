@@ -24,11 +24,15 @@
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \
+	X("inv-purchase", cmd_inv_purchase) \
 	X("inv-qc", cmd_inv_qc) \
 	X("inv-receive", cmd_inv_receive) \
+	X("inv-reorder", cmd_inv_reorder) \
 	X("inv-stock", cmd_inv_stock) \
+	X("inv-supplier", cmd_inv_supplier) \
 	X("inv-warehouse", cmd_inv_warehouse) \
 	X("ledger-account", cmd_ledger_account) \
+	X("ledger-aging", cmd_ledger_aging) \
 	X("ledger-balance", cmd_ledger_balance) \
 	X("ledger-export", cmd_ledger_export) \
 	X("ledger-post", cmd_ledger_post) \

@@ -331,6 +331,7 @@
 "  price INTEGER NOT NULL CHECK (price >= 0)," \
 "  received INTEGER NOT NULL DEFAULT 0," \
 "  received_value INTEGER NOT NULL DEFAULT 0," \
+"  billed INTEGER NOT NULL DEFAULT 0," \
 "  billed_value INTEGER NOT NULL DEFAULT 0," \
 "  cancelled INTEGER NOT NULL DEFAULT 0," \
 "  PRIMARY KEY (purchase_id, line)," \
