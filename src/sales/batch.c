@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "item.h"
 #include "record.h"
 #include "banned.h"
 
@@ -97,6 +98,7 @@ int order_batch_add(struct db *db, struct order_batch *b, jv record)
 	const char *sku = rec_text(record, "sku");
 	int64_t customer = 0, rate = 0, qty, price;
 	struct sales_line *line;
+	struct item_info item;
 	int status;
 
 	if (jv_get_kind(record) != JV_KIND_OBJECT) {
@@ -112,6 +114,8 @@ int order_batch_add(struct db *db, struct order_batch *b, jv record)
 		status = biz_fail(BIZ_DATAERR, "customer: missing");
 	if (!status && tax)
 		status = sales_tax_parse(tax, &rate);
+	if (!status)
+		status = item_lookup(db, sku, 0, &item);
 	if (!status &&
 	    !(status = dec_field(record, "qty", QTY_SCALE, &qty)) &&
 	    !(status = dec_field(record, "price", db->money_scale, &price)) &&
