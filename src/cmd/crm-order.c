@@ -334,7 +334,7 @@ static const struct cli_verb verbs[] = {
 	  "crm-order create --customer ID --line SKU:QTY:PRICE... [--wh W] "
 	  "[--tax PERCENT]\n"
 	  "                 [--ref R] [--date D]\n"
-	  "crm-order create FILE|-\n", W },
+	  "       crm-order create FILE|-\n", W },
 	{ "confirm", run_on_order, "", confirm_options,
 	  "crm-order confirm [--partial] ID|FILE|-\n", W },
 	{ "ship", run_on_order, "", ship_options,
@@ -344,7 +344,7 @@ static const struct cli_verb verbs[] = {
 	  "crm-order invoice [--date D] ID|FILE|-\n", W },
 	{ "pay", run_on_order, "", pay_options,
 	  "crm-order pay --amount A [--date D] [--ref R] ID\n"
-	  "crm-order pay FILE|-\n", W },
+	  "       crm-order pay FILE|-\n", W },
 	{ "return", run_on_order, "", return_options,
 	  "crm-order return --line SKU:QTY... [--ref R] [--date D] ID\n", W },
 	{ "cancel", run_on_order, "", no_options,
