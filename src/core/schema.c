@@ -388,10 +388,11 @@
  * back at the value they left with.  An invoice's open amount is its
  * total less its settlements (payments and return credits), each dated,
  * so the aging at any date is read from them.  tax_rate is a percentage
- * at 4 places (8.25% = 82500).
+ * at 4 places (8.25% = 82500).  Every statement can run twice (IF NOT
+ * EXISTS), as the migration tests replay them.
  */
 #define SCHEMA_SALES \
-"CREATE TABLE sales_order(" \
+"CREATE TABLE IF NOT EXISTS sales_order(" \
 "  id INTEGER PRIMARY KEY," \
 "  customer_id INTEGER NOT NULL," \
 "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft'," \
@@ -404,11 +405,12 @@
 "  confirmed_at TEXT," \
 "  created_at TEXT NOT NULL," \
 "  updated_at TEXT NOT NULL);" \
-"CREATE UNIQUE INDEX sales_order_ref ON sales_order(ref)" \
+"CREATE UNIQUE INDEX IF NOT EXISTS sales_order_ref ON sales_order(ref)" \
 "  WHERE ref IS NOT NULL;" \
-"CREATE INDEX sales_order_customer ON sales_order(customer_id);" \
-"CREATE INDEX sales_order_status ON sales_order(status);" \
-"CREATE TABLE sales_order_line(" \
+"CREATE INDEX IF NOT EXISTS sales_order_customer" \
+"  ON sales_order(customer_id);" \
+"CREATE INDEX IF NOT EXISTS sales_order_status ON sales_order(status);" \
+"CREATE TABLE IF NOT EXISTS sales_order_line(" \
 "  id INTEGER PRIMARY KEY," \
 "  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
 "  sku TEXT NOT NULL REFERENCES item(sku)," \
@@ -423,13 +425,14 @@
 "    shipped >= 0 AND reserved + shipped <= qty AND" \
 "    returned <= shipped AND credited <= returned AND" \
 "    credited <= invoiced AND invoiced + returned - credited <= shipped));" \
-"CREATE INDEX sales_order_line_order ON sales_order_line(order_id);" \
-"CREATE TABLE sales_reservation(" \
+"CREATE INDEX IF NOT EXISTS sales_order_line_order" \
+"  ON sales_order_line(order_id);" \
+"CREATE TABLE IF NOT EXISTS sales_reservation(" \
 "  line_id INTEGER NOT NULL REFERENCES sales_order_line(id)," \
 "  lot TEXT NOT NULL DEFAULT ''," \
 "  qty INTEGER NOT NULL CHECK (qty >= 0)," \
 "  PRIMARY KEY (line_id, lot)) WITHOUT ROWID;" \
-"CREATE TABLE sales_shipment(" \
+"CREATE TABLE IF NOT EXISTS sales_shipment(" \
 "  move_id INTEGER PRIMARY KEY REFERENCES move(id)," \
 "  line_id INTEGER NOT NULL REFERENCES sales_order_line(id)," \
 "  lot TEXT NOT NULL DEFAULT ''," \
@@ -438,8 +441,8 @@
 "  returned_qty INTEGER NOT NULL DEFAULT 0," \
 "  returned_value INTEGER NOT NULL DEFAULT 0," \
 "  CHECK (returned_qty <= qty));" \
-"CREATE INDEX sales_shipment_line ON sales_shipment(line_id);" \
-"CREATE TABLE invoice(" \
+"CREATE INDEX IF NOT EXISTS sales_shipment_line ON sales_shipment(line_id);" \
+"CREATE TABLE IF NOT EXISTS invoice(" \
 "  id INTEGER PRIMARY KEY," \
 "  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
 "  customer_id INTEGER NOT NULL," \
@@ -450,16 +453,16 @@
 "  total INTEGER NOT NULL," \
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  created_at TEXT NOT NULL);" \
-"CREATE INDEX invoice_order ON invoice(order_id);" \
-"CREATE INDEX invoice_customer ON invoice(customer_id);" \
-"CREATE TABLE invoice_line(" \
+"CREATE INDEX IF NOT EXISTS invoice_order ON invoice(order_id);" \
+"CREATE INDEX IF NOT EXISTS invoice_customer ON invoice(customer_id);" \
+"CREATE TABLE IF NOT EXISTS invoice_line(" \
 "  invoice_id INTEGER NOT NULL REFERENCES invoice(id)," \
 "  line_id INTEGER NOT NULL REFERENCES sales_order_line(id)," \
 "  qty INTEGER NOT NULL," \
 "  net INTEGER NOT NULL," \
 "  tax INTEGER NOT NULL," \
 "  PRIMARY KEY (invoice_id, line_id)) WITHOUT ROWID;" \
-"CREATE TABLE sales_payment(" \
+"CREATE TABLE IF NOT EXISTS sales_payment(" \
 "  id INTEGER PRIMARY KEY," \
 "  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
 "  date TEXT NOT NULL," \
@@ -467,9 +470,9 @@
 "  ref TEXT," \
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  created_at TEXT NOT NULL);" \
-"CREATE UNIQUE INDEX sales_payment_ref ON sales_payment(ref)" \
+"CREATE UNIQUE INDEX IF NOT EXISTS sales_payment_ref ON sales_payment(ref)" \
 "  WHERE ref IS NOT NULL;" \
-"CREATE TABLE sales_return(" \
+"CREATE TABLE IF NOT EXISTS sales_return(" \
 "  id INTEGER PRIMARY KEY," \
 "  order_id INTEGER NOT NULL REFERENCES sales_order(id)," \
 "  ref TEXT," \
@@ -481,16 +484,16 @@
 "  doc_id INTEGER REFERENCES stock_doc(id)," \
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  created_at TEXT NOT NULL);" \
-"CREATE UNIQUE INDEX sales_return_ref ON sales_return(ref)" \
+"CREATE UNIQUE INDEX IF NOT EXISTS sales_return_ref ON sales_return(ref)" \
 "  WHERE ref IS NOT NULL;" \
-"CREATE TABLE invoice_settlement(" \
+"CREATE TABLE IF NOT EXISTS invoice_settlement(" \
 "  id INTEGER PRIMARY KEY," \
 "  invoice_id INTEGER NOT NULL REFERENCES invoice(id)," \
 "  kind TEXT NOT NULL CHECK (kind IN ('payment', 'credit'))," \
 "  source_id INTEGER NOT NULL," \
 "  date TEXT NOT NULL," \
 "  amount INTEGER NOT NULL);" \
-"CREATE INDEX invoice_settlement_invoice ON" \
+"CREATE INDEX IF NOT EXISTS invoice_settlement_invoice ON" \
 "  invoice_settlement(invoice_id, date);" \
 "INSERT INTO posting_rule(kind, debit, credit)" \
 "  SELECT v.kind, v.debit, v.credit" \
