@@ -37,44 +37,34 @@ static int rule_accounts(struct db *db, const char *kind, char *debit,
 	return BIZ_OK;
 }
 
-/*
- * Posts a sale (sign 1: Dr receivable total, Cr income net and tax) or
- * its credit (sign -1, by rule sales_return: Dr returns net and tax, Cr
- * receivable total).
- */
-static int post_sale(struct db *db, int sign, const char *date,
-		     const char *memo, const char *ref, int64_t net,
-		     int64_t tax, int64_t *entry_id)
+int sales_post(struct db *db, int sign, const char *date,
+	       const char *memo, const char *ref, int64_t net, int64_t tax,
+	       int64_t *entry_id)
 {
 	char debit[LEDGER_CODE_MAX], credit[LEDGER_CODE_MAX];
 	const char *tax_account = config_text(db, "sales.tax_account");
 	char tax_code[LEDGER_CODE_MAX];
+	const char *rule = sign > 0 ? "invoice" : "sales_return";
 	struct posting_in p[3];
-	struct entry_in e = { date, memo, sign > 0 ? "invoice" :
-			      "sales_return", ref, 0, p, 2 };
+	struct entry_in e = { date, memo, rule, ref, 0, p, 0 };
 	int status;
 
 	snprintf(tax_code, sizeof(tax_code), "%s",
 		 tax_account ? tax_account : "2200");
-	if ((status = rule_accounts(db, sign > 0 ? "invoice" :
-				    "sales_return", debit, credit)))
+	if ((status = rule_accounts(db, rule, debit, credit)))
 		return status;
 	if (sign > 0) {
-		p[0] = (struct posting_in){ debit, net + tax };
-		p[1] = (struct posting_in){ credit, -net };
+		p[e.count++] = (struct posting_in){ debit, net + tax };
+		if (net)
+			p[e.count++] = (struct posting_in){ credit, -net };
+		if (tax)
+			p[e.count++] = (struct posting_in){ tax_code, -tax };
 	} else {
-		p[0] = (struct posting_in){ debit, net };
-		p[1] = (struct posting_in){ credit, -(net + tax) };
-	}
-	if (tax) {
-		p[2] = (struct posting_in){ tax_code, -sign * tax };
-		e.count = 3;
-	}
-	if (net == 0 && tax != 0) {
-		p[1] = p[2];
-		e.count = 2;
-		if (sign < 0)
-			p[0] = (struct posting_in){ tax_code, tax };
+		if (net)
+			p[e.count++] = (struct posting_in){ debit, net };
+		if (tax)
+			p[e.count++] = (struct posting_in){ tax_code, tax };
+		p[e.count++] = (struct posting_in){ credit, -(net + tax) };
 	}
 	return ledger_post(db, &e, entry_id);
 }
@@ -489,7 +479,7 @@ int order_invoice(struct db *db, int64_t id, const char *date_in,
 		 (long long)inv, (long long)id);
 	snprintf(ref, sizeof(ref), "INV-%lld", (long long)inv);
 	if (net + tax != 0 &&
-	    (status = post_sale(db, 1, date, memo, ref, net, tax, &entry)))
+	    (status = sales_post(db, 1, date, memo, ref, net, tax, &entry)))
 		goto done;
 	stmt = db_stmt(db, total_sql);
 	db_bind_int64(stmt, 1, inv);

@@ -7,10 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "event.h"
 #include "item.h"
-#include "ledger.h"
 #include "record.h"
 #include "stock.h"
 #include "banned.h"
@@ -144,37 +142,6 @@ static int return_goods(struct db *db, struct stock_doc *doc,
 	}
 	free(p);
 	return status;
-}
-
-/* Posts the credit: Dr Sales Returns and Sales Tax, Cr receivable. */
-static int post_credit(struct db *db, const char *date, const char *memo,
-		       int64_t net, int64_t tax, int64_t *entry)
-{
-	static const char sql[] =
-		"SELECT debit, credit FROM posting_rule WHERE kind = "
-		"'sales_return'";
-	struct db_stmt *stmt = db_stmt(db, sql);
-	const char *tax_account = config_text(db, "sales.tax_account");
-	char debit[LEDGER_CODE_MAX], credit[LEDGER_CODE_MAX],
-	     tax_code[LEDGER_CODE_MAX];
-	struct posting_in p[3];
-	struct entry_in e = { date, memo, "sales_return", NULL, 0, p, 0 };
-	int rc = db_one(db, stmt);
-
-	if (rc != DB_ROW)
-		return rc == DB_DONE ? biz_fail(BIZ_DATAERR, "no posting rule "
-						"'sales_return'") : rc;
-	snprintf(debit, sizeof(debit), "%s", db_column_text(stmt, 0));
-	snprintf(credit, sizeof(credit), "%s", db_column_text(stmt, 1));
-	db_reset(stmt);
-	snprintf(tax_code, sizeof(tax_code), "%s",
-		 tax_account ? tax_account : "2200");
-	if (net)
-		p[e.count++] = (struct posting_in){ debit, net };
-	if (tax)
-		p[e.count++] = (struct posting_in){ tax_code, tax };
-	p[e.count++] = (struct posting_in){ credit, -(net + tax) };
-	return ledger_post(db, &e, entry);
 }
 
 /* The order's invoices dated up to date (or all), oldest first. */
@@ -334,8 +301,8 @@ int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 	if (status || (status = stock_doc_finish(db, &doc)))
 		goto done;
 	snprintf(memo, sizeof(memo), "Return on order %lld", (long long)id);
-	if (net + tax && (status = post_credit(db, date, memo, net, tax,
-					       &entry)))
+	if (net + tax && (status = sales_post(db, -1, date, memo, ref, net,
+					      tax, &entry)))
 		goto done;
 	stmt = db_stmt(db, sql);
 	db_bind_int64(stmt, 1, id);

@@ -53,6 +53,15 @@ int64_t sales_tax(int64_t net, int64_t rate);
  */
 int sales_customer(struct db *db, int64_t id, int64_t *terms);
 
+/*
+ * Posts a sale (sign 1, by rule invoice: Dr receivable total, Cr income
+ * net and the sales.tax_account tax) or a credit (sign -1, by rule
+ * sales_return: Dr returns net and tax, Cr receivable total).
+ */
+int sales_post(struct db *db, int sign, const char *date,
+	       const char *memo, const char *ref, int64_t net, int64_t tax,
+	       int64_t *entry_id);
+
 /* Whether a business date is valid: NULL is today. */
 int sales_date(const struct db *db, const char *date, char out[TS_BUFSZ]);
 
