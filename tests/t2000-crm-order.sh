@@ -169,4 +169,21 @@ test_expect_success 'list by status and customer; show' '
 	grep -q "order.shipped" out && grep -q "order.cancelled" out
 '
 
+test_expect_success 'inv-issue --order ships from the order reservation' '
+	crm-order create --customer 1 --line BOLT:2:2 --ref SO-I >out &&
+	id=$(field out 1 id) && crm-order confirm "$id" >/dev/null &&
+	snapshot before &&
+	expect_exit 1 inv-issue --wh MAIN --sku BOLT --qty 3 --order "$id" &&
+	grep -q "3 .BOLT. asked, 2 reserved" err &&
+	expect_exit 65 inv-issue --wh EAST --sku BOLT --qty 1 --order "$id" &&
+	expect_exit 64 inv-issue --wh MAIN --sku BOLT --qty 1 --order "$id" \
+		--ref X &&
+	snapshot after && test_cmp before after &&
+	inv-issue --wh MAIN --sku BOLT --qty 2 --order "$id" >out &&
+	jqe out 1 ".qty == -2 and .value == -2 and .doc == \"issue\"" &&
+	crm-order show "$id" >out &&
+	jqe out 1 ".status == \"shipped\" and .lines[0].reserved == 0" &&
+	check_ok
+'
+
 test_done

@@ -162,7 +162,7 @@ static int write_one(struct db *db, struct request *req)
 	const char *v = req->verb;
 	struct sales_ship_in ship = {
 		req->id, req->lines, req->line_count, req->serials,
-		req->serial_count, req->date
+		req->serial_count, req->date, NULL, NULL
 	};
 
 	if (!strcmp(v, "confirm"))

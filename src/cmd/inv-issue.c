@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "decimal.h"
+#include "sales.h"
 #include "stockcmd.h"
 
 static const char usage[] =
@@ -31,6 +32,54 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
+struct order_issue {
+	struct stock_request *req;
+	int64_t id;
+	struct sink *moves;
+};
+
+static int ship_order(struct db *db, void *arg, jv *record)
+{
+	struct order_issue *o = arg;
+	struct sales_line line = { o->req->line.sku, o->req->line.qty, 0 };
+	struct sales_ship_in in = {
+		o->id, &line, 1, o->req->line.serials,
+		o->req->line.serial_count, o->req->doc.date,
+		o->req->line.wh, o->moves
+	};
+	struct json out = { 0 };
+	int status = order_ship(db, &in, &out);
+
+	(void)record;
+	json_release(&out);
+	return status;
+}
+
+/*
+ * A sale issue for a sales order ships from the order's reservation (as
+ * crm-order ship --line does) and prints its moves; *done is 0 when
+ * --order names no sales order.
+ */
+static int issue_for_order(struct cli *cli, struct stock_request *req,
+			   int *done)
+{
+	struct order_issue o = { req, 0, NULL };
+	int status;
+
+	*done = 0;
+	if ((status = sales_order_find(cli_db(cli), req->doc.order, &o.id)) ||
+	    !o.id)
+		return status;
+	*done = 1;
+	if (req->doc.ref || req->line.lot)
+		cli_usage_error(cli, "--ref and --lot do not go with the sales "
+				"order %lld: it ships what it reserved",
+				(long long)o.id);
+	cli->spool = 1;
+	o.moves = cli_sink(cli);
+	return cli_write(cli, ship_order, &o);
+}
+
 int cmd_inv_issue(int argc, char **argv)
 {
 	static const char *const reasons[] = {
@@ -40,7 +89,7 @@ int cmd_inv_issue(int argc, char **argv)
 	struct stock_request req;
 	const char *qty = NULL;
 	char **args;
-	int c, nargs, status, known = 0;
+	int c, nargs, status, known = 0, done = 0;
 
 	memset(&req, 0, sizeof(req));
 	req.doc.kind = "issue";
@@ -66,6 +115,12 @@ int cmd_inv_issue(int argc, char **argv)
 	if (req.doc.reason && !known)
 		cli_usage_error(&cli, "--reason: '%s' is not one of sale, "
 				"production, scrap, sample", req.doc.reason);
-	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
+	if (req.doc.order && !nargs && !req.scan &&
+	    (!req.doc.reason || !strcmp(req.doc.reason, "sale")) &&
+	    (status = issue_for_order(&cli, &req, &done)))
+		return cli_finish(&cli, status);
+	if (!done)
+		status = stock_request_run(&cli, &req,
+					   nargs == 1 ? args[0] : NULL);
 	return cli_finish(&cli, status);
 }

@@ -135,6 +135,7 @@ struct ship_sink {
 	struct db *db;
 	int64_t line_id;
 	int64_t moves;
+	struct sink *out;	/* where the records go on, or NULL */
 };
 
 static int ship_put(struct sink *sink, const char *json, size_t len)
@@ -169,6 +170,9 @@ static int ship_put(struct sink *sink, const char *json, size_t len)
 	status = db_done(db, stmt);
 	jv_free(m);
 	ss->moves++;
+	if (!status && ss->out && (status = ss->out->put(ss->out, json,
+							len)) == BIZ_STOP)
+		status = BIZ_OK;
 	return status;
 }
 
@@ -202,7 +206,7 @@ static int ship_line(struct db *db, struct stock_doc *doc, const char *wh,
 		"UPDATE sales_order_line SET reserved = reserved - ?2, "
 		"shipped = shipped + ?2 WHERE id = ?1";
 	struct reservation *r = NULL;
-	struct ship_sink sink = { { ship_put }, db, l->id, 0 };
+	struct ship_sink sink = { { ship_put }, db, l->id, 0, in->moves };
 	struct item_info item;
 	const char **serials = NULL;
 	size_t n = 0, serial_count = 0;
@@ -307,6 +311,11 @@ int order_ship(struct db *db, const struct sales_ship_in *in,
 	if (!strcmp(h.status, "cancelled") || !h.confirmed) {
 		status = biz_fail(BIZ_REFUSED, "order %lld is %s: nothing to "
 				  "ship", (long long)in->id, h.status);
+		goto done;
+	}
+	if (in->wh && strcmp(in->wh, h.wh)) {
+		status = biz_fail(BIZ_DATAERR, "order %lld ships from '%s', "
+				  "not '%s'", (long long)in->id, h.wh, in->wh);
 		goto done;
 	}
 	if ((status = sales_order_lines(db, in->id, &l, &n)))

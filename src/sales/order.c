@@ -172,6 +172,26 @@ int sales_order_head(struct db *db, int64_t id, struct order_head *head)
 	return BIZ_OK;
 }
 
+int sales_order_find(struct db *db, const char *text, int64_t *id)
+{
+	static const char sql[] = "SELECT 1 FROM sales_order WHERE id = ?";
+	struct db_stmt *stmt;
+	int64_t n;
+	int rc;
+
+	*id = 0;
+	if (parse_i64(text, 1, INT64_MAX, &n))
+		return BIZ_OK;
+	stmt = db_stmt(db, sql);
+	db_bind_int64(stmt, 1, n);
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
+		*id = n;
+		db_reset(stmt);
+	}
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
 int sales_order_lines(struct db *db, int64_t id, struct order_line **lines,
 		      size_t *count)
 {

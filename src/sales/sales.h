@@ -101,6 +101,8 @@ struct sales_ship_in {
 	const char *const *serials;	/* for serial-tracked lines */
 	size_t serial_count;
 	const char *date;		/* NULL: today */
+	const char *wh;			/* NULL, or must be the order's */
+	struct sink *moves;		/* each move record, or NULL */
 };
 
 /*
@@ -130,6 +132,12 @@ int order_pay(struct db *db, int64_t id, int64_t amount, const char *date,
 int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 		 size_t count, const char *ref, const char *date,
 		 struct json *out);
+
+/*
+ * Sets *id to the sales order text names (a whole number), or 0 when it
+ * names none: inv-issue --order ships from a sales order's reservation.
+ */
+int sales_order_find(struct db *db, const char *text, int64_t *id);
 
 /* The order record (op NULL: none). */
 int order_get(struct db *db, int64_t id, const char *op, struct json *out);
