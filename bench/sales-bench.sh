@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/sales-bench.sh DIR [ORDERS] - order to cash in batches: builds
+# bench/sales-bench.sh DIR [ORDERS [MOVES]] - order to cash in batches:
+# builds
 # DIR/biz.db with 100 customers and 1,000 items (10,000 units of each in
 # MAIN), then times ORDERS orders (default 10,000) of 3 lines each going
 # through crm-order create (one CSV, lines grouped by ref), confirm,
@@ -8,10 +9,13 @@
 # on that database, one crm-order confirm process against one inv-issue
 # process (hyperfine, -N): 200 confirms of 200 fresh orders (one run
 # each: a confirmed order cannot be confirmed twice) and 200 one-line
-# issues.  Deterministic input; the times are the machine's.
+# issues.  With MOVES, rounds of 100,000-line receipt and issue batches
+# (as bench/inv-gen.sh makes them) first bring the database to about
+# that many moves.  Deterministic input; the times are the machine's.
 set -eu
-dir=${1:?usage: sales-bench.sh DIR [ORDERS]}
+dir=${1:?usage: sales-bench.sh DIR [ORDERS [MOVES]]}
 orders=${2:-10000}
+moves=${3:-0}
 . "$(dirname "$0")/env.sh"
 BIZ_DB="$dir/biz.db"
 export BIZ_DB
@@ -74,6 +78,28 @@ crm-order list --status invoiced --jq '{id, amount: .balance}' \
 step pay crm-order pay "$dir/pay.jsonl"
 biz-check >"$dir/check.jsonl" && echo "biz-check: all invariants hold" ||
 	{ echo "biz-check failed" >&2; exit 1; }
+
+# Padding: receipts then issues of the same units, 100,000 lines a batch.
+done_moves=$(sqlite3 "$BIZ_DB" 'SELECT count(*) FROM move')
+round=0
+while [ "$done_moves" -lt "$moves" ]; do
+	round=$((round + 1))
+	awk -v r=$round -v items=$items 'BEGIN {
+		print "sku,qty,cost"
+		for (i = 0; i < 100000; i++)
+			printf "S%04d,%d,%d.%02d\n", (i * 7919 + r) % items + 1,
+				1 + (i + r) % 5, 1 + i % 20, (i * 37 + r) % 100
+	}' >"$dir/in.csv"
+	inv-receive --wh MAIN "$dir/in.csv" >/dev/null
+	awk -v r=$round -v items=$items 'BEGIN {
+		print "sku,qty"
+		for (i = 0; i < 100000; i++)
+			printf "S%04d,%d\n", (i * 7919 + r) % items + 1,
+				1 + (i + r) % 5
+	}' >"$dir/out.csv"
+	inv-issue --wh MAIN "$dir/out.csv" >/dev/null
+	done_moves=$((done_moves + 200000))
+done
 
 # One process each, on the database the batches left.
 first=$((orders + 1))

@@ -103,7 +103,11 @@ test_expect_success 'invoice bills what is shipped: AR / Sales + Sales Tax' '
 	jqe out 1 ".id == 1 and .net == 89.95 and .tax == 7.42 and
 		.total == 97.37 and .due == \"2026-12-27\" and
 		.balance == 97.37" &&
-	tb tb3.csv && check_ok
+	tb tb3.csv && check_ok &&
+	crm-customer show 1 >out &&
+	jqe out 1 ".balance == 97.37 and .revenue == 89.95 and
+		.last_purchase == \"2026-11-27\" and .orders[0].id == 1 and
+		(.open_invoices | map(.id)) == [1]"
 '
 
 # The rest: BOLT 4 = 2 x 2.00 + 2 x 3.00 = 10.00; TEA 1 from L2 = 4.00.
@@ -201,6 +205,13 @@ test_expect_success 'the last payment: the order is paid' '
 	jqe out 1 ".status == \"paid\" and .balance == 0" &&
 	tb tb7.csv && check_ok &&
 	ledger-aging --ar >aging && test ! -s aging
+'
+
+# Revenue: 119.94 invoiced less 10.00 credited = 109.94; nothing open.
+test_expect_success 'the customer 360 view: revenue, balance, orders' '
+	crm-customer show 1 >out &&
+	jqe out 1 ".revenue == 109.94 and .balance == 0 and
+		.orders[0].status == \"paid\" and .open_invoices == []"
 '
 
 # snapshot: everything a refusal must leave alone.

@@ -9,6 +9,7 @@
 #include "decimal.h"
 #include "event.h"
 #include "record.h"
+#include "sales.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -247,7 +248,8 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
 		"terms"
 	};
 	jv record = jv_object(), tags = jv_array(), created, extra;
-	int64_t id = db_column_int64(stmt, 0);
+	int64_t id = db_column_int64(stmt, 0), revenue, balance;
+	char last[32];
 	int status;
 
 	for (int i = 0; i < 8; i++)
@@ -263,10 +265,17 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
 		return status;
 	}
 	rec_set(&record, "tags", tags);
-	/* Orders set these (the sales module); none yet means none. */
-	rec_set(&record, "revenue", dec_to_jv(0, db->money_scale));
-	rec_set(&record, "last_purchase", jv_null());
-	rec_set(&record, "balance", dec_to_jv(0, db->money_scale));
+	/* The sales module's figures: invoices, returns and orders. */
+	if ((status = sales_customer_figures(db, id, &revenue, last,
+					     &balance))) {
+		jv_free(record);
+		jv_free(created);
+		jv_free(extra);
+		return status;
+	}
+	rec_set(&record, "revenue", dec_to_jv(revenue, db->money_scale));
+	rec_set_str(&record, "last_purchase", *last ? last : NULL);
+	rec_set(&record, "balance", dec_to_jv(balance, db->money_scale));
 	rec_set(&record, "created_at", created);
 	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
 		jv_object_foreach(extra, key, value) {
@@ -737,6 +746,8 @@ done:
 
 /* How many of the latest activities show prints. */
 #define CUSTOMER_SHOW_ACTIVITIES 10
+/* And its latest orders. */
+#define CUSTOMER_SHOW_ORDERS 10
 
 static int collect_activity(jv activity, void *arg);
 
@@ -762,7 +773,7 @@ int customer_show(struct db *db, int64_t id, jv *out)
 {
 	struct activity_filter filter = { 0 };
 	jv record, activities = jv_array(), latest = jv_array();
-	jv deals = jv_array();
+	jv deals = jv_array(), orders = jv_array(), invoices = jv_array();
 	int status, n;
 
 	if ((status = customer_get(db, id, &record)))
@@ -780,6 +791,12 @@ int customer_show(struct db *db, int64_t id, jv *out)
 		goto done;
 	rec_set(&record, "deals", deals);
 	deals = jv_null();
+	if ((status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
+					       &orders, &invoices)))
+		goto done;
+	rec_set(&record, "orders", orders);
+	rec_set(&record, "open_invoices", invoices);
+	orders = invoices = jv_null();
 	rec_set(&record, "activities", latest);
 	latest = jv_null();
 	*out = record;
@@ -789,5 +806,7 @@ done:
 	jv_free(activities);
 	jv_free(latest);
 	jv_free(deals);
+	jv_free(orders);
+	jv_free(invoices);
 	return status;
 }

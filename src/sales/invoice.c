@@ -349,8 +349,8 @@ done:
 
 /* ---- invoices --------------------------------------------------------- */
 
-static int invoice_get(struct db *db, int64_t id, const char *op,
-		       struct json *out)
+int sales_invoice_get(struct db *db, int64_t id, const char *op,
+		      struct json *out)
 {
 	static const char sql[] =
 		"SELECT i.order_id, i.customer_id, i.date, i.due, i.net, "
@@ -506,7 +506,7 @@ int order_invoice(struct db *db, int64_t id, const char *date_in,
 	rec_set(&data, "total", dec_to_jv(net + tax, db->money_scale));
 	if (!(status = event_append_id(db, "invoice.posted", "invoice", inv,
 				       data)))
-		status = invoice_get(db, inv, "created", out);
+		status = sales_invoice_get(db, inv, "created", out);
 done:
 	free(l);
 	return status;

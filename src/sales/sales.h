@@ -30,6 +30,7 @@
 
 #include "db.h"
 #include "json.h"
+#include <jq.h>
 
 /* Places of a tax rate in percent: 8.25 is 82500. */
 #define SALES_TAX_SCALE 4
@@ -180,6 +181,23 @@ int sales_open_total(struct db *db, int64_t *out);
  * or exceeds what is on hand outside quarantine.
  */
 int sales_reservation_breaches(struct db *db, int64_t *out);
+
+/*
+ * A customer's sales figures for its record: revenue (net invoiced less
+ * net credited back), the date of its last order not cancelled (last:
+ * "" when none; 32 bytes) and balance (what its invoices still have
+ * open).
+ */
+int sales_customer_figures(struct db *db, int64_t customer,
+			   int64_t *revenue, char *last, int64_t *balance);
+
+/*
+ * Appends to *orders the customer's latest orders (newest first, at
+ * most limit) and to *invoices its open invoices (oldest due first), as
+ * their records (jv arrays, for the customer's 360-degree view).
+ */
+int sales_customer_documents(struct db *db, int64_t customer,
+			     int64_t limit, jv *orders, jv *invoices);
 
 /* The customer's display name (NULL when unknown), a new string. */
 char *sales_customer_name(struct db *db, int64_t customer);

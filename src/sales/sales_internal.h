@@ -62,6 +62,10 @@ int sales_post(struct db *db, int sign, const char *date,
 	       const char *memo, const char *ref, int64_t net, int64_t tax,
 	       int64_t *entry_id);
 
+/* The invoice record (op NULL: none); no such invoice: BIZ_DATAERR. */
+int sales_invoice_get(struct db *db, int64_t id, const char *op,
+		      struct json *out);
+
 /* Whether a business date is valid: NULL is today. */
 int sales_date(const struct db *db, const char *date, char out[TS_BUFSZ]);
 
