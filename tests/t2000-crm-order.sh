@@ -186,4 +186,20 @@ test_expect_success 'inv-issue --order ships from the order reservation' '
 	check_ok
 '
 
+test_expect_success 'serials: named with --serial, or the oldest' '
+	inv-item add PHONE --name Phone --tracking serial >/dev/null &&
+	inv-receive --wh MAIN --sku PHONE --serial P1 --serial P2 \
+		--serial P3 --cost 100 >/dev/null &&
+	crm-order create --customer 1 --line PHONE:3:300 >out &&
+	id=$(field out 1 id) && crm-order confirm "$id" >/dev/null &&
+	inv-issue --wh MAIN --sku PHONE --serial P3 --order "$id" >out &&
+	jqe out 1 ".serials == [\"P3\"]" &&
+	crm-order ship "$id" --line PHONE:1 --serial P2 >/dev/null &&
+	crm-order ship "$id" >/dev/null &&
+	biz-events --kind stock.issued --jq .data.serials >out &&
+	tail -n 3 out >last3 &&
+	printf "[\"P3\"]\n[\"P2\"]\n[\"P1\"]\n" >expect &&
+	test_cmp expect last3 && check_ok
+'
+
 test_done

@@ -42,9 +42,13 @@ static int ship_order(struct db *db, void *arg, jv *record)
 		o->req->line.wh, o->moves
 	};
 	struct json out = { 0 };
-	int status = order_ship(db, &in, &out);
+	int status;
 
 	(void)record;
+	/* Serials without --qty: one unit each, as an issue takes them. */
+	if (!line.qty)
+		line.qty = (int64_t)o->req->line.serial_count * 1000;
+	status = order_ship(db, &in, &out);
 	json_release(&out);
 	return status;
 }
