@@ -278,7 +278,7 @@ static int post_entry(struct db *db, const struct entry_in *e,
 		"VALUES (?, ?, ?, ?)";
 	/* Kept between calls: a batch posts entry after entry. */
 	static struct strbuf data;
-	const char *source = e->source ? e->source : "manual";
+	const char *source = e->source ? e->source : "manual", *lock;
 	struct db_stmt *stmt;
 	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX], id[24];
 	int64_t sum = 0;
@@ -287,6 +287,11 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
+	/* biz-config's ledger.lock_date closes the books up to that day. */
+	if ((lock = db_setting(db, "ledger.lock_date")) &&
+	    strcmp(e->date, lock) <= 0)
+		return biz_fail(BIZ_REFUSED, "the books are locked up to %s: "
+				"no entry dated %s", lock, e->date);
 	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
 	if (e->count < 2)

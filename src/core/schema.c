@@ -292,7 +292,8 @@
  * thousandths of a day, terms whole days.  A purchase's lines keep what
  * was ordered, received (and the value the receipts posted to GRNI),
  * billed (the received value a bill cleared) and cancelled; on_order is
- * qty - received - cancelled of the lines of ordered purchases.  Prices
+ * qty - received - cancelled of the lines of ordered purchases (the view
+ * on_order, which the stock report reads).  Prices
  * are at the unit-cost scale (money + 2, as inv-receive --cost).  A bill
  * clears received value from GRNI to Accounts Payable, its difference to
  * Purchase Price Variance; bill.paid is what payments settled.  An item's
@@ -339,6 +340,11 @@
 "  CHECK (received >= 0 AND cancelled >= 0" \
 "    AND received + cancelled <= qty)) WITHOUT ROWID;" \
 "CREATE INDEX IF NOT EXISTS purchase_line_sku ON purchase_line(sku);" \
+"CREATE VIEW IF NOT EXISTS on_order(sku, wh, qty) AS" \
+"  SELECT l.sku, p.wh, l.qty - l.received - l.cancelled" \
+"  FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id" \
+"  WHERE p.status IN ('ordered', 'partial')" \
+"  AND l.received + l.cancelled < l.qty;" \
 "CREATE TABLE IF NOT EXISTS bill(" \
 "  id INTEGER PRIMARY KEY," \
 "  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
