@@ -4,7 +4,8 @@
 # 16 days, every 10th with a min and max), 4 warehouses, a stock balance
 # for every item in every warehouse, and MOVES sale and production issue
 # moves spread over the 90 days before BIZ_NOW (one issue document per
-# day and warehouse).  The rows are written with the sqlite3 shell in
+# day and warehouse), in date order as a business appends them.  The rows
+# are written with the sqlite3 shell in
 # bulk (the commands would take hours for 2,000,000 moves): only what
 # inv-reorder reads is made, so biz-check is not expected to pass on it.
 # Deterministic: the same arguments give the same database.
@@ -52,7 +53,7 @@ SELECT docs.id, '2026-11-27T08:00:00Z', docs.date,
 	printf('SKU%06d', 1 + ((j / 360) * 7919 + (j % 360) * 13) % $items),
 	wh.code, -1000 * (1 + (j * 31) % 9), -100
 FROM m JOIN docs ON docs.k = j % 360
-JOIN wh ON wh.k = docs.k % 4;
+JOIN wh ON wh.k = docs.k % 4 ORDER BY docs.k, j;
 COMMIT;
 SQL
 echo "$(now) $t0" | awk -v i=$items -v m=$moves \
