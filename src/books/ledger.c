@@ -267,6 +267,21 @@ static int add_to_totals(struct db *db, const struct entry_in *e)
  * ledger_post(), which also appends the JSON text of the entry's
  * postings to postings: the record's and its event's.
  */
+/*
+ * Whether date is on or before biz-config's ledger.lock_date: the books
+ * are closed up to it.  Sets the message when it is.
+ */
+static int date_locked(struct db *db, const char *date)
+{
+	const char *lock = db_setting(db, "ledger.lock_date");
+
+	if (!lock || strcmp(date, lock) > 0)
+		return 0;
+	biz_fail(BIZ_REFUSED, "the books are locked up to %s: no entry dated "
+		 "%s", lock, date);
+	return 1;
+}
+
 static int post_entry(struct db *db, const struct entry_in *e,
 		      int64_t *entry_id, struct strbuf *postings)
 {
@@ -278,7 +293,7 @@ static int post_entry(struct db *db, const struct entry_in *e,
 		"VALUES (?, ?, ?, ?)";
 	/* Kept between calls: a batch posts entry after entry. */
 	static struct strbuf data;
-	const char *source = e->source ? e->source : "manual", *lock;
+	const char *source = e->source ? e->source : "manual";
 	struct db_stmt *stmt;
 	char at[TS_BUFSZ], amount[DEC_BUFSZ], code[LEDGER_CODE_MAX], id[24];
 	int64_t sum = 0;
@@ -287,11 +302,8 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
-	/* biz-config's ledger.lock_date closes the books up to that day. */
-	if ((lock = db_setting(db, "ledger.lock_date")) &&
-	    strcmp(e->date, lock) <= 0)
-		return biz_fail(BIZ_REFUSED, "the books are locked up to %s: "
-				"no entry dated %s", lock, e->date);
+	if (date_locked(db, e->date))
+		return BIZ_REFUSED;
 	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
 	if (e->count < 2)
