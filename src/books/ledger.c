@@ -264,10 +264,6 @@ static int add_to_totals(struct db *db, const struct entry_in *e)
 }
 
 /*
- * ledger_post(), which also appends the JSON text of the entry's
- * postings to postings: the record's and its event's.
- */
-/*
  * Whether date is on or before biz-config's ledger.lock_date: the books
  * are closed up to it.  Sets the message when it is.
  */
@@ -282,6 +278,10 @@ static int date_locked(struct db *db, const char *date)
 	return 1;
 }
 
+/*
+ * ledger_post(), which also appends the JSON text of the entry's
+ * postings to postings: the record's and its event's.
+ */
 static int post_entry(struct db *db, const struct entry_in *e,
 		      int64_t *entry_id, struct strbuf *postings)
 {
