@@ -10,6 +10,7 @@
 #include "event.h"
 #include "record.h"
 #include "timeutil.h"
+#include "lock.h"
 #include "banned.h"
 
 static const char *const account_types[] = {
@@ -264,21 +265,6 @@ static int add_to_totals(struct db *db, const struct entry_in *e)
 }
 
 /*
- * Whether date is on or before biz-config's ledger.lock_date: the books
- * are closed up to it.  Sets the message when it is.
- */
-static int date_locked(struct db *db, const char *date)
-{
-	const char *lock = db_setting(db, "ledger.lock_date");
-
-	if (!lock || strcmp(date, lock) > 0)
-		return 0;
-	biz_fail(BIZ_REFUSED, "the books are locked up to %s: no entry dated "
-		 "%s", lock, date);
-	return 1;
-}
-
-/*
  * ledger_post(), which also appends the JSON text of the entry's
  * postings to postings: the record's and its event's.
  */
@@ -302,7 +288,7 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
-	if (date_locked(db, e->date))
+	if (ledger_date_locked(db, e->date))
 		return BIZ_REFUSED;
 	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
