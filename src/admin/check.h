@@ -18,6 +18,15 @@
 #define CHECK_AP_ACCOUNT "2000"
 
 /*
+ * The procure-to-pay checks (check_purchase.c), one record each to out:
+ * GRNI equals the value received on purchases and not billed; the open
+ * bills equal what bills and their payments left on Accounts Payable.
+ * Adds to *failed the number that do not hold.
+ */
+struct sink;
+int check_purchases(struct db *db, struct sink *out, int *failed);
+
+/*
  * Calls fn with one record per check: {check, ok, ...the figures
  * compared}; *failed is set to the number of checks that do not hold.
  */

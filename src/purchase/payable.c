@@ -603,3 +603,16 @@ int purchase_unbilled_total(struct db *db, int64_t *out)
 
 	return db_int64(db, db_stmt(db, sql), out);
 }
+
+int purchase_payables_posted(struct db *db, const char *account,
+			     int64_t *out)
+{
+	static const char sql[] =
+		"SELECT coalesce(sum(p.amount), 0) FROM posting p "
+		"JOIN entry e ON e.id = p.entry_id WHERE p.account = ? "
+		"AND e.source IN ('bill', 'bill_payment')";
+	struct db_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, account);
+	return db_int64(db, stmt, out);
+}

@@ -154,6 +154,10 @@ int purchase_open_bills(struct db *db, const char *as_of,
 int purchase_open_bills_total(struct db *db, int64_t *out);
 int purchase_unbilled_total(struct db *db, int64_t *out);
 
+/* What bills and bill payments posted to account (debits - credits). */
+int purchase_payables_posted(struct db *db, const char *account,
+			     int64_t *out);
+
 /* ---- replenishment ----------------------------------------------------- */
 
 struct reorder_options {
