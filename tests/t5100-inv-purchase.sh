@@ -236,4 +236,12 @@ test_expect_success 'a bad record writes none of the batch' '
 	inv-purchase list >out && test "$(wc -l <out)" -eq 6
 '
 
+test_expect_success 'a receipt ref of another document is refused' '
+	inv-purchase approve 4 >/dev/null && inv-purchase order 4 >/dev/null &&
+	inv-receive --wh MAIN --sku NUT --qty 1 --cost 1 --ref OTHER \
+		>/dev/null &&
+	expect_exit 1 inv-purchase receive 4 --ref OTHER &&
+	inv-purchase show 4 >out && jqe out 1 ".status == \"ordered\""
+'
+
 test_done
