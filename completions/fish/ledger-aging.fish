@@ -1,16 +1,19 @@
-# fish completion for ledger-aging
-complete -c ledger-aging -f
-complete -c ledger-aging -l ar -d 'receivables: open invoices per customer'
-complete -c ledger-aging -l ap -d 'payables: open bills per supplier'
-complete -c ledger-aging -l as-of -x -d 'aging at this date'
-complete -c ledger-aging -l detail -d 'one record per open document'
+# fish completion for ledger-aging (bizutils): open invoices or bills by days past due.
+
+# Common options
 complete -c ledger-aging -l db -r -F -d 'database file'
 complete -c ledger-aging -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
-complete -c ledger-aging -l jq -x -d 'jq filter on each record'
-complete -c ledger-aging -l where -x -d 'jq predicate'
-complete -c ledger-aging -l dry-run -d 'roll back after printing'
-complete -c ledger-aging -l actor -x -d 'who acts'
-complete -c ledger-aging -l input-format -x -a 'csv jsonl json' -d 'input format'
+complete -c ledger-aging -l jq -x -d 'jq program run on each record printed'
+complete -c ledger-aging -l where -x -d 'jq predicate records must satisfy'
+complete -c ledger-aging -l dry-run -d 'do the work, roll it back'
+complete -c ledger-aging -l actor -x -d 'who makes the change'
+complete -c ledger-aging -l input-format -x -a 'csv jsonl json' -d 'format of records read'
 complete -c ledger-aging -s q -l quiet -d 'no warnings'
-complete -c ledger-aging -s h -l help -d 'usage'
-complete -c ledger-aging -s V -l version -d 'version'
+complete -c ledger-aging -s h -l help -d 'print the usage'
+complete -c ledger-aging -s V -l version -d 'print the version'
+
+# Own options
+complete -c ledger-aging -l ar -d 'receivables by customer'
+complete -c ledger-aging -l ap -d 'payables by supplier'
+complete -c ledger-aging -l as-of -x -d 'date'
+complete -c ledger-aging -l detail -d 'one record per invoice or bill'

@@ -3,10 +3,9 @@
 
 #include "biz.h"
 #include "decimal.h"
+#include "json.h"
 #include "ledger.h"
-#include "purchase.h"
 #include "record.h"
-#include "sales.h"
 #include "banned.h"
 
 /* The first column of a one-row, integer-valued query; ?1 unused. */
@@ -33,104 +32,18 @@ static int report(int (*fn)(jv, void *), void *arg, jv rec, int ok,
 	return fn(rec, arg);
 }
 
-/*
- * Reserved stock: per item and warehouse no more than is on hand (out
- * of quarantine), and what the balances hold reserved is what the sales
- * orders hold.
- */
-static int check_reservations(struct db *db, int (*fn)(jv, void *),
-			      void *arg, int *failed)
+/* Hands a check record written as JSON text to a jv callback. */
+struct jv_sink {
+	struct sink sink;
+	int (*fn)(jv, void *);
+	void *arg;
+};
+
+static int put_jv(struct sink *sink, const char *json, size_t len)
 {
-	int64_t bad;
-	int status;
-	jv rec;
+	struct jv_sink *s = (struct jv_sink *)sink;
 
-	if ((status = sales_reservation_breaches(db, &bad)))
-		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "reservations");
-	rec_set(&rec, "ok", jv_bool(bad == 0));
-	rec_set(&rec, "mismatched", jv_number((double)bad));
-	return report(fn, arg, rec, bad == 0, failed);
-}
-
-/* The open invoices sum to the Accounts Receivable balance. */
-static int check_receivables(struct db *db, int (*fn)(jv, void *),
-			     void *arg, int *failed)
-{
-	int64_t open, account;
-	int ms = db->money_scale, status;
-	jv rec;
-
-	if ((status = sales_open_total(db, &open)) ||
-	    (status = ledger_account_balance(db, CHECK_RECEIVABLE_ACCOUNT,
-					     &account)))
-		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "receivables");
-	rec_set(&rec, "ok", jv_bool(open == account));
-	rec_set_str(&rec, "account", CHECK_RECEIVABLE_ACCOUNT);
-	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
-	rec_set(&rec, "open_invoices", dec_to_jv(open, ms));
-	return report(fn, arg, rec, open == account, failed);
-}
-
-/*
- * Goods Received Not Invoiced (a credit balance) equals the value
- * received on purchases and not billed yet.
- */
-static int check_grni(struct db *db, int (*fn)(jv, void *), void *arg,
-		      int *failed)
-{
-	int64_t account, unbilled;
-	int status, ok;
-	jv rec;
-
-	if ((status = ledger_account_balance(db, CHECK_GRNI_ACCOUNT,
-					     &account)) ||
-	    (status = purchase_unbilled_total(db, &unbilled)))
-		return status;
-	ok = -account == unbilled;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "grni");
-	rec_set(&rec, "ok", jv_bool(ok));
-	rec_set_str(&rec, "account", CHECK_GRNI_ACCOUNT);
-	rec_set(&rec, "account_balance", dec_to_jv(account, db->money_scale));
-	rec_set(&rec, "received_not_billed", dec_to_jv(unbilled,
-						      db->money_scale));
-	return report(fn, arg, rec, ok, failed);
-}
-
-/*
- * The open bills sum to what bills and bill payments left on Accounts
- * Payable (a credit balance); receipts without a purchase order and
- * manual entries post to it outside the bills.
- */
-static int check_payables(struct db *db, int (*fn)(jv, void *), void *arg,
-			  int *failed)
-{
-	static const char sql[] =
-		"SELECT coalesce(sum(p.amount), 0), (SELECT coalesce("
-		"sum(debit - credit), 0) FROM account_day WHERE account = "
-		"'" CHECK_AP_ACCOUNT "') FROM posting p JOIN entry e "
-		"ON e.id = p.entry_id WHERE p.account = '" CHECK_AP_ACCOUNT
-		"' AND e.source IN ('bill', 'bill_payment')";
-	int64_t open, from_bills, account;
-	int status, ok;
-	jv rec;
-
-	if ((status = purchase_open_bills_total(db, &open)) ||
-	    (status = query_int(db, sql, &from_bills, &account)))
-		return status;
-	ok = -from_bills == open;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "payables");
-	rec_set(&rec, "ok", jv_bool(ok));
-	rec_set_str(&rec, "account", CHECK_AP_ACCOUNT);
-	rec_set(&rec, "account_balance", dec_to_jv(account, db->money_scale));
-	rec_set(&rec, "from_bills", dec_to_jv(from_bills, db->money_scale));
-	rec_set(&rec, "open_bills", dec_to_jv(open, db->money_scale));
-	return report(fn, arg, rec, ok, failed);
+	return s->fn(jv_parse_sized(json, (int)len), s->arg);
 }
 
 int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
@@ -169,6 +82,7 @@ int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
 	static const char value_sql[] =
 		"SELECT coalesce(sum(value), 0), count(*) FROM stock_balance";
 	int64_t rows, bad, layer_value, stock_value, unbalanced, account;
+	struct jv_sink jv_out;
 	int ms = db->money_scale, status;
 	jv rec;
 
@@ -233,10 +147,10 @@ int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
 	rec_set_str(&rec, "account", CHECK_INVENTORY_ACCOUNT);
 	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
 	rec_set(&rec, "stock_value", dec_to_jv(stock_value, ms));
-	if ((status = report(fn, arg, rec, account == stock_value, failed)) ||
-	    (status = check_reservations(db, fn, arg, failed)) ||
-	    (status = check_receivables(db, fn, arg, failed)) ||
-	    (status = check_grni(db, fn, arg, failed)))
+	if ((status = report(fn, arg, rec, account == stock_value, failed)))
 		return status;
-	return check_payables(db, fn, arg, failed);
+	jv_out = (struct jv_sink){ { put_jv }, fn, arg };
+	if ((status = check_purchases(db, &jv_out.sink, failed)))
+		return status;
+	return check_sales(db, &jv_out.sink, failed);
 }

@@ -10,6 +10,7 @@
 #include "event.h"
 #include "record.h"
 #include "timeutil.h"
+#include "lock.h"
 #include "banned.h"
 
 static const char *const account_types[] = {
@@ -287,6 +288,8 @@ static int post_entry(struct db *db, const struct entry_in *e,
 	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
+	if (ledger_date_locked(db, e->date))
+		return BIZ_REFUSED;
 	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
 	if (e->count < 2)

@@ -292,14 +292,16 @@
  * thousandths of a day, terms whole days.  A purchase's lines keep what
  * was ordered, received (and the value the receipts posted to GRNI),
  * billed (the received value a bill cleared) and cancelled; on_order is
- * qty - received - cancelled of the lines of ordered purchases.  Prices
+ * qty - received - cancelled of the lines of ordered purchases (the view
+ * on_order, which the stock report reads).  Prices
  * are at the unit-cost scale (money + 2, as inv-receive --cost).  A bill
  * clears received value from GRNI to Accounts Payable, its difference to
  * Purchase Price Variance; bill.paid is what payments settled.  An item's
- * supplier must exist (triggers: the item table came first).
+ * supplier must exist (triggers: the item table came first).  Written to
+ * run again harmlessly (IF NOT EXISTS), as t1000 replays migrations.
  */
 #define SCHEMA_PURCHASE_3 \
-"CREATE TABLE supplier(" \
+"CREATE TABLE IF NOT EXISTS supplier(" \
 "  code TEXT PRIMARY KEY," \
 "  name TEXT NOT NULL," \
 "  email TEXT," \
@@ -308,7 +310,7 @@
 "  terms INTEGER CHECK (terms >= 0)," \
 "  created_at TEXT NOT NULL," \
 "  updated_at TEXT NOT NULL);" \
-"CREATE TABLE purchase(" \
+"CREATE TABLE IF NOT EXISTS purchase(" \
 "  id INTEGER PRIMARY KEY," \
 "  supplier TEXT NOT NULL REFERENCES supplier(code)," \
 "  wh TEXT NOT NULL REFERENCES warehouse(code)," \
@@ -322,8 +324,8 @@
 "  ordered_at TEXT," \
 "  created_at TEXT NOT NULL," \
 "  updated_at TEXT NOT NULL);" \
-"CREATE INDEX purchase_status ON purchase(status, supplier);" \
-"CREATE TABLE purchase_line(" \
+"CREATE INDEX IF NOT EXISTS purchase_status ON purchase(status, supplier);" \
+"CREATE TABLE IF NOT EXISTS purchase_line(" \
 "  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
 "  line INTEGER NOT NULL," \
 "  sku TEXT NOT NULL REFERENCES item(sku)," \
@@ -337,8 +339,13 @@
 "  PRIMARY KEY (purchase_id, line)," \
 "  CHECK (received >= 0 AND cancelled >= 0" \
 "    AND received + cancelled <= qty)) WITHOUT ROWID;" \
-"CREATE INDEX purchase_line_sku ON purchase_line(sku);" \
-"CREATE TABLE bill(" \
+"CREATE INDEX IF NOT EXISTS purchase_line_sku ON purchase_line(sku);" \
+"CREATE VIEW IF NOT EXISTS on_order(sku, wh, qty) AS" \
+"  SELECT l.sku, p.wh, l.qty - l.received - l.cancelled" \
+"  FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id" \
+"  WHERE p.status IN ('ordered', 'partial')" \
+"  AND l.received + l.cancelled < l.qty;" \
+"CREATE TABLE IF NOT EXISTS bill(" \
 "  id INTEGER PRIMARY KEY," \
 "  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
 "  supplier TEXT NOT NULL REFERENCES supplier(code)," \
@@ -351,9 +358,9 @@
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  at TEXT NOT NULL," \
 "  actor TEXT NOT NULL);" \
-"CREATE UNIQUE INDEX bill_ref ON bill(supplier, ref) WHERE ref IS NOT NULL;" \
-"CREATE INDEX bill_purchase ON bill(purchase_id);" \
-"CREATE TABLE bill_payment(" \
+"CREATE UNIQUE INDEX IF NOT EXISTS bill_ref ON bill(supplier, ref) WHERE ref IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS bill_purchase ON bill(purchase_id);" \
+"CREATE TABLE IF NOT EXISTS bill_payment(" \
 "  id INTEGER PRIMARY KEY," \
 "  purchase_id INTEGER NOT NULL REFERENCES purchase(id)," \
 "  date TEXT NOT NULL," \
@@ -362,12 +369,12 @@
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  at TEXT NOT NULL," \
 "  actor TEXT NOT NULL);" \
-"CREATE INDEX bill_payment_purchase ON bill_payment(purchase_id);" \
-"CREATE TRIGGER item_supplier_insert BEFORE INSERT ON item" \
+"CREATE INDEX IF NOT EXISTS bill_payment_purchase ON bill_payment(purchase_id);" \
+"CREATE TRIGGER IF NOT EXISTS item_supplier_insert BEFORE INSERT ON item" \
 "  WHEN NEW.supplier IS NOT NULL AND NOT EXISTS (SELECT 1 FROM supplier" \
 "    WHERE code = NEW.supplier)" \
 "  BEGIN SELECT RAISE(ABORT, 'supplier: no such supplier'); END;" \
-"CREATE TRIGGER item_supplier_update BEFORE UPDATE OF supplier ON item" \
+"CREATE TRIGGER IF NOT EXISTS item_supplier_update BEFORE UPDATE OF supplier ON item" \
 "  WHEN NEW.supplier IS NOT NULL AND NOT EXISTS (SELECT 1 FROM supplier" \
 "    WHERE code = NEW.supplier)" \
 "  BEGIN SELECT RAISE(ABORT, 'supplier: no such supplier'); END;" \

@@ -126,6 +126,10 @@ int purchase_batch_add(struct db *db, struct purchase_batch *b, jv record)
 	else if ((status = item_supplier(db, sku, supplier,
 					 sizeof(supplier))))
 		goto done;
+	if (!*supplier && rec_has(record, "suggested_qty")) {
+		biz_warn("'%s' has no supplier: not requested", sku);
+		goto done;
+	}
 	if (!*supplier) {
 		status = biz_fail(BIZ_DATAERR, "supplier: '%s' has none; give "
 				  "a supplier field", sku);

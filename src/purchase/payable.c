@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "aging.h"
+#include "array.h"
 #include "biz.h"
 #include "config.h"
 #include "decimal.h"
@@ -125,6 +126,24 @@ static int plan_receipt(struct purchase *p,
 	return BIZ_OK;
 }
 
+/* Whether the receipt doc found by its ref was for purchase po. */
+static int replay_of(struct db *db, const struct stock_doc *doc,
+		     const char *po)
+{
+	static const char sql[] = "SELECT po FROM stock_doc WHERE id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	const char *text;
+	int same = 0;
+
+	db_bind_int64(stmt, 1, doc->id);
+	if (db_one(db, stmt) == DB_ROW) {
+		text = db_column_text(stmt, 0);
+		same = text && !strcmp(text, po);
+		db_reset(stmt);
+	}
+	return same;
+}
+
 int purchase_receive(struct db *db, int64_t id,
 		     const struct purchase_line_in *lines, size_t count,
 		     int hold, const char *ref, const char *date, jv *out)
@@ -151,7 +170,10 @@ int purchase_receive(struct db *db, int64_t id,
 		if ((status = stock_doc_begin(db, &doc, &moves.sink)))
 			goto done;
 		if (doc.replay) {
-			status = purchase_result(db, id, "unchanged", out);
+			status = replay_of(db, &doc, po) ? purchase_result(db,
+				 id, "unchanged", out) :
+				 biz_fail(BIZ_REFUSED, "receipt ref '%s' was "
+					  "posted for another document", ref);
 			goto done;
 		}
 	}
@@ -416,26 +438,29 @@ static int settle_bills(struct db *db, int64_t id, int64_t amount)
 		"AND paid < amount ORDER BY due, id";
 	static const char pay_sql[] =
 		"UPDATE bill SET paid = paid + ? WHERE id = ?";
-	int64_t ids[64], opens[64];
-	size_t n = 0;
+	struct open_bill { int64_t id, open; } *bills = NULL, b;
+	size_t n = 0, cap = 0;
 	struct db_stmt *stmt = db_stmt(db, open_sql);
 	int rc, status = BIZ_OK;
 
 	db_bind_int64(stmt, 1, id);
-	while (n < 64 && (rc = db_row(db, stmt)) == DB_ROW) {
-		ids[n] = db_column_int64(stmt, 0);
-		opens[n++] = db_column_int64(stmt, 1);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		b.id = db_column_int64(stmt, 0);
+		b.open = db_column_int64(stmt, 1);
+		ARRAY_PUSH(bills, n, cap, b);
 	}
-	db_reset(stmt);
+	if (rc != DB_DONE)
+		status = rc;
 	for (size_t i = 0; i < n && amount && !status; i++) {
-		int64_t part = opens[i] < amount ? opens[i] : amount;
+		int64_t part = bills[i].open < amount ? bills[i].open : amount;
 
 		stmt = db_stmt(db, pay_sql);
 		db_bind_int64(stmt, 1, part);
-		db_bind_int64(stmt, 2, ids[i]);
+		db_bind_int64(stmt, 2, bills[i].id);
 		status = db_done(db, stmt);
 		amount -= part;
 	}
+	free(bills);
 	return status;
 }
 
@@ -602,4 +627,17 @@ int purchase_unbilled_total(struct db *db, int64_t *out)
 		"FROM purchase_line";
 
 	return db_int64(db, db_stmt(db, sql), out);
+}
+
+int purchase_payables_posted(struct db *db, const char *account,
+			     int64_t *out)
+{
+	static const char sql[] =
+		"SELECT coalesce(sum(p.amount), 0) FROM posting p "
+		"JOIN entry e ON e.id = p.entry_id WHERE p.account = ? "
+		"AND e.source IN ('bill', 'bill_payment')";
+	struct db_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, account);
+	return db_int64(db, stmt, out);
 }

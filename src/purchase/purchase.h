@@ -83,7 +83,8 @@ int purchase_request(struct db *db, const struct purchase_in *in, jv *out);
 /*
  * Reads one input record of a request batch (supplier, sku, qty or
  * suggested_qty, price, wh, ref; a suggestion of inv-reorder reads as
- * is) and adds it to the batch; purchase_batch_finish() creates one
+ * is; one with an open_purchase or without a supplier is skipped with
+ * a note) and adds it to the batch; purchase_batch_finish() creates one
  * request per (ref, supplier, wh), in the order first seen.
  */
 struct purchase_batch;
@@ -152,6 +153,10 @@ int purchase_open_bills(struct db *db, const char *as_of,
 /* Sum of bills open now; received value not billed yet. */
 int purchase_open_bills_total(struct db *db, int64_t *out);
 int purchase_unbilled_total(struct db *db, int64_t *out);
+
+/* What bills and bill payments posted to account (debits - credits). */
+int purchase_payables_posted(struct db *db, const char *account,
+			     int64_t *out);
 
 /* ---- replenishment ----------------------------------------------------- */
 

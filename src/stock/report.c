@@ -8,7 +8,7 @@
 
 /* Writes the stock record of stmt's row into w, emptied first. */
 static void stock_record(struct json *w, const struct db *db,
-			 struct db_stmt *stmt, int lots)
+			 struct db_stmt *stmt, int lots, int on_order)
 {
 	int64_t qty = db_column_int64(stmt, 2);
 	int64_t reserved = db_column_int64(stmt, 3);
@@ -29,7 +29,9 @@ static void stock_record(struct json *w, const struct db *db,
 	json_key_dec(w, "reserved", reserved, QTY_SCALE);
 	json_key_dec(w, "quarantine", quarantine, QTY_SCALE);
 	json_key_dec(w, "available", qty - reserved - quarantine, QTY_SCALE);
-	json_key_dec(w, "on_order", 0, QTY_SCALE);
+	/* Column 6 is on order when the query has it (not by lot). */
+	json_key_dec(w, "on_order", on_order ? db_column_int64(stmt, 6) : 0,
+		     QTY_SCALE);
 	json_key_dec(w, "value", value, db->money_scale);
 	json_key(w, "unit_cost");
 	if (qty)
@@ -46,7 +48,9 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	/* ?1 sku, ?2 wh, ?3 below reorder. */
 	static const char by_item_sql[] =
 		"SELECT b.sku, b.wh, sum(b.qty), sum(b.reserved), "
-		"sum(b.quarantine), sum(b.value) FROM stock_balance b "
+		"sum(b.quarantine), sum(b.value), (SELECT coalesce(sum(o.qty), "
+		"0) FROM on_order o WHERE o.sku = b.sku AND o.wh = b.wh) "
+		"FROM stock_balance b "
 		"WHERE (?1 IS NULL OR b.sku = ?1) AND (?2 IS NULL OR "
 		"b.wh = ?2) GROUP BY b.sku, b.wh HAVING sum(b.qty) <> 0 OR "
 		"sum(b.reserved) <> 0 OR sum(b.value) <> 0 "
@@ -105,7 +109,7 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	if (filter->at && !filter->below_reorder)
 		db_bind_text(stmt, 3, filter->at);
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		stock_record(&w, db, stmt, lots);
+		stock_record(&w, db, stmt, lots, sql == by_item_sql);
 		status = sink_put(out, &w);
 	}
 	json_release(&w);
