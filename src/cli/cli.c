@@ -319,6 +319,7 @@ static int sink_print(struct sink *sink, const char *json, size_t len)
 	struct cli *cli = (struct cli *)((char *)sink -
 					 offsetof(struct cli, sink));
 	jv record;
+	int status;
 
 	if (cli->where) {
 		record = jv_parse_sized(json, (int)len);
@@ -328,7 +329,10 @@ static int sink_print(struct sink *sink, const char *json, size_t len)
 		}
 		jv_free(record);
 	}
-	return output_json(cli_output(cli), json, len);
+	status = output_json(cli_output(cli), json, len);
+	if (status == BIZ_OK && cli->limit && ++cli->printed >= cli->limit)
+		return BIZ_STOP;
+	return status;
 }
 
 struct sink *cli_sink(struct cli *cli)

@@ -3,33 +3,29 @@
 #include "commands.h"
 #include "check.h"
 
-static const char usage[] = "usage: biz-check\n";
-
-static const struct option options[] = {
-	CLI_OPTIONS
-};
-
-static int print_check(jv result, void *arg)
+static int run_check(struct cli *cli, void *arg)
 {
-	cli_print(arg, result);
-	return BIZ_OK;
-}
-
-int cmd_biz_check(int argc, char **argv)
-{
-	struct cli cli;
 	char **args;
 	int status, failed = 0;
 
-	cli_start(&cli, argc, argv, usage);
-	while (cli_getopt(&cli, "", options) != -1)
+	(void)arg;
+	while (cli_next_option(cli) != -1)
 		;
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	cli_output(&cli);
-	status = check_each(cli_db(&cli), print_check, &cli, &failed);
+	cli_operands(cli, 0, 0, &args);
+	cli_output(cli);
+	status = check_each(cli->db, cli_sink(cli), &failed);
 	if (status == BIZ_OK && failed)
 		status = biz_fail(BIZ_REFUSED, "%d check%s failed", failed,
 				  failed == 1 ? "" : "s");
-	return cli_finish(&cli, status);
+	return status;
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_check, "", NULL, "biz-check\n", CLI_NEEDS_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_biz_check(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

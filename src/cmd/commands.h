@@ -17,10 +17,14 @@
 	X("biz-init", cmd_biz_init) \
 	X("crm-assign", cmd_crm_assign) \
 	X("crm-customer", cmd_crm_customer) \
+	X("crm-deal", cmd_crm_deal) \
+	X("crm-forecast", cmd_crm_forecast) \
+	X("crm-funnel", cmd_crm_funnel) \
 	X("crm-lead", cmd_crm_lead) \
 	X("crm-log", cmd_crm_log) \
 	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
+	X("crm-stats", cmd_crm_stats) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \

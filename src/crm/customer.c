@@ -163,8 +163,9 @@ static int customer_parse(jv fields, jv *own, jv *tags, jv *extra)
 		return biz_fail(BIZ_DATAERR, "a customer is an object");
 	}
 	jv_object_foreach(fields, key, value) {
+		char number[REC_NUMBER_BUFSZ];
 		const char *name = jv_string_value(key);
-		const char *text = rec_value_text(value);
+		const char *text = rec_value_text(value, number);
 		int64_t n;
 
 		if (status) {
@@ -216,6 +217,23 @@ static int customer_parse(jv fields, jv *own, jv *tags, jv *extra)
 	return status;
 }
 
+jv crm_merge_custom(jv record, jv extra)
+{
+	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
+		jv_object_foreach(extra, key, value) {
+			/* A custom field never hides one of the record's own. */
+			if (jv_object_has(jv_copy(record), jv_copy(key))) {
+				jv_free(key);
+				jv_free(value);
+			} else {
+				record = jv_object_set(record, key, value);
+			}
+		}
+	}
+	jv_free(extra);
+	return record;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 #define CUSTOMER_SELECT \
@@ -238,10 +256,11 @@ static int customer_tags(struct db *db, int64_t id, jv *tags)
 
 /*
  * The record of the customer row stmt is on: its fields, tags (read
- * after the row), the sales figures, then its custom fields.  Keeps the
- * row's columns it needs before reading tags (another statement).
+ * by another statement), the sales figures, then its custom fields.
+ * With reset, stmt is reset once its columns are read.
  */
-static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
+static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
+			     jv *out)
 {
 	static const char *const columns[] = {
 		"id", "name", "email", "phone", "industry", "size", "region",
@@ -256,7 +275,8 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
 		rec_set(&record, columns[i], db_column_jv(stmt, i));
 	created = db_column_jv(stmt, 8);
 	extra = jv_parse(db_column_text(stmt, 9));
-	db_reset(stmt);
+	if (reset)
+		db_reset(stmt);
 	if ((status = customer_tags(db, id, &tags))) {
 		jv_free(record);
 		jv_free(tags);
@@ -277,18 +297,7 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, jv *out)
 	rec_set_str(&record, "last_purchase", *last ? last : NULL);
 	rec_set(&record, "balance", dec_to_jv(balance, db->money_scale));
 	rec_set(&record, "created_at", created);
-	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
-		jv_object_foreach(extra, key, value) {
-			if (jv_object_has(jv_copy(record), jv_copy(key))) {
-				jv_free(key);
-				jv_free(value);
-			} else {
-				record = jv_object_set(record, key, value);
-			}
-		}
-	}
-	jv_free(extra);
-	*out = record;
+	*out = crm_merge_custom(record, extra);
 	return BIZ_OK;
 }
 
@@ -309,7 +318,7 @@ int customer_get(struct db *db, int64_t id, jv *out)
 		db_reset(stmt);
 		return BIZ_OK;
 	}
-	return customer_from_row(db, stmt, out);
+	return customer_from_row(db, stmt, 1, out);
 }
 
 /* The extra column of customer id, as an object. */
@@ -369,35 +378,24 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		  int (*fn)(jv customer, void *arg), void *arg)
 {
 	static const char sql[] = CUSTOMER_SELECT
-		"WHERE id > ?1 AND (?2 IS NULL OR industry = ?2) AND "
-		"(?3 IS NULL OR region = ?3) AND (?4 IS NULL OR id IN "
-		"(SELECT customer_id FROM customer_tag WHERE tag = ?4)) "
-		"ORDER BY id LIMIT 1";
-	int64_t after = 0, printed = 0;
+		"WHERE (?1 IS NULL OR industry = ?1) AND "
+		"(?2 IS NULL OR region = ?2) AND (?3 IS NULL OR id IN "
+		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
+		"ORDER BY id";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int64_t printed = 0;
 	int status = BIZ_OK, rc;
 
-	/*
-	 * One row per step, resumed after the last id: reading a row's
-	 * tags runs another statement, and this one must not stay open
-	 * across fn (which may print for a long time).
-	 */
-	for (;;) {
-		struct db_stmt *stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, filter->industry);
+	db_bind_text(stmt, 2, filter->region);
+	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
+	/* Each row's tags are read by another statement as this one steps. */
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		jv customer, tags;
 		int all = 1;
 
-		db_bind_int64(stmt, 1, after);
-		db_bind_text(stmt, 2, filter->industry);
-		db_bind_text(stmt, 3, filter->region);
-		db_bind_text(stmt, 4, filter->ntags ? filter->tags[0] : NULL);
-		rc = db_one(db, stmt);
-		if (rc == DB_DONE)
+		if ((status = customer_from_row(db, stmt, 0, &customer)))
 			break;
-		if (rc != DB_ROW)
-			return rc;
-		after = db_column_int64(stmt, 0);
-		if ((status = customer_from_row(db, stmt, &customer)))
-			return status;
 		tags = jv_object_get(jv_copy(customer), jv_string("tags"));
 		for (size_t t = 1; t < filter->ntags && all; t++) {
 			int found = 0;
@@ -415,14 +413,14 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 			continue;
 		}
 		status = fn(customer, arg);
-		if (status == 1)
-			return BIZ_OK;
-		if (status)
-			return status;
-		if (filter->limit && ++printed >= filter->limit)
-			break;
+		if (status == BIZ_OK && filter->limit &&
+		    ++printed >= filter->limit)
+			status = 1;
 	}
-	return BIZ_OK;
+	db_reset(stmt);
+	if (status == BIZ_OK && rc != DB_DONE)
+		return rc;
+	return status == 1 ? BIZ_OK : status;
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -749,64 +747,68 @@ done:
 /* And its latest orders. */
 #define CUSTOMER_SHOW_ORDERS 10
 
-static int collect_activity(jv activity, void *arg);
-
-/* Customer id's deals, newest first, as deal records. */
-static int customer_deals(struct db *db, int64_t id, jv *deals)
-{
-	struct deal_filter filter = { 0 };
-
-	filter.customer = id;
-	filter.newest_first = 1;
-	return deal_each(db, &filter, collect_activity, deals);
-}
-
-static int collect_activity(jv activity, void *arg)
+static int collect_deal(jv deal, void *arg)
 {
 	jv *list = arg;
 
-	*list = jv_array_append(*list, activity);
+	*list = jv_array_append(*list, deal);
 	return BIZ_OK;
+}
+
+/* Customer id's latest activities, newest first, as activity records. */
+static int customer_activities(struct db *db, int64_t id, jv *list)
+{
+	static const char sql[] =
+		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
+		"minutes, at FROM activity WHERE customer_id = ? "
+		"ORDER BY at DESC, id DESC LIMIT ?";
+	static const char *const columns[] = {
+		"id", "kind", "rep", "lead", "customer", "deal", "outcome",
+		"minutes", "at"
+	};
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		jv activity = jv_object();
+
+		for (int i = 0; i < 9; i++)
+			rec_set(&activity, columns[i], db_column_jv(stmt, i));
+		*list = jv_array_append(*list, activity);
+	}
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
 int customer_show(struct db *db, int64_t id, jv *out)
 {
-	struct activity_filter filter = { 0 };
-	jv record, activities = jv_array(), latest = jv_array();
-	jv deals = jv_array(), orders = jv_array(), invoices = jv_array();
-	int status, n;
+	struct deal_filter filter = { 0 };
+	jv record, deals = jv_array(), activities = jv_array();
+	jv orders = jv_array(), invoices = jv_array();
+	int status;
 
 	if ((status = customer_get(db, id, &record)))
-		return status;
+		goto fail;
 	filter.customer = id;
-	if ((status = activity_each(db, &filter, collect_activity,
-				    &activities)))
-		goto done;
-	/* activity_each gives them oldest first. */
-	n = jv_array_length(jv_copy(activities));
-	for (int i = n - 1; i >= 0 && i >= n - CUSTOMER_SHOW_ACTIVITIES; i--)
-		latest = jv_array_append(latest,
-					 jv_array_get(jv_copy(activities), i));
-	if ((status = customer_deals(db, id, &deals)))
-		goto done;
+	filter.newest_first = 1;
+	if ((status = deal_each(db, &filter, collect_deal, &deals)) ||
+	    (status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
+					       &orders, &invoices)) ||
+	    (status = customer_activities(db, id, &activities))) {
+		jv_free(record);
+		goto fail;
+	}
 	rec_set(&record, "deals", deals);
-	deals = jv_null();
-	if ((status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
-					       &orders, &invoices)))
-		goto done;
 	rec_set(&record, "orders", orders);
 	rec_set(&record, "open_invoices", invoices);
-	orders = invoices = jv_null();
-	rec_set(&record, "activities", latest);
-	latest = jv_null();
+	rec_set(&record, "activities", activities);
 	*out = record;
-	record = jv_null();
-done:
-	jv_free(record);
-	jv_free(activities);
-	jv_free(latest);
+	return BIZ_OK;
+fail:
 	jv_free(deals);
 	jv_free(orders);
 	jv_free(invoices);
+	jv_free(activities);
 	return status;
 }
