@@ -202,4 +202,24 @@ test_expect_success 'serials: named with --serial, or the oldest' '
 	test_cmp expect last3 && check_ok
 '
 
+# A return before the invoice credits nothing; the invoice then bills
+# what stayed out: 3 shipped - 1 returned = 2 x 2.00 = 4.00.
+test_expect_success 'a return before invoicing: not billed, not credited' '
+	crm-order create --customer 1 --line BOLT:3:2.00 >out &&
+	id=$(field out 1 id) && crm-order confirm "$id" >/dev/null &&
+	crm-order ship "$id" >/dev/null &&
+	crm-order return "$id" --line BOLT:1 >out &&
+	jqe out 1 ".credited == 0 and .lines[0].returned == 1" &&
+	crm-order invoice "$id" >out &&
+	jqe out 1 ".net == 4 and .total == 4" &&
+	expect_exit 1 crm-order invoice "$id" && check_ok
+'
+
+test_expect_success '--dry-run prints the order and writes nothing' '
+	snapshot before &&
+	crm-order create --customer 1 --line BOLT:1:1 --dry-run >out &&
+	jqe out 1 ".op == \"created\"" &&
+	snapshot after && test_cmp before after
+'
+
 test_done
