@@ -129,9 +129,15 @@ int order_invoice(struct db *db, int64_t id, const char *date,
 int order_pay(struct db *db, int64_t id, int64_t amount, const char *date,
 	      const char *ref, struct json *out);
 
-/* Takes lines back from what was shipped; more than shipped: refused. */
+/*
+ * Takes lines back from what was shipped; more than shipped: refused.
+ * Serial-tracked lines bring back the serials named (each must have
+ * shipped on the order and be out), or without any, the first shipped
+ * that are still out.
+ */
 int order_return(struct db *db, int64_t id, const struct sales_line *lines,
-		 size_t count, const char *ref, const char *date,
+		 size_t count, const char *const *serials,
+		 size_t serial_count, const char *ref, const char *date,
 		 struct json *out);
 
 /*
