@@ -16,27 +16,6 @@
 #include "stock.h"
 #include "banned.h"
 
-/* The accounts of posting rule kind (code buffers of LEDGER_CODE_MAX). */
-static int rule_accounts(struct db *db, const char *kind, char *debit,
-			 char *credit)
-{
-	static const char sql[] =
-		"SELECT debit, credit FROM posting_rule WHERE kind = ?";
-	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
-
-	db_bind_text(stmt, 1, kind);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no posting rule '%s'", kind);
-	if (rc != DB_ROW)
-		return rc;
-	snprintf(debit, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
-	snprintf(credit, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 1));
-	db_reset(stmt);
-	return BIZ_OK;
-}
-
 int sales_post(struct db *db, int sign, const char *date,
 	       const char *memo, const char *ref, int64_t net, int64_t tax,
 	       int64_t *entry_id)
@@ -51,7 +30,7 @@ int sales_post(struct db *db, int sign, const char *date,
 
 	snprintf(tax_code, sizeof(tax_code), "%s",
 		 tax_account ? tax_account : "2200");
-	if ((status = rule_accounts(db, rule, debit, credit)))
+	if ((status = ledger_rule_accounts(db, rule, debit, credit)))
 		return status;
 	if (sign > 0) {
 		p[e.count++] = (struct posting_in){ debit, net + tax };
