@@ -191,7 +191,6 @@ static int account_get(struct db *db, const char *code, jv *out)
 static void account_write(struct json *w, struct db_stmt *stmt, int scale,
 			  const char *op)
 {
-	json_reset(w);
 	json_object(w);
 	db_json_column(w, "code", stmt, 0);
 	db_json_column(w, "name", stmt, 1);
@@ -225,24 +224,20 @@ static int account_put(struct db *db, const char *code, const char *op,
 	return rc;
 }
 
+/* db_put_rows()'s writer: arg is the money scale. */
+static void account_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	account_write(w, stmt, *(const int *)arg, NULL);
+}
+
 int ledger_account_each(struct db *db, const char *type, struct sink *out)
 {
 	static const char sql[] =
 		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	struct json w = { 0 };
-	int rc, status = BIZ_OK;
 
 	db_bind_text(stmt, 1, type);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		account_write(&w, stmt, db->money_scale, NULL);
-		status = sink_put(out, &w);
-	}
-	db_reset(stmt);
-	json_release(&w);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return sink_done(status);
+	return db_put_rows(db, stmt, account_row, &db->money_scale, out);
 }
 
 int ledger_account_resolve(struct db *db, const char *text, char *code)

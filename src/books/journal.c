@@ -415,6 +415,31 @@ int journal_balance(struct db *db, const struct balance_query *q,
 
 /* ---- register ---------------------------------------------------------- */
 
+/* A register's running state, for register_row(). */
+struct register_run {
+	const char *code;
+	int scale;
+	int64_t balance;
+};
+
+/* db_put_rows()'s writer: one posting and the balance after it. */
+static void register_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	struct register_run *run = arg;
+	int64_t amount = db_column_int64(stmt, 4);
+
+	run->balance += amount;
+	json_object(w);
+	db_json_column(w, "entry", stmt, 0);
+	db_json_column(w, "date", stmt, 1);
+	db_json_column(w, "memo", stmt, 2);
+	db_json_column(w, "ref", stmt, 3);
+	json_key_str(w, "account", run->code);
+	json_key_dec(w, "amount", amount, run->scale);
+	json_key_dec(w, "balance", run->balance, run->scale);
+	json_end_object(w);
+}
+
 int journal_register(struct db *db, const char *account, const char *from,
 		     const char *to, struct sink *out)
 {
@@ -427,10 +452,8 @@ int journal_register(struct db *db, const char *account, const char *from,
 		"WHERE p.account = ?1 AND p.date >= ?2 AND p.date <= ?3 "
 		"ORDER BY p.date, p.id";
 	char code[LEDGER_CODE_MAX];
-	int scale = db->money_scale;
+	struct register_run run = { code, db->money_scale, 0 };
 	struct db_stmt *stmt;
-	struct json w = { 0 };
-	int64_t balance = 0;
 	int rc, status;
 
 	if ((status = check_bound("from", from)) ||
@@ -445,34 +468,14 @@ int journal_register(struct db *db, const char *account, const char *from,
 		rc = db_one(db, stmt);
 		if (rc != DB_ROW)
 			return rc;
-		balance = db_column_int64(stmt, 0);
+		run.balance = db_column_int64(stmt, 0);
 		db_reset(stmt);
 	}
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, code);
 	db_bind_text(stmt, 2, from ? from : FIRST_DAY);
 	db_bind_text(stmt, 3, to ? to : LAST_DAY);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		int64_t amount = db_column_int64(stmt, 4);
-
-		balance += amount;
-		json_reset(&w);
-		json_object(&w);
-		db_json_column(&w, "entry", stmt, 0);
-		db_json_column(&w, "date", stmt, 1);
-		db_json_column(&w, "memo", stmt, 2);
-		db_json_column(&w, "ref", stmt, 3);
-		json_key_str(&w, "account", code);
-		json_key_dec(&w, "amount", amount, scale);
-		json_key_dec(&w, "balance", balance, scale);
-		json_end_object(&w);
-		status = sink_put(out, &w);
-	}
-	db_reset(stmt);
-	json_release(&w);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return sink_done(status);
+	return db_put_rows(db, stmt, register_row, &run, out);
 }
 
 /* ---- export ------------------------------------------------------------ */

@@ -141,18 +141,6 @@ static int tag_record(struct db *db, jv record, jv *out, void *arg)
 	return customer_tag(db, id, jv_copy(req->tags), req->add, out);
 }
 
-static int print_customer(jv customer, void *arg)
-{
-	struct request *req = arg;
-
-	if (!cli_where(req->cli, customer)) {
-		jv_free(customer);
-		return 0;
-	}
-	cli_print(req->cli, customer);
-	return 0;
-}
-
 static int64_t customer_id(struct cli *cli, const char *text)
 {
 	return cli_integer(cli, "ID", text, 1, INT64_MAX);
@@ -186,8 +174,8 @@ static void read_options(struct cli *cli, struct request *req)
 				   optarg);
 			break;
 		case OPT_LIMIT:
-			req->filter.limit = cli_integer(cli, "--limit", optarg,
-							1, INT64_MAX);
+			cli->limit = cli_integer(cli, "--limit", optarg, 1,
+						 INT64_MAX);
 			break;
 		default:
 			if (c == OPT_INDUSTRY)
@@ -249,22 +237,18 @@ static int run_list(struct cli *cli, void *arg)
 	req->filter.ntags = req->ntags;
 	cli_output(cli);
 	return request_release(req, customer_each(cli->db, &req->filter,
-						  print_customer, req));
+						  cli_sink(cli)));
 }
 
 static int run_show(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
 	char **args;
-	jv record;
-	int status;
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = customer_show(cli->db, customer_id(cli, args[0]), &record);
-	if (status == BIZ_OK)
-		cli_print(cli, record);
-	return request_release(req, status);
+	return request_release(req, customer_show(cli->db,
+				customer_id(cli, args[0]), cli_sink(cli)));
 }
 
 static int run_set(struct cli *cli, void *arg)

@@ -578,6 +578,25 @@ void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
 		json_dec(w, db_column_int64(stmt, index), scale);
 }
 
+int db_put_rows(struct db *db, struct db_stmt *stmt, db_row_writer *write,
+		void *arg, struct sink *out)
+{
+	struct json w = { 0 };
+	int rc, status = BIZ_OK;
+
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		json_reset(&w);
+		write(&w, stmt, arg);
+		status = sink_put(out, &w);
+	}
+	/* Stopped early: a statement left stepping holds a snapshot. */
+	db_reset(stmt);
+	json_release(&w);
+	if (status == BIZ_OK && rc != DB_DONE)
+		return rc;
+	return sink_done(status);
+}
+
 const char *db_column_text(struct db_stmt *stmt, int index)
 {
 	return (const char *)sqlite3_column_text(handle_of(stmt), index);

@@ -167,6 +167,19 @@ void db_json_column(struct json *w, const char *key, struct db_stmt *stmt,
 void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
 		 int index, int scale);
 
+/* Writes the current row of stmt as one record into w (reset first). */
+typedef void db_row_writer(struct json *w, struct db_stmt *stmt, void *arg);
+
+/*
+ * The loop of every _each: steps stmt (bound by the caller), writes each
+ * row with write(w, stmt, arg) and puts the record to out, stopping at
+ * put()'s first non-zero answer.  Returns json.h's rule: BIZ_OK when the
+ * rows ended or put() said BIZ_STOP, else the status.
+ */
+struct sink;
+int db_put_rows(struct db *db, struct db_stmt *stmt, db_row_writer *write,
+		void *arg, struct sink *out);
+
 /* The column's text, or NULL; valid until the statement moves on. */
 const char *db_column_text(struct db_stmt *stmt, int index);
 

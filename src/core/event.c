@@ -50,6 +50,22 @@ int event_append_id(struct db *db, const char *kind, const char *entity,
 	return event_append(db, kind, entity, id, data);
 }
 
+/* db_put_rows()'s writer: arg is where the last id read goes. */
+static void event_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	static const char *const columns[] = {
+		"id", "at", "actor", "kind", "entity", "entity_id"
+	};
+
+	json_object(w);
+	for (int i = 0; i < 6; i++)
+		db_json_column(w, columns[i], stmt, i);
+	/* Stored by this writer or rec_dump(): compact JSON. */
+	json_key_raw(w, "data", db_column_text(stmt, 6));
+	json_end_object(w);
+	*(int64_t *)arg = db_column_int64(stmt, 0);
+}
+
 int event_each(struct db *db, int64_t since_id, const char *prefix,
 	       struct sink *out, int64_t *last_id)
 {
@@ -57,30 +73,10 @@ int event_each(struct db *db, int64_t since_id, const char *prefix,
 		"SELECT id, at, actor, kind, entity, entity_id, data "
 		"FROM event WHERE id > ?1 AND (?2 IS NULL OR "
 		"substr(kind, 1, length(?2)) = ?2) ORDER BY id";
-	static const char *const columns[] = {
-		"id", "at", "actor", "kind", "entity", "entity_id"
-	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	struct json w = { 0 };
-	int rc, status = BIZ_OK;
 
 	*last_id = since_id;
 	db_bind_int64(stmt, 1, since_id);
 	db_bind_text(stmt, 2, prefix);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		json_reset(&w);
-		json_object(&w);
-		for (int i = 0; i < 6; i++)
-			db_json_column(&w, columns[i], stmt, i);
-		/* Stored by this writer or rec_dump(): compact JSON. */
-		json_key_raw(&w, "data", db_column_text(stmt, 6));
-		json_end_object(&w);
-		*last_id = db_column_int64(stmt, 0);
-		status = sink_put(out, &w);
-	}
-	if (status == BIZ_OK && rc != DB_DONE)
-		status = rc;
-	db_reset(stmt);
-	json_release(&w);
-	return sink_done(status);
+	return db_put_rows(db, stmt, event_row, last_id, out);
 }

@@ -28,10 +28,17 @@ static void activity_write_row(struct json *w, struct db_stmt *stmt)
 		"minutes", "at"
 	};
 
-	json_reset(w);
 	json_object(w);
 	for (int i = 0; i < 9; i++)
 		db_json_column(w, columns[i], stmt, i);
+}
+
+/* db_put_rows()'s writer: the whole record. */
+static void activity_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	(void)arg;
+	activity_write_row(w, stmt);
+	json_end_object(w);
 }
 
 /*
@@ -171,21 +178,10 @@ int activity_each(struct db *db, const struct activity_filter *filter,
 		"(?2 = 0 OR customer_id = ?2) AND (?3 = 0 OR deal_id = ?3) AND "
 		"(?4 IS NULL OR rep = ?4) ORDER BY at, id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	struct json w = { 0 };
-	int rc, status = BIZ_OK;
 
 	db_bind_int64(stmt, 1, filter->lead);
 	db_bind_int64(stmt, 2, filter->customer);
 	db_bind_int64(stmt, 3, filter->deal);
 	db_bind_text(stmt, 4, filter->rep);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		activity_write_row(&w, stmt);
-		json_end_object(&w);
-		status = sink_put(out, &w);
-	}
-	db_reset(stmt);
-	json_release(&w);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return sink_done(status);
+	return db_put_rows(db, stmt, activity_row, NULL, out);
 }

@@ -8,6 +8,7 @@
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
 #include "sales.h"
 #include "timeutil.h"
@@ -374,8 +375,47 @@ int customer_find(struct db *db, const char *email, const char *name,
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
+/*
+ * Writes the customer record of the row stmt is on into w, left open
+ * for more members: customer_from_row()'s record, so that the figures
+ * other domains add to it (revenue, balance) are computed in one place.
+ */
+static int customer_write_open(struct db *db, struct db_stmt *stmt,
+			       struct json *w)
+{
+	struct strbuf text = { 0 };
+	jv record;
+	int status;
+
+	if ((status = customer_from_row(db, stmt, 0, &record)))
+		return status;
+	rec_dump(&text, record);
+	jv_free(record);
+	json_object(w);
+	json_members(w, text.buf);
+	strbuf_release(&text);
+	return BIZ_OK;
+}
+
+/* Whether customer id has tag. */
+static int customer_has_tag(struct db *db, int64_t id, const char *tag,
+			    int *has)
+{
+	static const char sql[] =
+		"SELECT 1 FROM customer_tag WHERE customer_id = ? AND tag = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, tag);
+	rc = db_one(db, stmt);
+	db_reset(stmt);
+	*has = rc == DB_ROW;
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
 int customer_each(struct db *db, const struct customer_filter *filter,
-		  int (*fn)(jv customer, void *arg), void *arg)
+		  struct sink *out)
 {
 	static const char sql[] = CUSTOMER_SELECT
 		"WHERE (?1 IS NULL OR industry = ?1) AND "
@@ -383,44 +423,34 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
 		"ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int64_t printed = 0;
+	struct json w = { 0 };
 	int status = BIZ_OK, rc;
 
 	db_bind_text(stmt, 1, filter->industry);
 	db_bind_text(stmt, 2, filter->region);
 	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
-	/* Each row's tags are read by another statement as this one steps. */
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		jv customer, tags;
+		int64_t id = db_column_int64(stmt, 0);
 		int all = 1;
 
-		if ((status = customer_from_row(db, stmt, 0, &customer)))
-			break;
-		tags = jv_object_get(jv_copy(customer), jv_string("tags"));
-		for (size_t t = 1; t < filter->ntags && all; t++) {
-			int found = 0;
-
-			jv_array_foreach(tags, i, tag) {
-				found |= !strcmp(jv_string_value(tag),
-						 filter->tags[t]);
-				jv_free(tag);
-			}
-			all = found;
-		}
-		jv_free(tags);
-		if (!all) {
-			jv_free(customer);
+		/* The first tag is the query's; the others are looked up. */
+		for (size_t t = 1; t < filter->ntags && all &&
+		     status == BIZ_OK; t++)
+			status = customer_has_tag(db, id, filter->tags[t],
+						  &all);
+		if (status || !all)
 			continue;
-		}
-		status = fn(customer, arg);
-		if (status == BIZ_OK && filter->limit &&
-		    ++printed >= filter->limit)
-			status = 1;
+		json_reset(&w);
+		if ((status = customer_write_open(db, stmt, &w)))
+			break;
+		json_end_object(&w);
+		status = sink_put(out, &w);
 	}
 	db_reset(stmt);
+	json_release(&w);
 	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
-	return status == 1 ? BIZ_OK : status;
+	return sink_done(status);
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -747,16 +777,9 @@ done:
 /* And its latest orders. */
 #define CUSTOMER_SHOW_ORDERS 10
 
-static int collect_deal(jv deal, void *arg)
-{
-	jv *list = arg;
-
-	*list = jv_array_append(*list, deal);
-	return BIZ_OK;
-}
-
-/* Customer id's latest activities, newest first, as activity records. */
-static int customer_activities(struct db *db, int64_t id, jv *list)
+/* Writes the member "activities": customer id's latest, newest first. */
+static int customer_write_activities(struct db *db, int64_t id,
+				     struct json *w)
 {
 	static const char sql[] =
 		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
@@ -771,44 +794,50 @@ static int customer_activities(struct db *db, int64_t id, jv *list)
 
 	db_bind_int64(stmt, 1, id);
 	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
+	json_key(w, "activities");
+	json_array(w);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		jv activity = jv_object();
-
+		json_object(w);
 		for (int i = 0; i < 9; i++)
-			rec_set(&activity, columns[i], db_column_jv(stmt, i));
-		*list = jv_array_append(*list, activity);
+			db_json_column(w, columns[i], stmt, i);
+		json_end_object(w);
 	}
+	json_end_array(w);
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
-int customer_show(struct db *db, int64_t id, jv *out)
+int customer_show(struct db *db, int64_t id, struct sink *out)
 {
+	static const char sql[] = CUSTOMER_SELECT "WHERE id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
 	struct deal_filter filter = { 0 };
-	jv record, deals = jv_array(), activities = jv_array();
-	jv orders = jv_array(), invoices = jv_array();
-	int status;
+	struct json w = { 0 };
+	int rc, status;
 
-	if ((status = customer_get(db, id, &record)))
-		goto fail;
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such customer %lld",
+				(long long)id);
+	if (rc != DB_ROW)
+		return rc;
+	status = customer_write_open(db, stmt, &w);
+	db_reset(stmt);
 	filter.customer = id;
 	filter.newest_first = 1;
-	if ((status = deal_each(db, &filter, collect_deal, &deals)) ||
-	    (status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
-					       &orders, &invoices)) ||
-	    (status = customer_activities(db, id, &activities))) {
-		jv_free(record);
-		goto fail;
+	if (status == BIZ_OK) {
+		json_key(&w, "deals");
+		status = deal_write_each(db, &filter, &w);
 	}
-	rec_set(&record, "deals", deals);
-	rec_set(&record, "orders", orders);
-	rec_set(&record, "open_invoices", invoices);
-	rec_set(&record, "activities", activities);
-	*out = record;
-	return BIZ_OK;
-fail:
-	jv_free(deals);
-	jv_free(orders);
-	jv_free(invoices);
-	jv_free(activities);
+	/* Other domains' documents: the latest orders, open invoices. */
+	if (status == BIZ_OK)
+		status = sales_customer_write(db, id, CUSTOMER_SHOW_ORDERS,
+					      &w);
+	if (status == BIZ_OK &&
+	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
+		json_end_object(&w);
+		status = sink_done(sink_put(out, &w));
+	}
+	json_release(&w);
 	return status;
 }

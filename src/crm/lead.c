@@ -71,17 +71,26 @@ jv lead_public(jv lead)
 	return lead;
 }
 
-int lead_load(struct db *db, int64_t id, jv *out)
+/* Lead id's row in *stmt (db_reset() it), or BIZ_REFUSED: no such lead. */
+static int lead_row(struct db *db, int64_t id, struct db_stmt **stmt)
 {
-	struct db_stmt *stmt = db_stmt(db, LEAD_SELECT "WHERE id = ?");
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
+	*stmt = db_stmt(db, LEAD_SELECT "WHERE id = ?");
+	db_bind_int64(*stmt, 1, id);
+	rc = db_one(db, *stmt);
 	if (rc == DB_DONE)
 		return biz_fail(BIZ_REFUSED, "no lead %lld", (long long)id);
-	if (rc != DB_ROW)
-		return rc;
+	return rc == DB_ROW ? BIZ_OK : rc;
+}
+
+int lead_load(struct db *db, int64_t id, jv *out)
+{
+	struct db_stmt *stmt;
+	int status = lead_row(db, id, &stmt);
+
+	if (status)
+		return status;
 	*out = lead_from_row(stmt);
 	db_reset(stmt);
 	return BIZ_OK;
@@ -119,7 +128,6 @@ static void lead_write_row(struct json *w, struct db_stmt *stmt,
 	int i, wrote_op = 0;
 	jv extra;
 
-	json_reset(w);
 	json_object(w);
 	for (i = 0; lead_columns[i]; i++)
 		db_json_column(w, lead_columns[i], stmt, i);
@@ -153,25 +161,28 @@ static void lead_write_row(struct json *w, struct db_stmt *stmt,
 	json_end_object(w);
 }
 
+/* db_put_rows()'s writer. */
+static void lead_row_record(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	(void)arg;
+	lead_write_row(w, stmt, NULL);
+}
+
 /* Puts lead id to out as its public record with "op" op. */
 static int lead_put(struct db *db, int64_t id, const char *op,
 		    struct sink *out)
 {
-	struct db_stmt *stmt = db_stmt(db, LEAD_SELECT "WHERE id = ?");
+	struct db_stmt *stmt;
 	struct json w = { 0 };
-	int rc;
+	int status = lead_row(db, id, &stmt);
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_REFUSED, "no lead %lld", (long long)id);
-	if (rc != DB_ROW)
-		return rc;
+	if (status)
+		return status;
 	lead_write_row(&w, stmt, op);
 	db_reset(stmt);
-	rc = sink_done(sink_put(out, &w));
+	status = sink_done(sink_put(out, &w));
 	json_release(&w);
-	return rc;
+	return status;
 }
 
 int lead_get(struct db *db, int64_t id, struct sink *out)
@@ -187,22 +198,12 @@ int lead_each(struct db *db, const struct lead_filter *filter,
 		"owner = ?2) AND (?3 IS NULL OR source = ?3) AND "
 		"(NOT ?4 OR owner IS NULL) ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	struct json w = { 0 };
-	int rc, status = BIZ_OK;
 
 	db_bind_text(stmt, 1, filter->status);
 	db_bind_text(stmt, 2, filter->owner);
 	db_bind_text(stmt, 3, filter->source);
 	db_bind_int64(stmt, 4, filter->unassigned);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		lead_write_row(&w, stmt, NULL);
-		status = sink_put(out, &w);
-	}
-	db_reset(stmt);
-	json_release(&w);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return sink_done(status);
+	return db_put_rows(db, stmt, lead_row_record, NULL, out);
 }
 
 /* Lower-case ASCII of an email: the deduplication key. */

@@ -77,7 +77,6 @@ static jv rep_from_row(struct db_stmt *stmt)
 static void rep_write_row(struct json *w, struct db_stmt *stmt,
 			  const char *op)
 {
-	json_reset(w);
 	json_object(w);
 	db_json_column(w, "handle", stmt, 0);
 	db_json_column(w, "name", stmt, 1);
@@ -93,6 +92,13 @@ static void rep_write_row(struct json *w, struct db_stmt *stmt,
 	if (op)
 		json_key_str(w, "op", op);
 	json_end_object(w);
+}
+
+/* db_put_rows()'s writer. */
+static void rep_row_record(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	(void)arg;
+	rep_write_row(w, stmt, NULL);
 }
 
 /* The rep's row in stmt, or BIZ_REFUSED if there is none. */
@@ -159,19 +165,9 @@ int rep_each(struct db *db, int all, struct sink *out)
 	static const char sql[] =
 		REP_SELECT "WHERE ?1 OR active ORDER BY handle";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	struct json w = { 0 };
-	int rc, status = BIZ_OK;
 
 	db_bind_int64(stmt, 1, all);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		rep_write_row(&w, stmt, NULL);
-		status = sink_put(out, &w);
-	}
-	db_reset(stmt);
-	json_release(&w);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return sink_done(status);
+	return db_put_rows(db, stmt, rep_row_record, NULL, out);
 }
 
 /*

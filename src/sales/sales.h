@@ -30,7 +30,6 @@
 
 #include "db.h"
 #include "json.h"
-#include <jq.h>
 
 /* Places of a tax rate in percent: 8.25 is 82500. */
 #define SALES_TAX_SCALE 4
@@ -198,12 +197,13 @@ int sales_customer_figures(struct db *db, int64_t customer,
 			   int64_t *revenue, char *last, int64_t *balance);
 
 /*
- * Appends to *orders the customer's latest orders (newest first, at
- * most limit) and to *invoices its open invoices (oldest due first), as
- * their records (jv arrays, for the customer's 360-degree view).
+ * Writes the members "orders" (the customer's latest, newest first, at
+ * most limit) and "open_invoices" (oldest due first) of the open object
+ * in w, each an array of records as crm-order show prints them: the
+ * customer's 360-degree view.
  */
-int sales_customer_documents(struct db *db, int64_t customer,
-			     int64_t limit, jv *orders, jv *invoices);
+int sales_customer_write(struct db *db, int64_t customer, int64_t limit,
+			 struct json *w);
 
 /* The customer's display name (NULL when unknown), a new string. */
 char *sales_customer_name(struct db *db, int64_t customer);
