@@ -159,7 +159,9 @@ struct stock_filter {
 	const char *wh;
 	int lots;		/* one row per lot, with expiry */
 	const char *at;		/* YYYY-MM-DD: from the moves up to it */
-	int below_reorder;	/* only items at or below their min */
+	int all_items;		/* every item in each warehouse, stock or
+				   not (inv-stock --below-reorder picks
+				   from these) */
 };
 
 /*
