@@ -9,6 +9,7 @@
  *	picking.c	issues and transfers: which lots and serials
  *	qc.c		quality control; stock_apply_line()
  *	report.c	stock_each()
+ *	demand.c	what replenishment reads: demand, positions
  */
 #ifndef STOCK_INTERNAL_H
 #define STOCK_INTERNAL_H
