@@ -9,10 +9,6 @@
 #include "purchase.h"
 #include "stock.h"
 
-static const char usage[] =
-	"usage: inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
-	"[--below-reorder]\n";
-
 enum {
 	OPT_SKU = CLI_FIRST_OWN, OPT_WH, OPT_LOTS, OPT_AT, OPT_BELOW_REORDER
 };
@@ -38,7 +34,7 @@ struct report {
 	jv totals;	/* an object while a table is printed, else null */
 	int scales[6];
 	jv due;		/* --below-reorder: {"SKU\u001fWH": true}, or null */
-	struct sink due_sink;	/* where the suggestions go */
+	struct sink due_sink;	/* where inv-reorder's suggestions go */
 };
 
 /* The key of a record's item and warehouse in report.due. */
@@ -112,18 +108,15 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 	return status;
 }
 
-int cmd_inv_stock(int argc, char **argv)
+static int run_stock(struct cli *cli, void *arg)
 {
-	struct cli cli;
+	struct report *rep = arg;
 	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
-	struct report rep = { { print_stock }, &cli, jv_null(), { 0 },
-			      jv_null(), { keep_due } };
 	struct reorder_options reorder = { NULL, 90, 9500, 0, 0 };
 	char **args;
 	int c, status;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SKU: filter.sku = optarg; break;
 		case OPT_WH: filter.wh = optarg; break;
@@ -132,35 +125,54 @@ int cmd_inv_stock(int argc, char **argv)
 		case OPT_BELOW_REORDER: filter.all_items = 1; break;
 		}
 	}
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	cli_db(&cli);
-	if (cli_format(&cli) == FORMAT_TABLE) {
-		rep.totals = jv_object();
-		rec_set_str(&rep.totals, "sku", "TOTAL");
+	if (cli_args(cli, &args) != 0)
+		cli_usage_error(cli, "unexpected argument '%s'", args[0]);
+	if (filter.all_items && (filter.lots || filter.at))
+		cli_usage_error(cli, "--below-reorder is of stock now, per "
+				"item: not with --lots or --at");
+	cli_db(cli);
+	rep->cli = cli;
+	if (cli_format(cli) == FORMAT_TABLE) {
+		rep->totals = jv_object();
+		rec_set_str(&rep->totals, "sku", "TOTAL");
 		for (int i = 0; summed[i]; i++) {
-			rep.scales[i] = strcmp(summed[i], "value") ?
-					QTY_SCALE : cli.db->money_scale;
-			rec_set(&rep.totals, summed[i], dec_to_jv(0,
-							rep.scales[i]));
+			rep->scales[i] = strcmp(summed[i], "value") ?
+					 QTY_SCALE : cli->db->money_scale;
+			rec_set(&rep->totals, summed[i],
+				dec_to_jv(0, rep->scales[i]));
 		}
 	}
 	/* Below reorder: what inv-reorder finds due, by its figures. */
 	status = BIZ_OK;
 	if (filter.all_items) {
-		if (filter.lots || filter.at)
-			cli_usage_error(&cli, "--below-reorder is of stock now, "
-					"per item: not with --lots or --at");
-		rep.due = jv_object();
+		rep->due = jv_object();
 		reorder.wh = filter.wh;
-		status = reorder_run(cli.db, &reorder, &rep.due_sink);
+		status = reorder_run(cli->db, &reorder, &rep->due_sink);
 	}
 	if (!status)
-		status = stock_each(cli.db, &filter, &rep.sink);
-	jv_free(rep.due);
-	if (status == BIZ_OK && jv_get_kind(rep.totals) == JV_KIND_OBJECT)
-		cli_print(&cli, rep.totals);
+		status = stock_each(cli->db, &filter, &rep->sink);
+	jv_free(rep->due);
+	rep->due = jv_null();
+	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT)
+		cli_print(cli, rep->totals);
 	else
-		jv_free(rep.totals);
-	return cli_finish(&cli, status);
+		jv_free(rep->totals);
+	rep->totals = jv_null();
+	return status;
+}
+
+/* The database is opened once the options are checked (64 first). */
+static const struct cli_verb verbs[] = {
+	{ NULL, run_stock, "", options,
+	  "inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
+	  "[--below-reorder]\n", 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_inv_stock(int argc, char **argv)
+{
+	struct report rep = { { print_stock }, NULL, jv_null(), { 0 },
+			      jv_null(), { keep_due } };
+
+	return cli_run_verbs(argc, argv, verbs, &rep);
 }
