@@ -10,6 +10,7 @@
 #include "event.h"
 #include "json.h"
 #include "record.h"
+#include "sales.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -267,7 +268,8 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 		"terms"
 	};
 	jv record = jv_object(), tags = jv_array(), created, extra;
-	int64_t id = db_column_int64(stmt, 0);
+	int64_t id = db_column_int64(stmt, 0), revenue, balance;
+	char last[32];
 	int status;
 
 	for (int i = 0; i < 8; i++)
@@ -284,10 +286,17 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 		return status;
 	}
 	rec_set(&record, "tags", tags);
-	/* Orders set these (the sales module); none yet means none. */
-	rec_set(&record, "revenue", dec_to_jv(0, db->money_scale));
-	rec_set(&record, "last_purchase", jv_null());
-	rec_set(&record, "balance", dec_to_jv(0, db->money_scale));
+	/* The sales module's figures: invoices, returns and orders. */
+	if ((status = sales_customer_figures(db, id, &revenue, last,
+					     &balance))) {
+		jv_free(record);
+		jv_free(created);
+		jv_free(extra);
+		return status;
+	}
+	rec_set(&record, "revenue", dec_to_jv(revenue, db->money_scale));
+	rec_set_str(&record, "last_purchase", *last ? last : NULL);
+	rec_set(&record, "balance", dec_to_jv(balance, db->money_scale));
 	rec_set(&record, "created_at", created);
 	*out = crm_merge_custom(record, extra);
 	return BIZ_OK;
@@ -765,6 +774,8 @@ done:
 
 /* How many of the latest activities show prints. */
 #define CUSTOMER_SHOW_ACTIVITIES 10
+/* And its latest orders. */
+#define CUSTOMER_SHOW_ORDERS 10
 
 /* Writes the member "activities": customer id's latest, newest first. */
 static int customer_write_activities(struct db *db, int64_t id,
@@ -818,7 +829,10 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 		json_key(&w, "deals");
 		status = deal_write_each(db, &filter, &w);
 	}
-	/* Other domains' documents go here (orders, invoices: sales). */
+	/* Other domains' documents: the latest orders, open invoices. */
+	if (status == BIZ_OK)
+		status = sales_customer_write(db, id, CUSTOMER_SHOW_ORDERS,
+					      &w);
 	if (status == BIZ_OK &&
 	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
 		json_end_object(&w);
