@@ -118,23 +118,6 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
  */
 int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves);
 
-/*
- * Applies one input record of a batch (fields sku, qty, cost, lot,
- * expiry, serial or serials, wh, to) as a line of doc; base gives the
- * defaults from the command's options.  record is consumed.
- */
-int stock_apply_record(struct db *db, struct stock_doc *doc,
-		       const struct stock_line *base, jv record, jv *moves);
-
-/*
- * Reads path ("-" or NULL: stdin) one barcode or SKU per line, each one
- * unit, and applies them as lines of doc (receipt or issue) grouped per
- * item in the order first seen; base gives the rest of each line.  An
- * unknown code fails with "FILE:LINE: unknown item 'X'".
- */
-int stock_scan(struct db *db, struct stock_doc *doc,
-	       const struct stock_line *base, const char *path, jv *moves);
-
 /* A piece of a cost layer taken out, or to be put in. */
 struct stock_piece {
 	int64_t qty, value, origin;
