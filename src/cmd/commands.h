@@ -18,6 +18,9 @@
 	X("crm-lead", cmd_crm_lead) \
 	X("crm-log", cmd_crm_log) \
 	X("crm-rep", cmd_crm_rep) \
+	X("inv-bom", cmd_inv_bom) \
+	X("inv-build", cmd_inv_build) \
+	X("inv-count", cmd_inv_count) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \

@@ -314,6 +314,7 @@
 "  lot TEXT NOT NULL DEFAULT ''," \
 "  qty INTEGER NOT NULL CHECK (qty > 0)," \
 "  value INTEGER NOT NULL DEFAULT 0," \
+"  components TEXT NOT NULL DEFAULT '[]'," \
 "  ref TEXT," \
 "  parent INTEGER REFERENCES build(id)," \
 "  issue_doc INTEGER REFERENCES stock_doc(id)," \

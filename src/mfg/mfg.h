@@ -20,6 +20,9 @@
 #include "db.h"
 #include "json.h"
 
+/* |value| / |qty| per unit at stock_cost_scale(); qty is not 0. */
+int64_t mfg_unit_cost(const struct db *db, int64_t value, int64_t qty);
+
 /* ---- bills of materials ---------------------------------------------- */
 
 /*
@@ -104,11 +107,11 @@ int count_start(struct db *db, const struct count_request *req,
 int count_record(struct db *db, int64_t id, jv record, struct sink *out);
 
 /*
- * Reads path ("-": stdin), one barcode or SKU a line, each one unit, and
- * adds them to count id.
+ * Adds units of the item whose barcode (or SKU) is code to open count
+ * id: what a scan of code units times gives.
  */
-int count_scan(struct db *db, int64_t id, const char *path,
-	       struct sink *out);
+int count_scan_code(struct db *db, int64_t id, const char *code,
+		    int64_t units, struct sink *out);
 
 /*
  * Each line of count id: sku lot expected moved counted variance
