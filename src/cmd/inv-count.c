@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "decimal.h"
 #include "hash.h"
+#include "item.h"
 #include "mfg.h"
 #include "banned.h"
 
@@ -152,24 +153,47 @@ static void read_scan(struct request *req)
 	hash_clear(&seen);
 }
 
+/* The codes' items, each with the units of all its codes. */
 static int write_scan(struct db *db, void *arg, jv *record)
 {
 	struct request *req = arg;
+	struct hash seen = { 0, 0, NULL, NULL };
+	struct scanned *items = NULL;
+	size_t n = 0, cap = 0;
+	uintptr_t at;
 	int status = BIZ_OK;
 
 	(void)record;
 	for (size_t i = 0; i < req->code_count && !status; i++) {
-		status = count_scan_code(db, req->id, req->codes[i].code,
-					 req->codes[i].units * 1000,
-					 cli_sink(req->cli));
-		if (status) {
+		struct item_info item;
+
+		if ((status = item_lookup(db, req->codes[i].code, 1, &item))) {
 			char *message = xstrdup(biz_error());
 
 			status = biz_fail(status, "-:%d: %s",
 					  req->codes[i].line, message);
 			free(message);
+			break;
 		}
+		if ((at = (uintptr_t)hash_get(&seen, item.sku))) {
+			items[at - 1].units += req->codes[i].units;
+			continue;
+		}
+		ARRAY_GROW(items, n + 1, cap);
+		items[n].code = xstrdup(item.sku);
+		items[n].units = req->codes[i].units;
+		items[n].line = req->codes[i].line;
+		n++;
+		hash_put(&seen, items[n - 1].code, (void *)(uintptr_t)n);
 	}
+	for (size_t i = 0; i < n && !status; i++)
+		status = count_scan_code(db, req->id, items[i].code,
+					 items[i].units * 1000,
+					 cli_sink(req->cli));
+	for (size_t i = 0; i < n; i++)
+		free(items[i].code);
+	free(items);
+	hash_clear(&seen);
 	return status;
 }
 
