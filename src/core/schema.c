@@ -297,17 +297,18 @@
  * of one warehouse; last_move is its snapshot (moves up to that id are in
  * expected), so moves written during the count are told apart from
  * losses; count_line holds expected and counted per item and lot, and
- * moved, variance and value once posted.
+ * moved, variance and value once posted.  IF NOT EXISTS: the migration
+ * may run again over its own tables (a database set back a version).
  */
 #define SCHEMA_MFG \
-"CREATE TABLE bom(" \
+"CREATE TABLE IF NOT EXISTS bom(" \
 "  product TEXT NOT NULL REFERENCES item(sku)," \
 "  component TEXT NOT NULL REFERENCES item(sku)," \
 "  qty INTEGER NOT NULL CHECK (qty > 0)," \
 "  created_at TEXT NOT NULL," \
 "  PRIMARY KEY (product, component)) WITHOUT ROWID;" \
-"CREATE INDEX bom_component ON bom(component);" \
-"CREATE TABLE build(" \
+"CREATE INDEX IF NOT EXISTS bom_component ON bom(component);" \
+"CREATE TABLE IF NOT EXISTS build(" \
 "  id INTEGER PRIMARY KEY," \
 "  sku TEXT NOT NULL REFERENCES item(sku)," \
 "  wh TEXT NOT NULL REFERENCES warehouse(code)," \
@@ -322,9 +323,9 @@
 "  date TEXT NOT NULL," \
 "  at TEXT NOT NULL," \
 "  actor TEXT NOT NULL);" \
-"CREATE UNIQUE INDEX build_ref ON build(ref) WHERE ref IS NOT NULL;" \
-"CREATE INDEX build_parent ON build(parent) WHERE parent IS NOT NULL;" \
-"CREATE TABLE stock_count(" \
+"CREATE UNIQUE INDEX IF NOT EXISTS build_ref ON build(ref) WHERE ref IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS build_parent ON build(parent) WHERE parent IS NOT NULL;" \
+"CREATE TABLE IF NOT EXISTS stock_count(" \
 "  id INTEGER PRIMARY KEY," \
 "  wh TEXT NOT NULL REFERENCES warehouse(code)," \
 "  status TEXT NOT NULL CHECK (status IN ('open', 'posted'," \
@@ -335,7 +336,7 @@
 "  doc_id INTEGER REFERENCES stock_doc(id)," \
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  actor TEXT NOT NULL);" \
-"CREATE TABLE count_line(" \
+"CREATE TABLE IF NOT EXISTS count_line(" \
 "  count_id INTEGER NOT NULL REFERENCES stock_count(id)," \
 "  sku TEXT NOT NULL REFERENCES item(sku)," \
 "  lot TEXT NOT NULL DEFAULT ''," \
