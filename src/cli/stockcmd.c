@@ -1,11 +1,13 @@
 /* stockcmd.c - one stock document per command run. */
 #include "stockcmd.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "array.h"
 #include "decimal.h"
 #include "record.h"
 #include "banned.h"
@@ -22,12 +24,9 @@ static int64_t qty_one(void)
 
 void stock_request_add_serial(struct stock_request *req, const char *serial)
 {
-	size_t n = req->line.serial_count;
-
-	req->serials = xrealloc(req->serials, (n + 1) * sizeof(*req->serials));
-	req->serials[n] = serial;
+	ARRAY_PUSH(req->serials, req->line.serial_count, req->serial_cap,
+		   serial);
 	req->line.serials = req->serials;
-	req->line.serial_count = n + 1;
 }
 
 void stock_request_check(struct cli *cli, struct stock_request *req,
@@ -85,7 +84,8 @@ static int record_decimal(jv record, const char *key, int scale,
  * defaults from the command's options.  record is consumed.
  */
 static int apply_stock_record(struct db *db, struct stock_doc *doc,
-			      const struct stock_line *base, jv record, jv *moves)
+			      const struct stock_line *base, jv record,
+			      struct sink *out)
 {
 	static const char *const known[] = {
 		"sku", "qty", "cost", "lot", "expiry", "serial", "serials",
@@ -169,7 +169,7 @@ static int apply_stock_record(struct db *db, struct stock_doc *doc,
 		status = biz_fail(BIZ_DATAERR, "qty: a quantity is needed");
 		goto done;
 	}
-	status = stock_apply_line(db, doc, &line, moves);
+	status = stock_apply_line(db, doc, &line, out);
 done:
 	free(serials);
 	jv_free(list);
@@ -189,7 +189,8 @@ struct scanned {
 };
 
 static int apply_scan(struct db *db, struct stock_doc *doc,
-		      const struct stock_line *base, const char *path, jv *moves)
+		      const struct stock_line *base, const char *path,
+		      struct sink *out)
 {
 	const char *name = path && strcmp(path, "-") ? path : "-";
 	FILE *fp = strcmp(name, "-") ? fopen(name, "r") : stdin;
@@ -202,7 +203,7 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 
 	if (!fp)
 		return biz_fail(BIZ_NOINPUT, "cannot open '%s'", name);
-	if ((status = stock_doc_begin(db, doc, moves)) || doc->replay)
+	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
 		goto done;
 	while ((len = getline(&buf, &size, fp)) >= 0) {
 		struct item_info item;
@@ -229,10 +230,7 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 		for (i = 0; i < n && strcmp(items[i].sku, item.sku); i++)
 			;
 		if (i == n) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 16;
-				items = xrealloc(items, cap * sizeof(*items));
-			}
+			ARRAY_GROW(items, n + 1, cap);
 			memcpy(items[n].sku, item.sku, sizeof(item.sku));
 			items[n++].units = 0;
 		}
@@ -245,9 +243,9 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 		line.scan = 0;
 		line.qty = items[i].units * qty_one();
 		if (!strcmp(doc->kind, "receipt"))
-			status = stock_receive(db, doc, &line, moves);
+			status = stock_receive(db, doc, &line, out);
 		else
-			status = stock_issue(db, doc, &line, moves);
+			status = stock_issue(db, doc, &line, out);
 	}
 done:
 	free(buf);
@@ -256,7 +254,6 @@ done:
 		fclose(fp);
 	return status;
 }
-
 
 static void warn_replay(struct stock_request *req)
 {
@@ -271,24 +268,34 @@ static void warn_replay(struct stock_request *req)
 	req->warned = 1;
 }
 
-/* Prints a move record as it is written: no jv built per move. */
-static void print_move(const char *json, size_t len, void *arg)
+/*
+ * Prints a move record as it is written (no jv built per move), held
+ * back until the commit; --where does not filter what a write did.
+ */
+static int print_move(struct sink *sink, const char *json, size_t len)
 {
-	cli_print_json(arg, json, len);
+	struct stock_request *req = (struct stock_request *)
+		((char *)sink - offsetof(struct stock_request, out));
+
+	cli_print_json(req->cli, json, len);
+	return BIZ_OK;
 }
 
 /* One line, a scan or a quality check: the whole document. */
 static int write_document(struct db *db, void *arg, jv *record)
 {
+	(void)record;
 	struct stock_request *req = arg;
 	int status;
 
 	if (!strncmp(req->doc.kind, "qc_", 3))
-		status = stock_qc(db, &req->doc, req->pass, record);
+		status = stock_qc(db, &req->doc, req->pass, &req->out);
 	else if (req->scan)
-		status = apply_scan(db, &req->doc, &req->line, "-", record);
+		status = apply_scan(db, &req->doc, &req->line, "-",
+				    &req->out);
 	else
-		status = stock_apply_line(db, &req->doc, &req->line, record);
+		status = stock_apply_line(db, &req->doc, &req->line,
+					  &req->out);
 	warn_replay(req);
 	if (!status)
 		status = stock_doc_finish(db, &req->doc);
@@ -300,7 +307,9 @@ static int apply_record(struct db *db, jv record, jv *out, void *arg)
 	struct stock_request *req = arg;
 	int status;
 
-	status = apply_stock_record(db, &req->doc, &req->line, record, out);
+	(void)out;
+	status = apply_stock_record(db, &req->doc, &req->line, record,
+				    &req->out);
 	warn_replay(req);
 	return status;
 }
@@ -319,8 +328,8 @@ int stock_request_run(struct cli *cli, struct stock_request *req,
 
 	/* Moves print as they are written: held back until the commit. */
 	cli->spool = 1;
-	req->doc.print = print_move;
-	req->doc.print_arg = cli;
+	req->out.put = print_move;
+	req->cli = cli;
 	if (file)
 		status = cli_batch_end(cli, file, apply_record, end_batch,
 				       req);

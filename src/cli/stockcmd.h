@@ -17,6 +17,9 @@ struct stock_request {
 	int pass;		/* qc: pass (else fail) */
 	int warned;
 	const char **serials;	/* --serial values, owned (line.serials) */
+	size_t serial_cap;
+	struct sink out;	/* the moves, printed as they are written */
+	struct cli *cli;
 };
 
 /* Adds one --serial value to req's line. */

@@ -31,94 +31,51 @@ int64_t stock_unit_cost(const struct db *db, int64_t value, int64_t qty)
 			  stock_pow10(QTY_SCALE), qty);
 }
 
-/* The unit cost as a number, or null with no qty. */
-jv stock_unit_cost_jv(const struct db *db, int64_t value, int64_t qty)
-{
-	if (qty == 0)
-		return jv_null();
-	return dec_to_jv(stock_unit_cost(db, value, qty), stock_cost_scale(db));
-}
-
 /* ---- move records --------------------------------------------------- */
 
-/* ,"key": -- keys are plain names, never escaped. */
-static void json_key(struct strbuf *sb, const char *key)
-{
-	strbuf_add(sb, ",\"", 2);
-	strbuf_addstr(sb, key);
-	strbuf_add(sb, "\":", 2);
-}
-
-/* ,"key":"text" (or null), as rec_dump() writes it. */
-static void json_text(struct strbuf *sb, const char *key, const char *text)
-{
-	json_key(sb, key);
-	if (text)
-		rec_dump_text(sb, text, strlen(text));
-	else
-		strbuf_add(sb, "null", 4);
-}
-
-static void json_dec(struct strbuf *sb, const char *key, int64_t v,
-		     int scale)
-{
-	char buf[DEC_BUFSZ];
-
-	json_key(sb, key);
-	strbuf_addstr(sb, dec_format_json(v, scale, buf));
-}
-
 /*
- * Sets sb to the JSON text of a move record (what the commands print and
- * the move's event holds): id at date doc ref sku wh lot qty value
- * stock_unit_cost doc_id quarantine serials.  Written straight from the
- * values: a batch writes one per line, and a jv built and dumped twice
- * cost more than the move's SQL.
+ * Writes the JSON record of move r into w (emptied first): what the
+ * commands print and the move's event holds, in this order.  Written
+ * once per move: a batch writes one per line, and a jv built and dumped
+ * twice cost more than the move's SQL.
  */
-void stock_move_json(struct strbuf *sb, const struct db *db, int64_t id,
-		      const char *at, const char *date, const char *kind,
-		      const char *ref, int64_t doc_id, const char *sku,
-		      const char *wh, const char *lot, int64_t qty,
-		      int64_t value, int64_t quarantine, const char *serials)
+void stock_move_json(struct json *w, const struct db *db,
+		     const struct stock_move_record *r)
 {
-	strbuf_reset(sb);
-	strbuf_addf(sb, "{\"id\":%lld", (long long)id);
-	json_text(sb, "at", at);
-	json_text(sb, "date", date);
-	json_text(sb, "doc", kind);
-	json_text(sb, "ref", ref);
-	json_text(sb, "sku", sku);
-	json_text(sb, "wh", wh);
-	json_text(sb, "lot", lot && *lot ? lot : NULL);
-	json_dec(sb, "qty", qty, QTY_SCALE);
-	json_dec(sb, "value", value, db->money_scale);
-	if (qty)
-		json_dec(sb, "unit_cost", stock_unit_cost(db, value, qty),
+	json_reset(w);
+	json_object(w);
+	json_key_int(w, "id", r->id);
+	json_key_str(w, "at", r->at);
+	json_key_str(w, "date", r->date);
+	json_key_str(w, "doc", r->kind);
+	json_key_str(w, "ref", r->ref);
+	json_key_str(w, "sku", r->sku);
+	json_key_str(w, "wh", r->wh);
+	json_key_str(w, "lot", r->lot && *r->lot ? r->lot : NULL);
+	json_key_dec(w, "qty", r->qty, QTY_SCALE);
+	json_key_dec(w, "value", r->value, db->money_scale);
+	json_key(w, "unit_cost");
+	if (r->qty)
+		json_dec(w, stock_unit_cost(db, r->value, r->qty),
 			 stock_cost_scale(db));
 	else
-		strbuf_addstr(sb, ",\"unit_cost\":null");
-	strbuf_addf(sb, ",\"doc_id\":%lld", (long long)doc_id);
-	json_dec(sb, "quarantine", quarantine, QTY_SCALE);
-	/* serials is the JSON array text stock_serials_json() wrote. */
-	strbuf_addf(sb, ",\"serials\":%s}", serials ? serials : "null");
+		json_null(w);
+	json_key_int(w, "doc_id", r->doc_id);
+	json_key_dec(w, "quarantine", r->quarantine, QTY_SCALE);
+	/* serials is the stored JSON array text, or NULL. */
+	json_key_raw(w, "serials", r->serials);
+	json_end_object(w);
 }
 
-/*
- * Hands the move record in sb to doc->print, or without one appends it
- * to *moves.
- */
-void stock_move_out(struct stock_doc *doc, const struct strbuf *sb,
-		     jv *moves)
+int stock_move_out(struct sink *out, const struct json *w)
 {
-	if (doc->print)
-		doc->print(sb->buf, sb->len, doc->print_arg);
-	else
-		*moves = jv_array_append(*moves, jv_parse_sized(sb->buf,
-								(int)sb->len));
+	int status = sink_put(out, w);
+
+	return status == BIZ_STOP ? BIZ_OK : status;
 }
 
-/* Appends the moves of document doc_id to *moves. */
-static int doc_moves(struct db *db, struct stock_doc *doc, jv *moves)
+/* Hands the moves of document doc->id to out. */
+static int doc_moves(struct db *db, struct stock_doc *doc, struct sink *out)
 {
 	static const char sql[] =
 		"SELECT m.id, m.at, m.date, d.kind, d.ref, m.doc_id, m.sku, "
@@ -126,26 +83,34 @@ static int doc_moves(struct db *db, struct stock_doc *doc, jv *moves)
 		"FROM move m JOIN stock_doc d ON d.id = m.doc_id "
 		"WHERE m.doc_id = ? ORDER BY m.id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	struct strbuf sb = { 0 };
-	int rc;
+	struct json w = { 0 };
+	int rc, status = BIZ_OK;
 
 	db_bind_int64(stmt, 1, doc->id);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		stock_move_json(&sb, db, db_column_int64(stmt, 0),
-			  db_column_text(stmt, 1), db_column_text(stmt, 2),
-			  db_column_text(stmt, 3), db_column_text(stmt, 4),
-			  db_column_int64(stmt, 5),
-			  db_column_text(stmt, 6), db_column_text(stmt, 7),
-			  db_column_text(stmt, 8),
-			  db_column_int64(stmt, 9),
-			  db_column_int64(stmt, 10),
-			  db_column_int64(stmt, 11),
-			  db_column_text(stmt, 12));
-		stock_move_out(doc, &sb, moves);
+	while (!status && (rc = db_row(db, stmt)) == DB_ROW) {
+		struct stock_move_record r = {
+			.id = db_column_int64(stmt, 0),
+			.at = db_column_text(stmt, 1),
+			.date = db_column_text(stmt, 2),
+			.kind = db_column_text(stmt, 3),
+			.ref = db_column_text(stmt, 4),
+			.doc_id = db_column_int64(stmt, 5),
+			.sku = db_column_text(stmt, 6),
+			.wh = db_column_text(stmt, 7),
+			.lot = db_column_text(stmt, 8),
+			.qty = db_column_int64(stmt, 9),
+			.value = db_column_int64(stmt, 10),
+			.quarantine = db_column_int64(stmt, 11),
+			.serials = db_column_text(stmt, 12),
+		};
+
+		stock_move_json(&w, db, &r);
+		status = stock_move_out(out, &w);
 	}
-	db_reset(stmt);
-	strbuf_release(&sb);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	if (status)
+		db_reset(stmt);
+	json_release(&w);
+	return status ? status : rc == DB_DONE ? BIZ_OK : rc;
 }
 
 /* ---- documents ------------------------------------------------------ */
@@ -170,93 +135,69 @@ struct stock_doc_state *stock_doc_get_state(const struct db *db,
 	return doc->state;
 }
 
+/* Frees the values of h (keys are theirs) and h. */
+static void free_values(struct hash *h)
+{
+	for (size_t i = 0; i < h->cap; i++)
+		if (h->keys[i])
+			free(h->values[i]);
+	hash_clear(h);
+}
+
 void stock_doc_release(struct stock_doc *doc)
 {
 	struct stock_doc_state *s = doc->state;
 
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->wh_count; i++)
-		free(s->whs[i]);
-	free(s->whs);
-	free(s->items);
-	strbuf_release(&s->text);
+	free_values(&s->items);
+	free_values(&s->whs);
+	json_release(&s->text);
 	free(s);
 	doc->state = NULL;
 }
 
-static size_t sku_hash(const char *sku)
-{
-	size_t h = 2166136261u;
-
-	for (; *sku; sku++)
-		h = (h ^ (unsigned char)*sku) * 16777619u;
-	return h;
-}
-
-static void item_cache_put(struct stock_doc_state *s,
-			   const struct item_info *item)
-{
-	size_t i;
-
-	if (2 * (s->item_count + 1) > s->item_cap) {
-		struct item_info *old = s->items;
-		size_t old_cap = s->item_cap;
-
-		s->item_cap = old_cap ? 2 * old_cap : 64;
-		s->items = xmalloc(s->item_cap * sizeof(*s->items));
-		for (i = 0; i < s->item_cap; i++)
-			s->items[i].sku[0] = '\0';
-		s->item_count = 0;
-		for (i = 0; i < old_cap; i++)
-			if (old[i].sku[0])
-				item_cache_put(s, &old[i]);
-		free(old);
-	}
-	i = sku_hash(item->sku) & (s->item_cap - 1);
-	while (s->items[i].sku[0] && strcmp(s->items[i].sku, item->sku))
-		i = (i + 1) & (s->item_cap - 1);
-	if (!s->items[i].sku[0])
-		s->item_count++;
-	s->items[i] = *item;
-}
-
 /* item_lookup() through doc's cache (by SKU; scans are looked up). */
 int stock_doc_item(struct db *db, struct stock_doc *doc, const char *code,
-		    int scan, struct item_info *out)
+		   int scan, struct item_info *out)
 {
 	struct stock_doc_state *s = stock_doc_get_state(db, doc);
+	struct item_info *known = NULL;
 	int status;
 
-	if (!scan && code && s->item_cap) {
-		size_t i = sku_hash(code) & (s->item_cap - 1);
-
-		for (; s->items[i].sku[0]; i = (i + 1) & (s->item_cap - 1))
-			if (!strcmp(s->items[i].sku, code)) {
-				*out = s->items[i];
-				return BIZ_OK;
-			}
+	if (!scan && code)
+		known = hash_get(&s->items, code);
+	if (known) {
+		*out = *known;
+		return BIZ_OK;
 	}
 	if ((status = item_lookup(db, code, scan, out)))
 		return status;
-	item_cache_put(s, out);
+	known = hash_get(&s->items, out->sku);
+	if (known) {
+		*known = *out;
+		return BIZ_OK;
+	}
+	known = xmalloc(sizeof(*known));
+	*known = *out;
+	hash_put(&s->items, known->sku, known);
 	return BIZ_OK;
 }
 
 /* warehouse_check() through doc's cache. */
 int stock_doc_warehouse(struct db *db, struct stock_doc *doc,
-			 const char *code)
+			const char *code)
 {
 	struct stock_doc_state *s = stock_doc_get_state(db, doc);
+	char *known;
 	int status;
 
-	for (size_t i = 0; code && i < s->wh_count; i++)
-		if (!strcmp(s->whs[i], code))
-			return BIZ_OK;
+	if (code && hash_get(&s->whs, code))
+		return BIZ_OK;
 	if ((status = warehouse_check(db, code)))
 		return status;
-	s->whs = xrealloc(s->whs, (s->wh_count + 1) * sizeof(*s->whs));
-	s->whs[s->wh_count++] = xstrdup(code);
+	known = xstrdup(code);
+	hash_put(&s->whs, known, known);
 	return BIZ_OK;
 }
 
@@ -317,7 +258,8 @@ int stock_doc_finish(struct db *db, struct stock_doc *doc)
 	return status;
 }
 
-int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
+int stock_doc_begin(struct db *db, struct stock_doc *doc,
+		    struct sink *out)
 {
 	static const char find_sql[] =
 		"SELECT id FROM stock_doc WHERE kind = ? AND ref = ?";
@@ -332,10 +274,10 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
 	if (doc->id)
 		return BIZ_OK;
 	if (doc->date && date_parse(doc->date, &day))
-		return biz_fail(BIZ_DATAERR, "--date: '%s' is not a date such "
+		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", doc->date);
 	if (doc->ref && !*doc->ref)
-		return biz_fail(BIZ_DATAERR, "--ref: an empty ref");
+		return biz_fail(BIZ_DATAERR, "ref: an empty ref");
 	if (doc->ref) {
 		stmt = db_stmt(db, find_sql);
 		db_bind_text(stmt, 1, doc->kind);
@@ -348,7 +290,7 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves)
 			return rc;
 		if (doc->id) {
 			doc->replay = 1;
-			return doc_moves(db, doc, moves);
+			return doc_moves(db, doc, out);
 		}
 	}
 	stmt = db_stmt(db, insert_sql);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
@@ -63,6 +64,7 @@ static int pick_lots(struct db *db, const struct item_info *item,
 		"ORDER BY l.expiry IS NULL, l.expiry, l.first_move, b.lot";
 	struct db_stmt *stmt;
 	int64_t have, need = qty;
+	size_t cap = 0;
 	int rc, status;
 
 	*picks = NULL;
@@ -91,7 +93,7 @@ static int pick_lots(struct db *db, const struct item_info *item,
 		int64_t free_qty = db_column_int64(stmt, 1);
 		struct pick *p;
 
-		*picks = xrealloc(*picks, (*count + 1) * sizeof(**picks));
+		ARRAY_GROW(*picks, *count + 1, cap);
 		p = &(*picks)[(*count)++];
 		snprintf(p->lot, sizeof(p->lot), "%s",
 			 db_column_text(stmt, 0));
@@ -212,7 +214,7 @@ static int check_out_line(struct db *db, struct stock_doc *doc,
 }
 
 int stock_issue(struct db *db, struct stock_doc *doc,
-		const struct stock_line *line, jv *moves)
+		const struct stock_line *line, struct sink *out)
 {
 	static const char *const reasons[] = {
 		"sale", "production", "scrap", "sample", NULL
@@ -228,9 +230,9 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 	for (int i = 0; reasons[i]; i++)
 		known |= !strcmp(reason, reasons[i]);
 	if (!known)
-		return biz_fail(BIZ_USAGE, "--reason: '%s' is not one of sale, "
+		return biz_fail(BIZ_USAGE, "reason: '%s' is not one of sale, "
 				"production, scrap, sample", reason);
-	if ((status = stock_doc_begin(db, doc, moves)) || doc->replay)
+	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
 		return status;
 	if ((status = check_out_line(db, doc, line, &item, &qty)) ||
 	    (status = pick_lots(db, &item, line->wh, line->lot, qty, &picks,
@@ -255,7 +257,7 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 		m.serials = serials;
 		m.event = "stock.issued";
 		m.check_available = later;
-		status = stock_apply_move(db, doc, &m, moves);
+		status = stock_apply_move(db, doc, &m, out);
 		free(m.pieces);
 	}
 	free(serials);
@@ -264,7 +266,7 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 }
 
 int stock_transfer(struct db *db, struct stock_doc *doc,
-		   const struct stock_line *line, jv *moves)
+		   const struct stock_line *line, struct sink *out)
 {
 	struct item_info item;
 	struct pick *picks = NULL;
@@ -273,13 +275,13 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 	int64_t qty;
 	int status, later;
 
-	if ((status = stock_doc_begin(db, doc, moves)) || doc->replay)
+	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
 		return status;
 	if ((status = check_out_line(db, doc, line, &item, &qty)) ||
 	    (status = stock_doc_warehouse(db, doc, line->to)))
 		return status;
 	if (!strcmp(line->wh, line->to))
-		return biz_fail(BIZ_DATAERR, "--from and --to are both '%s'",
+		return biz_fail(BIZ_DATAERR, "wh and to are both '%s'",
 				line->wh);
 	if ((status = pick_lots(db, &item, line->wh, line->lot, qty, &picks,
 				&count, &later)))
@@ -291,28 +293,28 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 		return status;
 	}
 	for (size_t i = 0; i < count && !status; i++) {
-		struct stock_move out, in;
+		struct stock_move leave, enter;
 
-		memset(&out, 0, sizeof(out));
-		out.item = &item;
-		out.wh = line->wh;
-		out.lot = picks[i].lot;
-		out.qty = -picks[i].qty;
-		out.serials = serials;
-		out.event = "stock.transferred";
-		out.check_available = later;
-		if ((status = stock_apply_move(db, doc, &out, moves))) {
-			free(out.pieces);
+		memset(&leave, 0, sizeof(leave));
+		leave.item = &item;
+		leave.wh = line->wh;
+		leave.lot = picks[i].lot;
+		leave.qty = -picks[i].qty;
+		leave.serials = serials;
+		leave.event = "stock.transferred";
+		leave.check_available = later;
+		if ((status = stock_apply_move(db, doc, &leave, out))) {
+			free(leave.pieces);
 			break;
 		}
-		in = out;
-		in.wh = line->to;
-		in.qty = picks[i].qty;
-		in.value = -out.value;
-		in.id = 0;
-		in.check_available = 0;
-		status = stock_apply_move(db, doc, &in, moves);
-		free(out.pieces);
+		enter = leave;
+		enter.wh = line->to;
+		enter.qty = picks[i].qty;
+		enter.value = -leave.value;
+		enter.id = 0;
+		enter.check_available = 0;
+		status = stock_apply_move(db, doc, &enter, out);
+		free(leave.pieces);
 	}
 	free(serials);
 	free(picks);

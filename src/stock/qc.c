@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
@@ -13,7 +14,8 @@
 
 /* ---- quality control ------------------------------------------------ */
 
-int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
+int stock_qc(struct db *db, struct stock_doc *doc, int pass,
+	     struct sink *out)
 {
 	static const char find_sql[] =
 		"SELECT id, status, po FROM stock_doc WHERE kind = 'receipt' "
@@ -35,7 +37,7 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 		char sku[128], wh[128], lot[104];
 		char *serials;
 	} *lines = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	struct db_stmt *stmt;
 	int64_t receipt = 0;
 	char state[16] = "", po = 0;
@@ -58,7 +60,7 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 		return rc;
 	if (!receipt)
 		return biz_fail(BIZ_DATAERR, "no receipt '%s'", doc->ref);
-	if ((status = stock_doc_begin(db, doc, moves)) || doc->replay)
+	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
 		return status;
 	if (strcmp(state, "held"))
 		return biz_fail(BIZ_REFUSED, "receipt '%s' is %s", doc->ref,
@@ -68,7 +70,7 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 	stmt = db_stmt(db, moves_sql);
 	db_bind_int64(stmt, 1, receipt);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		lines = xrealloc(lines, (n + 1) * sizeof(*lines));
+		ARRAY_GROW(lines, n + 1, cap);
 		lines[n].qty = db_column_int64(stmt, 4);
 		lines[n].layer = db_column_int64(stmt, 6);
 		snprintf(lines[n].sku, sizeof(lines[n].sku), "%s",
@@ -100,7 +102,7 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 		m.posting_sign = 1;
 		m.serials = lines[i].serials;
 		m.event = pass ? "stock.qc_passed" : "stock.qc_failed";
-		status = stock_apply_move(db, doc, &m, moves);
+		status = stock_apply_move(db, doc, &m, out);
 		free(m.pieces);
 		if (!status && lines[i].serials) {
 			jv list = jv_parse(lines[i].serials);
@@ -138,13 +140,13 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves)
 
 
 int stock_apply_line(struct db *db, struct stock_doc *doc,
-		     const struct stock_line *line, jv *moves)
+		     const struct stock_line *line, struct sink *out)
 {
 	if (!strcmp(doc->kind, "receipt"))
-		return stock_receive(db, doc, line, moves);
+		return stock_receive(db, doc, line, out);
 	if (!strcmp(doc->kind, "issue"))
-		return stock_issue(db, doc, line, moves);
+		return stock_issue(db, doc, line, out);
 	if (!strcmp(doc->kind, "transfer"))
-		return stock_transfer(db, doc, line, moves);
+		return stock_transfer(db, doc, line, out);
 	return biz_fail(BIZ_INTERNAL, "a %s has no lines", doc->kind);
 }

@@ -29,11 +29,11 @@ int stock_check_lot(const struct item_info *item, const char *lot,
 		     int need)
 {
 	if (item->tracking == TRACK_LOT && need && !lot)
-		return biz_fail(BIZ_DATAERR, "'%s' is lot-tracked: a --lot is "
+		return biz_fail(BIZ_DATAERR, "'%s' is lot-tracked: a lot is "
 				"needed", item->sku);
 	if (item->tracking != TRACK_LOT && lot)
 		return biz_fail(BIZ_DATAERR, "'%s' is not lot-tracked: no "
-				"--lot", item->sku);
+				"lot", item->sku);
 	if (lot && (!*lot || strlen(lot) > 100))
 		return biz_fail(BIZ_DATAERR, "'%s' is not a lot", lot);
 	return BIZ_OK;
@@ -54,7 +54,7 @@ int stock_check_serials(const struct item_info *item,
 	if (item->tracking != TRACK_SERIAL) {
 		if (line->serial_count)
 			return biz_fail(BIZ_DATAERR, "'%s' is not serial-"
-					"tracked: no --serial", item->sku);
+					"tracked: no serial", item->sku);
 		return BIZ_OK;
 	}
 	if (!line->qty)
@@ -75,17 +75,17 @@ int stock_check_serials(const struct item_info *item,
 /* The serials as a JSON array text (new string), NULL for none. */
 char *stock_serials_json(const char *const *serials, size_t n)
 {
-	jv list, text;
+	struct json w = { 0 };
 	char *out;
 
 	if (!n)
 		return NULL;
-	list = jv_array();
+	json_array(&w);
 	for (size_t i = 0; i < n; i++)
-		list = jv_array_append(list, jv_string(serials[i]));
-	text = jv_dump_string(list, 0);
-	out = xstrdup(jv_string_value(text));
-	jv_free(text);
+		json_str(&w, serials[i]);
+	json_end_array(&w);
+	out = xstrdup(w.text.buf);
+	json_release(&w);
 	return out;
 }
 
@@ -102,7 +102,7 @@ static int lot_check(struct db *db, const char *sku, const char *lot,
 	int rc, status = BIZ_OK;
 
 	if (expiry && date_parse(expiry, &day))
-		return biz_fail(BIZ_DATAERR, "--expiry: '%s' is not a date "
+		return biz_fail(BIZ_DATAERR, "expiry: '%s' is not a date "
 				"such as 2026-11-27", expiry);
 	if (!lot || !expiry)
 		return BIZ_OK;
@@ -168,7 +168,7 @@ static int serial_receive(struct db *db, const char *sku, const char *s,
 }
 
 int stock_receive(struct db *db, struct stock_doc *doc,
-		  const struct stock_line *line, jv *moves)
+		  const struct stock_line *line, struct sink *out)
 {
 	struct item_info item;
 	struct stock_line l = *line;
@@ -177,7 +177,7 @@ int stock_receive(struct db *db, struct stock_doc *doc,
 	char *serials;
 	int status;
 
-	if ((status = stock_doc_begin(db, doc, moves)) || doc->replay)
+	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
 		return status;
 	if ((status = stock_doc_item(db, doc, line->sku, line->scan, &item)) ||
 	    (status = stock_doc_warehouse(db, doc, line->wh)) ||
@@ -190,14 +190,14 @@ int stock_receive(struct db *db, struct stock_doc *doc,
 		return status;
 	if (!line->has_cost)
 		return biz_fail(BIZ_DATAERR, "receipt of '%s' needs a unit "
-				"--cost", item.sku);
+				"cost", item.sku);
 	if (line->cost < 0)
 		return biz_fail(BIZ_DATAERR, "cost of '%s' must not be "
 				"negative", item.sku);
 	if ((status = lot_check(db, item.sku, line->lot, line->expiry)))
 		return status;
 	if (line->expiry && !line->lot)
-		return biz_fail(BIZ_DATAERR, "--expiry needs a --lot");
+		return biz_fail(BIZ_DATAERR, "expiry needs a lot");
 	memset(&m, 0, sizeof(m));
 	m.item = &item;
 	m.wh = line->wh;
@@ -212,7 +212,7 @@ int stock_receive(struct db *db, struct stock_doc *doc,
 	m.event = "stock.received";
 	serials = stock_serials_json(line->serials, line->serial_count);
 	m.serials = serials;
-	status = stock_apply_move(db, doc, &m, moves);
+	status = stock_apply_move(db, doc, &m, out);
 	free(serials);
 	if (status)
 		return status;

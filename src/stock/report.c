@@ -1,47 +1,47 @@
 /* report.c - the stock report (inv-stock). */
 #include "stock_internal.h"
 
-#include <stdlib.h>
-#include <string.h>
 
 #include "biz.h"
 #include "decimal.h"
-#include "event.h"
-#include "ledger.h"
-#include "record.h"
 #include "banned.h"
 
-/* ---- stock report --------------------------------------------------- */
-
-static jv stock_record(const struct db *db, struct db_stmt *stmt, int lots)
+/* Writes the stock record of stmt's row into w, emptied first. */
+static void stock_record(struct json *w, const struct db *db,
+			 struct db_stmt *stmt, int lots)
 {
-	jv rec = jv_object();
 	int64_t qty = db_column_int64(stmt, 2);
 	int64_t reserved = db_column_int64(stmt, 3);
 	int64_t quarantine = db_column_int64(stmt, 4);
 	int64_t value = db_column_int64(stmt, 5);
 
-	rec_set(&rec, "sku", db_column_jv(stmt, 0));
-	rec_set(&rec, "wh", db_column_jv(stmt, 1));
+	json_reset(w);
+	json_object(w);
+	json_key_str(w, "sku", db_column_text(stmt, 0));
+	json_key_str(w, "wh", db_column_text(stmt, 1));
 	if (lots) {
 		const char *lot = db_column_text(stmt, 6);
 
-		rec_set_str(&rec, "lot", lot && *lot ? lot : NULL);
-		rec_set(&rec, "expiry", db_column_jv(stmt, 7));
+		json_key_str(w, "lot", lot && *lot ? lot : NULL);
+		json_key_str(w, "expiry", db_column_text(stmt, 7));
 	}
-	rec_set(&rec, "on_hand", dec_to_jv(qty, QTY_SCALE));
-	rec_set(&rec, "reserved", dec_to_jv(reserved, QTY_SCALE));
-	rec_set(&rec, "quarantine", dec_to_jv(quarantine, QTY_SCALE));
-	rec_set(&rec, "available", dec_to_jv(qty - reserved - quarantine,
-					     QTY_SCALE));
-	rec_set(&rec, "on_order", dec_to_jv(0, QTY_SCALE));
-	rec_set(&rec, "value", dec_to_jv(value, db->money_scale));
-	rec_set(&rec, "unit_cost", stock_unit_cost_jv(db, value, qty));
-	return rec;
+	json_key_dec(w, "on_hand", qty, QTY_SCALE);
+	json_key_dec(w, "reserved", reserved, QTY_SCALE);
+	json_key_dec(w, "quarantine", quarantine, QTY_SCALE);
+	json_key_dec(w, "available", qty - reserved - quarantine, QTY_SCALE);
+	json_key_dec(w, "on_order", 0, QTY_SCALE);
+	json_key_dec(w, "value", value, db->money_scale);
+	json_key(w, "unit_cost");
+	if (qty)
+		json_dec(w, stock_unit_cost(db, value, qty),
+			 stock_cost_scale(db));
+	else
+		json_null(w);
+	json_end_object(w);
 }
 
 int stock_each(struct db *db, const struct stock_filter *filter,
-	       int (*fn)(jv stock, void *arg), void *arg)
+	       struct sink *out)
 {
 	/* ?1 sku, ?2 wh, ?3 below reorder. */
 	static const char by_item_sql[] =
@@ -84,11 +84,12 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 		"<= i.min_qty ORDER BY i.sku, w.code";
 	const char *sql;
 	struct db_stmt *stmt;
+	struct json w = { 0 };
 	int64_t day;
 	int rc, status = BIZ_OK, lots = filter->lots;
 
 	if (filter->at && date_parse(filter->at, &day))
-		return biz_fail(BIZ_USAGE, "--at: '%s' is not a date such as "
+		return biz_fail(BIZ_USAGE, "at: '%s' is not a date such as "
 				"2026-11-27", filter->at);
 	if (filter->below_reorder) {
 		sql = reorder_sql;
@@ -103,11 +104,15 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	db_bind_text(stmt, 2, filter->wh);
 	if (filter->at && !filter->below_reorder)
 		db_bind_text(stmt, 3, filter->at);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
-		status = fn(stock_record(db, stmt, lots), arg);
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status;
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		stock_record(&w, db, stmt, lots);
+		status = sink_put(out, &w);
+	}
+	json_release(&w);
+	if (status) {
+		db_reset(stmt);
+		return status == BIZ_STOP ? BIZ_OK : status;
+	}
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 

@@ -17,6 +17,8 @@
 
 #include "biz.h"
 #include "decimal.h"
+#include "hash.h"
+#include "json.h"
 
 /*
  * What a document keeps while it is written: the one entry it will post
@@ -31,11 +33,9 @@ struct stock_doc_state {
 	size_t posted;
 	char memo[300];
 	char at[TS_BUFSZ];
-	struct item_info *items;	/* open addressing by SKU */
-	size_t item_cap, item_count;
-	char **whs;
-	size_t wh_count;
-	struct strbuf text;		/* the last move record's JSON */
+	struct hash items;		/* SKU to struct item_info */
+	struct hash whs;		/* warehouse codes known */
+	struct json text;		/* the last move record */
 };
 
 static inline int64_t stock_pow10(int n)
@@ -55,19 +55,19 @@ static inline const char *stock_qty_text(int64_t qty, char buf[DEC_BUFSZ])
 /* |value| / |qty| per unit at the cost scale; qty is not 0. */
 int64_t stock_unit_cost(const struct db *db, int64_t value, int64_t qty);
 
-/* The unit cost as a number, or null with no qty. */
-jv stock_unit_cost_jv(const struct db *db, int64_t value, int64_t qty);
+/* The fields of a move's record. */
+struct stock_move_record {
+	int64_t id, doc_id, qty, value, quarantine;
+	const char *at, *date, *kind, *ref, *sku, *wh, *lot;
+	const char *serials;	/* JSON array text, or NULL */
+};
 
-/* Sets sb to the JSON text of a move record (see document.c). */
-void stock_move_json(struct strbuf *sb, const struct db *db, int64_t id,
-		     const char *at, const char *date, const char *kind,
-		     const char *ref, int64_t doc_id, const char *sku,
-		     const char *wh, const char *lot, int64_t qty,
-		     int64_t value, int64_t quarantine, const char *serials);
+/* Writes r's JSON record into w, emptied first (see document.c). */
+void stock_move_json(struct json *w, const struct db *db,
+		     const struct stock_move_record *r);
 
-/* Hands the move record in sb to doc->print, or appends it to *moves. */
-void stock_move_out(struct stock_doc *doc, const struct strbuf *sb,
-		    jv *moves);
+/* Hands a move record to out (NULL: none); a status. */
+int stock_move_out(struct sink *out, const struct json *w);
 
 /* doc's date: its own, or today. */
 const char *stock_doc_date(struct stock_doc *doc, const struct db *db);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
@@ -34,10 +35,8 @@ int stock_shortage(const char *sku, const char *wh, const char *lot,
 static void piece_add(struct stock_move *m, int64_t qty, int64_t value,
 		      int64_t origin)
 {
-	m->pieces = xrealloc(m->pieces, (m->piece_count + 1) *
-			     sizeof(*m->pieces));
-	m->pieces[m->piece_count++] = (struct stock_piece){ qty, value,
-							    origin };
+	ARRAY_PUSH(m->pieces, m->piece_count, m->piece_cap,
+		   ((struct stock_piece){ qty, value, origin }));
 }
 
 /*
@@ -145,10 +144,7 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 		}
 		if (db_column_null(stmt, 0))
 			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 4;
-			rows = xrealloc(rows, cap * sizeof(*rows));
-		}
+		ARRAY_GROW(rows, n + 1, cap);
 		rows[n].id = db_column_int64(stmt, 0);
 		rows[n].qty = db_column_int64(stmt, 1);
 		rows[n].value = db_column_int64(stmt, 2);
@@ -261,7 +257,7 @@ static int layer_insert(struct db *db, const struct stock_move *m,
 /* ---- the one door --------------------------------------------------- */
 
 int stock_apply_move(struct db *db, struct stock_doc *doc,
-		     struct stock_move *m, jv *moves)
+		     struct stock_move *m, struct sink *out)
 {
 	static const char move_sql[] =
 		"INSERT INTO move(doc_id, at, date, sku, wh, lot, qty, value, "
@@ -282,10 +278,10 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	struct db_stmt *stmt;
 	char memo[300], qbuf[DEC_BUFSZ], id[24];
 	const char *at;
-	struct strbuf *text;
+	struct json *text;
 	int status, own_pieces = 0;
 
-	if ((status = stock_doc_begin(db, doc, moves)))
+	if ((status = stock_doc_begin(db, doc, out)))
 		return status;
 	if (m->qty < 0) {
 		if (m->layer_id)
@@ -337,7 +333,7 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 		if (own_pieces) {
 			free(m->pieces);
 			m->pieces = NULL;
-			m->piece_count = 0;
+			m->piece_count = m->piece_cap = 0;
 		}
 	} else if (rest.qty > 0) {
 		status = layer_insert(db, m, m->id, &rest, 0);
@@ -368,14 +364,15 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 		return status;
 	}
 	text = &stock_doc_get_state(db, doc)->text;
-	stock_move_json(text, db, m->id, at, date, doc->kind, doc->ref, doc->id,
-		  m->item->sku, m->wh, lot, m->qty, m->value, m->quarantine,
-		  m->serials);
+	stock_move_json(text, db, &(struct stock_move_record){
+		.id = m->id, .at = at, .date = date, .kind = doc->kind,
+		.ref = doc->ref, .doc_id = doc->id, .sku = m->item->sku,
+		.wh = m->wh, .lot = lot, .qty = m->qty, .value = m->value,
+		.quarantine = m->quarantine, .serials = m->serials });
 	snprintf(id, sizeof(id), "%lld", (long long)m->id);
 	if ((status = event_append_json(db, m->event, "move", id,
-					text->buf)))
+					text->text.buf)))
 		return status;
-	stock_move_out(doc, text, moves);
-	return BIZ_OK;
+	return stock_move_out(out, text);
 }
 
