@@ -244,11 +244,43 @@ static int refuse_short(struct plan *p, const char *sku, int64_t qty)
 
 /* ---- writing -------------------------------------------------------- */
 
+/*
+ * What a build's issue wrote: each move record the issue hands to sink
+ * is added to parts (the components' JSON array) and value.
+ */
 struct build_write {
-	const struct build_request *req;
+	struct sink sink;
+	const struct db *db;
 	int64_t value;
-	struct json parts;	/* the components' JSON array */
+	struct json parts;
 };
+
+static int take_move(struct sink *sink, const char *json, size_t len)
+{
+	struct build_write *w = (struct build_write *)sink;
+	jv move = jv_parse_sized(json, (int)len);
+	int64_t qty = 0, value = 0;
+	const char *lot = rec_text(move, "lot");
+	int status = BIZ_OK;
+
+	if (dec_from_jv(jv_object_get(jv_copy(move), jv_string("qty")),
+			QTY_SCALE, &qty) ||
+	    dec_from_jv(jv_object_get(jv_copy(move), jv_string("value")),
+			w->db->money_scale, &value))
+		status = biz_fail(BIZ_INTERNAL, "a move record without its "
+				  "qty or value");
+	if (!status) {
+		json_object(&w->parts);
+		json_key_str(&w->parts, "sku", rec_text(move, "sku"));
+		json_key_str(&w->parts, "lot", lot);
+		json_key_dec(&w->parts, "qty", -qty, QTY_SCALE);
+		json_key_dec(&w->parts, "value", -value, w->db->money_scale);
+		json_end_object(&w->parts);
+		w->value -= value;
+	}
+	jv_free(move);
+	return status;
+}
 
 static int insert_build(struct db *db, const struct build_request *req,
 			struct planned *b, int64_t parent, int top)
@@ -275,41 +307,6 @@ static int insert_build(struct db *db, const struct build_request *req,
 	return BIZ_OK;
 }
 
-/* Adds the moves of an issue to w's components and value. */
-static int take_moves(struct db *db, jv moves, struct build_write *w)
-{
-	int status = BIZ_OK;
-
-	jv_array_foreach(moves, i, move) {
-		int64_t qty = 0, value = 0;
-		const char *lot = rec_text(move, "lot");
-
-		if (!status &&
-		    (dec_from_jv(jv_object_get(jv_copy(move),
-					       jv_string("qty")),
-				 QTY_SCALE, &qty) ||
-		     dec_from_jv(jv_object_get(jv_copy(move),
-					       jv_string("value")),
-				 db->money_scale, &value)))
-			status = biz_fail(BIZ_INTERNAL, "a move record "
-					  "without its qty or value");
-		if (!status) {
-			json_object(&w->parts);
-			json_key_str(&w->parts, "sku", rec_text(move, "sku"));
-			json_key_str(&w->parts, "lot", lot);
-			json_key_dec(&w->parts, "qty", -qty, QTY_SCALE);
-			json_key_dec(&w->parts, "value", -value,
-				     db->money_scale);
-			json_end_object(&w->parts);
-			w->value -= value;
-		}
-		jv_free(move);
-		(void)i;
-	}
-	jv_free(moves);
-	return status;
-}
-
 /* Writes planned build b: its issue, its receipt, its row. */
 static int write_build(struct db *db, const struct build_request *req,
 		       struct planned *b, int top)
@@ -317,7 +314,7 @@ static int write_build(struct db *db, const struct build_request *req,
 	static const char sql[] =
 		"UPDATE build SET lot = ?2, value = ?3, components = ?4, "
 		"issue_doc = ?5, build_doc = ?6 WHERE id = ?1";
-	struct build_write w = { req, 0, { { 0 }, 0 } };
+	struct build_write w = { { take_move }, db, 0, { { 0 }, 0 } };
 	struct stock_doc issue, made;
 	struct stock_adjustment a;
 	struct item_info item;
@@ -344,17 +341,13 @@ static int write_build(struct db *db, const struct build_request *req,
 	json_array(&w.parts);
 	for (size_t i = 0; i < b->part_count && !status; i++) {
 		struct stock_line line;
-		jv moves = jv_array();
 
 		memset(&line, 0, sizeof(line));
 		line.sku = b->parts[i].sku;
 		line.wh = req->wh;
-		if ((status = need_of(b->parts[i].per, b->qty, &line.qty)) ||
-		    (status = stock_issue(db, &issue, &line, &moves))) {
-			jv_free(moves);
+		if ((status = need_of(b->parts[i].per, b->qty, &line.qty)))
 			break;
-		}
-		status = take_moves(db, moves, &w);
+		status = stock_issue(db, &issue, &line, &w.sink);
 	}
 	json_end_array(&w.parts);
 	if (!status)
@@ -373,12 +366,8 @@ static int write_build(struct db *db, const struct build_request *req,
 	a.posting = "issue_production";
 	a.posting_sign = -1;
 	a.event = "stock.built";
-	if (!status) {
-		jv moves = jv_array();
-
-		status = stock_adjust(db, &made, &a, &moves);
-		jv_free(moves);
-	}
+	if (!status)
+		status = stock_adjust(db, &made, &a, NULL);
 	if (!status)
 		status = stock_doc_finish(db, &made);
 	stock_doc_release(&made);

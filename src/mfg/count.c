@@ -14,6 +14,7 @@
  */
 #include "mfg.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -357,6 +358,7 @@ struct snapshot {
 	int64_t lines;
 	const char *only;	/* the SKU being snapshot, or NULL */
 	int found;
+	struct sink items;	/* --all: every item, to snapshot_item() */
 };
 
 static int line_insert(struct db *db, int64_t id, const char *sku,
@@ -390,10 +392,16 @@ static int snapshot_row(const struct stock_balance_row *row, void *arg)
 			   &s->lines);
 }
 
-/* --all: a zero line for each untracked item with no balance row. */
-static int snapshot_item(jv item, void *arg)
+/*
+ * --all: a zero line for each untracked item with no balance row; the
+ * items come as records to this sink (snapshot.items).
+ */
+static int snapshot_item(struct sink *sink, const char *json, size_t len)
 {
-	struct snapshot *s = arg;
+	struct snapshot *s = (struct snapshot *)((char *)sink -
+					       offsetof(struct snapshot,
+							items));
+	jv item = jv_parse_sized(json, (int)len);
 	const char *tracking = rec_text(item, "tracking");
 	int status = BIZ_OK;
 
@@ -410,7 +418,7 @@ int count_start(struct db *db, const struct count_request *req,
 	static const char sql[] =
 		"INSERT INTO stock_count(wh, status, last_move, started_at, "
 		"actor) VALUES (?, 'open', ?, ?, ?)";
-	struct snapshot s = { db, 0, req->all, 0, NULL, 0 };
+	struct snapshot s = { db, 0, req->all, 0, NULL, 0, { snapshot_item } };
 	struct count_head h;
 	struct db_stmt *stmt;
 	char at[TS_BUFSZ];
@@ -446,7 +454,7 @@ int count_start(struct db *db, const struct count_request *req,
 		if (!status && req->all) {
 			struct item_filter filter = { NULL, jv_null() };
 
-			status = item_each(db, &filter, snapshot_item, &s);
+			status = item_each(db, &filter, &s.items);
 		}
 	}
 	for (size_t i = 0; i < req->sku_count && !status; i++) {
@@ -707,7 +715,6 @@ static int adjust_lines(struct db *db, const struct count_head *h,
 			size_t n, int64_t *loss, int64_t *gain)
 {
 	int status = BIZ_OK;
-	jv moves = jv_array();
 
 	for (size_t i = 0; i < n && !status; i++) {
 		struct count_line *l = &lines[i];
@@ -722,22 +729,19 @@ static int adjust_lines(struct db *db, const struct count_head *h,
 			a.value = l->variance > 0 ? l->value : 0;
 			a.event = l->variance > 0 ? "stock.count_gain" :
 				  "stock.count_loss";
-			if ((status = stock_adjust(db, doc, &a, &moves)))
+			/* Only the values are kept: moves print nowhere. */
+			if ((status = stock_adjust(db, doc, &a, NULL)))
 				break;
 			l->value = a.value;
 			if (a.value < 0)
 				*loss -= a.value;
 			else
 				*gain += a.value;
-			/* Only the values are kept: moves print nowhere. */
-			jv_free(moves);
-			moves = jv_array();
 		}
 		if (l->has_variance && !l->has_counted)
 			l->counted = 0;
 		status = line_update(db, h->id, l);
 	}
-	jv_free(moves);
 	return status;
 }
 

@@ -29,14 +29,14 @@ static int lot_known(struct db *db, const char *sku, const char *lot,
 }
 
 int stock_adjust(struct db *db, struct stock_doc *doc,
-		 struct stock_adjustment *a, jv *moves)
+		 struct stock_adjustment *a, struct sink *out)
 {
 	struct item_info item;
 	struct stock_move m;
 	char buf[DEC_BUFSZ];
 	int status;
 
-	if ((status = stock_doc_begin(db, doc, moves)))
+	if ((status = stock_doc_begin(db, doc, out)))
 		return status;
 	if ((status = stock_doc_item(db, doc, a->sku, 0, &item)) ||
 	    (status = stock_doc_warehouse(db, doc, a->wh)) ||
@@ -61,7 +61,7 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 	m.posting = a->posting;
 	m.posting_sign = a->posting_sign;
 	m.event = a->event;
-	status = stock_apply_move(db, doc, &m, moves);
+	status = stock_apply_move(db, doc, &m, out);
 	free(m.pieces);
 	if (status)
 		return status;

@@ -190,10 +190,11 @@ struct stock_adjustment {
  * stock_apply_move(): in as one cost layer worth exactly a->value (a
  * count's gain, a build's product), out from the cost layers by FIFO or
  * AVCO whatever is reserved (a count's loss).  Serial-tracked items are
- * refused (BIZ_DATAERR): their serials are moved one by one.
+ * refused (BIZ_DATAERR): their serials are moved one by one.  The move
+ * record goes to out (NULL: nowhere).
  */
 int stock_adjust(struct db *db, struct stock_doc *doc,
-		 struct stock_adjustment *a, jv *moves);
+		 struct stock_adjustment *a, struct sink *out);
 
 /*
  * The value of qty units at unit cost (at stock_cost_scale()), in money
