@@ -113,4 +113,17 @@ test_expect_success 'bad requests' '
 	expect_exit 64 inv-build --sku BIKE --wh MAIN
 '
 
+# Builds so far: 1 (W-1), 2, 3 (BIKE-2) and 4 (its wheels): a kit of the
+# last frame is build 5, lot B5 by default, worth the frame's 50.00.
+test_expect_success 'a lot-tracked product gets its build as lot' '
+	inv-item add KIT --name Kit --tracking lot >/dev/null &&
+	inv-bom add KIT FRAME 1 >/dev/null &&
+	inv-build --sku KIT --qty 1 --wh MAIN >out &&
+	jqe out 1 ".id == 5 and .lot == \"B5\" and .value == 50" &&
+	inv-stock --sku KIT --lots >s &&
+	jqe s 1 ".lot == \"B5\" and .on_hand == 1 and .value == 50" &&
+	expect_exit 65 inv-build --sku BIKE --qty 1 --wh MAIN --lot X &&
+	inventory 273
+'
+
 test_done

@@ -456,11 +456,6 @@ static int build_out(struct db *db, int64_t id, const char *op,
 	return status == BIZ_STOP ? BIZ_OK : status;
 }
 
-int build_show(struct db *db, int64_t id, struct sink *out)
-{
-	return build_out(db, id, NULL, out);
-}
-
 /* A ref built before: the same request is unchanged, another refused. */
 static int build_replay(struct db *db, const struct build_request *req,
 			const char *sku, int64_t *id)
@@ -514,6 +509,14 @@ int build_run(struct db *db, const struct build_request *req,
 		return biz_fail(BIZ_DATAERR, "quantity of '%s' must be more "
 				"than zero, not %s", item.sku,
 				dec_format(req->qty, QTY_SCALE, buf));
+	if (item.tracking == TRACK_SERIAL)
+		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: builds "
+				"make items and lots", item.sku);
+	if (req->lot && !*req->lot)
+		return biz_fail(BIZ_DATAERR, "lot: an empty lot");
+	if (req->lot && item.tracking != TRACK_LOT)
+		return biz_fail(BIZ_DATAERR, "'%s' is not lot-tracked: no lot",
+				item.sku);
 	if (req->date && date_parse(req->date, &day))
 		return biz_fail(BIZ_DATAERR, "--date: '%s' is not a date such "
 				"as 2026-11-27", req->date);

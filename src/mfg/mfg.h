@@ -78,9 +78,6 @@ struct build_request {
 int build_run(struct db *db, const struct build_request *req,
 	      struct sink *out);
 
-/* The build id as a record (as build_run() gives it), for show. */
-int build_show(struct db *db, int64_t id, struct sink *out);
-
 /* ---- counts ------------------------------------------------------------ */
 
 struct count_request {
