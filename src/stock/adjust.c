@@ -79,6 +79,20 @@ int64_t stock_cost_value(const struct db *db, int64_t cost, int64_t qty)
 						 db->money_scale));
 }
 
+/* Steps stmt (sku bound at 1) for its one row of qty and value. */
+static int qty_value(struct db *db, struct db_stmt *stmt, int64_t *qty,
+		     int64_t *value)
+{
+	int rc = db_one(db, stmt);
+
+	if (rc == DB_ROW) {
+		*qty = db_column_int64(stmt, 0);
+		*value = db_column_int64(stmt, 1);
+	}
+	db_reset(stmt);
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
 int stock_current_cost(struct db *db, const char *sku, const char *wh,
 		       int64_t *cost)
 {
@@ -91,30 +105,18 @@ int stock_current_cost(struct db *db, const char *sku, const char *wh,
 		"ORDER BY id DESC LIMIT 1";
 	struct db_stmt *stmt = db_stmt(db, here_sql);
 	int64_t qty = 0, value = 0;
-	int rc;
+	int status;
 
 	*cost = 0;
 	db_bind_text(stmt, 1, sku);
 	db_bind_text(stmt, 2, wh);
-	rc = db_one(db, stmt);
-	if (rc == DB_ROW) {
-		qty = db_column_int64(stmt, 0);
-		value = db_column_int64(stmt, 1);
-	}
-	db_reset(stmt);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return rc;
+	if ((status = qty_value(db, stmt, &qty, &value)))
+		return status;
 	if (qty <= 0) {
 		stmt = db_stmt(db, last_sql);
 		db_bind_text(stmt, 1, sku);
-		rc = db_one(db, stmt);
-		if (rc == DB_ROW) {
-			qty = db_column_int64(stmt, 0);
-			value = db_column_int64(stmt, 1);
-		}
-		db_reset(stmt);
-		if (rc != DB_ROW && rc != DB_DONE)
-			return rc;
+		if ((status = qty_value(db, stmt, &qty, &value)))
+			return status;
 	}
 	if (qty > 0)
 		*cost = stock_unit_cost(db, value, qty);
