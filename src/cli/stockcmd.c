@@ -1,4 +1,7 @@
-/* stockcmd.c - one stock document per command run. */
+/*
+ * stockcmd.c - one stock document per command run: its lines from the
+ * options, a batch of records or scanned codes; its moves printed.
+ */
 #include "stockcmd.h"
 
 #include <stddef.h>

@@ -3,6 +3,8 @@
  * inv-qc) share once their options are read: one document in one
  * transaction, from one line, a --scan or a batch file, the warning on a
  * replayed ref, and the document's ledger entry posted before the commit.
+ * Reading the input (a batch's records, the codes of --scan) is done
+ * here, not in src/stock: the library neither reads files nor prints.
  */
 #ifndef STOCKCMD_H
 #define STOCKCMD_H

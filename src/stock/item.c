@@ -1,5 +1,6 @@
 /* item.c - warehouses and items: validation and storage. */
 #include "item.h"
+#include "stock_internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -122,11 +123,7 @@ int warehouse_each(struct db *db, struct sink *out)
 		status = sink_put(out, &w);
 	}
 	json_release(&w);
-	if (status) {
-		db_reset(stmt);
-		return status == BIZ_STOP ? BIZ_OK : status;
-	}
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return stock_list_end(stmt, status, rc);
 }
 
 /* ---- items ---------------------------------------------------------- */
@@ -770,9 +767,5 @@ int item_each(struct db *db, const struct item_filter *filter,
 		status = sink_put(out, &w);
 	}
 	json_release(&w);
-	if (status) {
-		db_reset(stmt);
-		return status == BIZ_STOP ? BIZ_OK : status;
-	}
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return stock_list_end(stmt, status, rc);
 }

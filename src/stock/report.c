@@ -109,10 +109,6 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 		status = sink_put(out, &w);
 	}
 	json_release(&w);
-	if (status) {
-		db_reset(stmt);
-		return status == BIZ_STOP ? BIZ_OK : status;
-	}
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return stock_list_end(stmt, status, rc);
 }
 

@@ -9,6 +9,7 @@
  *	picking.c	issues and transfers: which lots and serials
  *	qc.c		quality control; stock_apply_line()
  *	report.c	stock_each()
+ *	item.c		items and warehouses (item.h)
  */
 #ifndef STOCK_INTERNAL_H
 #define STOCK_INTERNAL_H
@@ -68,6 +69,20 @@ void stock_move_json(struct json *w, const struct db *db,
 
 /* Hands a move record to out (NULL: none); a status. */
 int stock_move_out(struct sink *out, const struct json *w);
+
+/*
+ * The end of a listing that handed rows to a sink: status is the sink's
+ * last answer (BIZ_STOP: stopped early, stmt reset, not a failure), rc
+ * the last db_row().  Returns the listing's status.
+ */
+static inline int stock_list_end(struct db_stmt *stmt, int status, int rc)
+{
+	if (status) {
+		db_reset(stmt);
+		return status == BIZ_STOP ? BIZ_OK : status;
+	}
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
 
 /* doc's date: its own, or today. */
 const char *stock_doc_date(struct stock_doc *doc, const struct db *db);
