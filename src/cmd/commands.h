@@ -25,6 +25,9 @@
 	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
 	X("crm-stats", cmd_crm_stats) \
+	X("inv-bom", cmd_inv_bom) \
+	X("inv-build", cmd_inv_build) \
+	X("inv-count", cmd_inv_count) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \
