@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "decimal.h"
@@ -22,6 +23,7 @@ void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 	cli->argc = argc;
 	cli->argv = argv;
 	cli->input_format = INPUT_AUTO;
+	cli->output.limit = -1;
 }
 
 static void print_usage(struct cli *cli, FILE *fp)
@@ -49,7 +51,7 @@ static int verb_index(int argc, char **argv)
 {
 	static const char *const with_value[] = {
 		"--db", "-f", "--format", "--jq", "--where", "--actor",
-		"--input-format", NULL
+		"--input-format", "-o", "--fields", "--sort", "--limit", NULL
 	};
 
 	for (int i = 1; i < argc; i++) {
@@ -169,7 +171,7 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 
 	/* ':' first: a missing value returns ':'; options may follow
 	 * operands, as with GNU tools. */
-	snprintf(all, sizeof(all), ":%sf:qhV", shortopts);
+	snprintf(all, sizeof(all), ":%sf:o:qhV", shortopts);
 	opterr = 0;
 	while ((c = getopt_long(cli->argc, cli->argv, all, longopts,
 				NULL)) != -1) {
@@ -203,6 +205,24 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 				cli_usage_error(cli, "unknown input format "
 						"'%s'", optarg);
 			cli->input_format = n;
+			break;
+		case 'o':
+		case CLI_SORT:
+			if (output_check_fields(optarg, c == CLI_SORT))
+				cli_usage_error(cli, "%s: '%s' is not a list "
+						"of fields such as %s",
+						c == 'o' ? "-o" : "--sort",
+						optarg, c == 'o' ? "sku,value"
+						: "wh,-value");
+			*(c == 'o' ? &cli->output.fields : &cli->output.sort) =
+				optarg;
+			break;
+		case CLI_LIMIT:
+			cli->output.limit = cli_integer(cli, "--limit", optarg,
+							0, INT64_MAX);
+			break;
+		case CLI_TOTAL:
+			cli->output.totals = 1;
 			break;
 		case 'q':
 			biz_quiet = 1;
@@ -271,6 +291,20 @@ struct db *cli_db_create(struct cli *cli)
 	return open_db(cli, 1);
 }
 
+/* The terminal's width in cells: $COLUMNS, else stdout's; 0 unknown. */
+static int terminal_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	int64_t n;
+
+	if (env && !parse_i64(env, 1, 100000, &n))
+		return (int)n;
+	if (isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws))
+		return ws.ws_col;
+	return 0;
+}
+
 struct output *cli_output(struct cli *cli)
 {
 	enum format format = cli->format;
@@ -288,6 +322,9 @@ struct output *cli_output(struct cli *cli)
 		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_JSONL;
 	cli->format = format;
 	cli->out = output_new(format, cli->jq, cli->spool);
+	cli->output.money_scale = cli->db ? cli->db->money_scale : 2;
+	cli->output.width = format == FORMAT_TABLE ? terminal_width() : 0;
+	output_configure(cli->out, &cli->output);
 	return cli->out;
 }
 
@@ -367,6 +404,8 @@ int cli_print_where(jv record, void *arg)
 
 int cli_finish(struct cli *cli, int status)
 {
+	if (cli->out && cli->db)
+		output_money_scale(cli->out, cli->db->money_scale);
 	if (cli->out)
 		output_finish(cli->out, status == BIZ_OK);
 	cli->out = NULL;

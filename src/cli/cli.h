@@ -37,6 +37,9 @@ enum {
 	CLI_DRY_RUN,
 	CLI_ACTOR,
 	CLI_INPUT_FORMAT,
+	CLI_SORT,
+	CLI_LIMIT,
+	CLI_TOTAL,
 	CLI_FIRST_OWN		/* commands number their long options here */
 };
 
@@ -49,6 +52,10 @@ enum {
 	{ "dry-run", no_argument, NULL, CLI_DRY_RUN },                  \
 	{ "actor", required_argument, NULL, CLI_ACTOR },                \
 	{ "input-format", required_argument, NULL, CLI_INPUT_FORMAT },  \
+	{ "fields", required_argument, NULL, 'o' },                     \
+	{ "sort", required_argument, NULL, CLI_SORT },                  \
+	{ "limit", required_argument, NULL, CLI_LIMIT },                \
+	{ "total", no_argument, NULL, CLI_TOTAL },                      \
 	{ "quiet", no_argument, NULL, 'q' },                            \
 	{ "help", no_argument, NULL, 'h' },                             \
 	{ "version", no_argument, NULL, 'V' },                          \
@@ -60,7 +67,8 @@ enum {
 	"[--jq FILTER]\n" \
 	"                [--where JQ] [--dry-run] [--actor NAME] " \
 	"[--input-format csv|jsonl|json]\n" \
-	"                [-q] [-h] [-V]\n"
+	"                [-o FIELD,...] [--sort FIELD,...] [--limit N] " \
+	"[--total] [-q] [-h] [-V]\n"
 
 struct cli;
 
@@ -94,6 +102,7 @@ struct cli {
 	enum input_format input_format;
 	struct filter *jq;	/* --jq, applied to every record printed */
 	struct filter *where;	/* --where, a predicate for list commands */
+	struct output_options output;	/* -o, --sort, --limit, --total */
 	int dry_run;
 	int spool;		/* hold output until cli_finish() succeeds */
 	const char *actor;
