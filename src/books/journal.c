@@ -128,6 +128,7 @@ struct report {
 	size_t nmonths;
 	int (*fn)(jv record, void *arg);
 	void *arg;
+	int total;	/* the line being printed is a total */
 };
 
 static void line_add(struct line *dst, const struct line *src, size_t n)
@@ -167,7 +168,21 @@ static int emit(struct report *r, const char *code, const char *name,
 		rec_set(&record, "amount", dec_to_jv(sign * (line->debit -
 							     line->credit),
 						     scale));
+	if (r->total)
+		rec_set(&record, "total", jv_true());
 	return r->fn(record, r->arg);
+}
+
+/* Prints a total line: marked "total": true, for the output to place. */
+static int emit_total(struct report *r, const char *name, const char *type,
+		      const struct line *line, int sign)
+{
+	int status;
+
+	r->total = 1;
+	status = emit(r, NULL, name, type, line, sign);
+	r->total = 0;
+	return status;
 }
 
 static struct line *new_line(struct report *r)
@@ -343,7 +358,7 @@ static int emit_report(struct report *r)
 	switch (r->q->type) {
 	case BALANCE_TRIAL:
 		if (!(status = emit_type(r, NULL, 0, all)))
-			status = emit(r, NULL, "Total", NULL, all, 0);
+			status = emit_total(r, "Total", NULL, all, 0);
 		break;
 	case BALANCE_SHEET:
 		sum_type(r, "income", earnings);
@@ -358,11 +373,11 @@ static int emit_report(struct report *r)
 		line_add(all, a, r->nmonths);
 		line_add(all, l, r->nmonths);
 		line_add(all, e, r->nmonths);
-		if (!(status = emit(r, NULL, "Total assets", "asset", a, 1)) &&
-		    !(status = emit(r, NULL, "Total liabilities", "liability",
+		if (!(status = emit_total(r, "Total assets", "asset", a, 1)) &&
+		    !(status = emit_total(r, "Total liabilities", "liability",
 				    l, -1)) &&
-		    !(status = emit(r, NULL, "Total equity", "equity", e, -1)))
-			status = emit(r, NULL, "Assets - liabilities - equity",
+		    !(status = emit_total(r, "Total equity", "equity", e, -1)))
+			status = emit_total(r, "Assets - liabilities - equity",
 				      NULL, all, 1);
 		break;
 	case BALANCE_PL:
@@ -371,10 +386,10 @@ static int emit_report(struct report *r)
 			break;
 		line_add(all, a, r->nmonths);
 		line_add(all, l, r->nmonths);
-		if (!(status = emit(r, NULL, "Total income", "income", a, -1)) &&
-		    !(status = emit(r, NULL, "Total expenses", "expense", l,
+		if (!(status = emit_total(r, "Total income", "income", a, -1)) &&
+		    !(status = emit_total(r, "Total expenses", "expense", l,
 				    1)))
-			status = emit(r, NULL, "Net income", NULL, all, -1);
+			status = emit_total(r, "Net income", NULL, all, -1);
 		break;
 	}
 	free_line(a);
@@ -398,7 +413,7 @@ static int check_bound(const char *what, const char *date)
 int journal_balance(struct db *db, const struct balance_query *q,
 		    int (*fn)(jv record, void *arg), void *arg)
 {
-	struct report r = { db, q, { NULL, 0 }, NULL, 0, 0, fn, arg };
+	struct report r = { db, q, { NULL, 0 }, NULL, 0, 0, fn, arg, 0 };
 	int status;
 
 	if ((status = check_bound("--from", q->from)) ||
