@@ -344,11 +344,20 @@ static void print_json(struct output *out, jv value)
 	spool_check(out);
 }
 
-/* Takes one value to print (consumed): held, printed or dropped. */
-static void take_value(struct output *out, jv value)
+/* Whether out prints total rows. */
+static int shows_totals(struct output *out)
 {
-	if (is_total(value)) {
-		if (out->format == FORMAT_TABLE || out->totals)
+	return out->format == FORMAT_TABLE || out->totals;
+}
+
+/*
+ * Takes one value to print (consumed): held, printed or dropped.  total:
+ * it is a total row, or what --jq made of one.
+ */
+static void take_value(struct output *out, jv value, int total)
+{
+	if (total) {
+		if (shows_totals(out))
 			out->total_rows = jv_array_append(out->total_rows,
 							  value);
 		else
@@ -370,10 +379,15 @@ static void take_value(struct output *out, jv value)
 
 int output_record(struct output *out, jv record)
 {
+	int total = is_total(record);
 	jv results;
 
+	if (total && !shows_totals(out)) {
+		jv_free(record);
+		return BIZ_OK;
+	}
 	if (!out->jq) {
-		take_value(out, record);
+		take_value(out, record, total);
 		return BIZ_OK;
 	}
 	results = filter_run(out->jq, record);
@@ -386,7 +400,7 @@ int output_record(struct output *out, jv record)
 		return status;
 	}
 	jv_array_foreach(results, i, value)
-		take_value(out, value);
+		take_value(out, value, total);
 	jv_free(results);
 	return BIZ_OK;
 }
