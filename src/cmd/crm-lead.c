@@ -39,7 +39,6 @@ static const struct option list_options[] = {
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "unassigned", no_argument, NULL, OPT_UNASSIGNED },
 	{ "source", required_argument, NULL, OPT_SOURCE },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 
@@ -206,6 +205,9 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
+	/* The shared --limit, also stopping the query when not sorted. */
+	if (!cli->output.sort && cli->output.limit > 0)
+		req->filter.limit = cli->output.limit;
 	status = lead_each(cli->db, &req->filter, print_lead, req);
 	request_release(req);
 	return status;

@@ -152,6 +152,16 @@ static void fit(size_t *widths, const int *right, int ncols, size_t width)
 	}
 }
 
+/* Whether row's cell c (borrowed row) is the empty string. */
+static int cell_empty(jv row, int c)
+{
+	jv cell = jv_array_get(jv_copy(row), c);
+	int empty = !*jv_string_value(cell);
+
+	jv_free(cell);
+	return empty;
+}
+
 void table_print(FILE *fp, jv rows, const int *right, int ncols,
 		 size_t width)
 {
@@ -177,11 +187,14 @@ void table_print(FILE *fp, jv rows, const int *right, int ncols,
 		jv row = jv_array_get(jv_copy(rows), r);
 		int n = jv_array_length(jv_copy(row));
 
+		/* Empty cells at the end of a line print nothing. */
+		while (n > 0 && cell_empty(row, n - 1))
+			n--;
 		jv_array_foreach(row, c, cell) {
 			const char *s = jv_string_value(cell);
 			size_t w = text_width(s), pad;
 
-			if (c >= ncols) {
+			if (c >= ncols || c >= n) {
 				jv_free(cell);
 				continue;
 			}
