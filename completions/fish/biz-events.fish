@@ -18,6 +18,7 @@ complete -c biz-events -s q -l quiet -d 'no warnings'
 complete -c biz-events -s h -l help -d 'print the usage'
 complete -c biz-events -s V -l version -d 'print the version'
 
-complete -c biz-events -l since -x -d 'only events after this id'
+complete -c biz-events -l since -x -d 'only events after this id or from this date'
+complete -c biz-events -l cursor-file -r -F -d 'file keeping the last event printed'
 complete -c biz-events -l kind -x -a 'db. rep. lead.' -d 'only kinds starting so'
 complete -c biz-events -l follow -d 'keep printing new events'

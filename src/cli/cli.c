@@ -443,6 +443,42 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 	return v;
 }
 
+/* "now" for a relative date: the database's, else $BIZ_NOW or the clock. */
+static int64_t option_now(struct cli *cli)
+{
+	int64_t now = cli->db ? cli->db->now : time_now();
+
+	if (now < 0)
+		biz_dief(BIZ_USAGE, "BIZ_NOW: '%s' is not a UTC time such as "
+			 "2026-11-27T08:00:00Z", getenv("BIZ_NOW"));
+	return now;
+}
+
+char *cli_date(struct cli *cli, const char *option, const char *text,
+	       enum date_end end)
+{
+	char buf[TS_BUFSZ];
+
+	if (date_parse_user(text, option_now(cli), end, buf))
+		cli_usage_error(cli, "%s: '%s' is not a date such as "
+				"2026-11-27, 2026-11, today, yesterday or 7d",
+				option, text);
+	return xstrdup(buf);
+}
+
+int64_t cli_time(struct cli *cli, const char *option, const char *text,
+		 enum date_end end)
+{
+	int64_t t;
+
+	if (time_parse_user(text, option_now(cli), end, &t))
+		cli_usage_error(cli, "%s: '%s' is not a time such as "
+				"2026-11-27T08:00:00Z, a date such as "
+				"2026-11-27, 2026-11, today or 7d", option,
+				text);
+	return t;
+}
+
 int cli_write(struct cli *cli, cli_write_fn fn, void *arg)
 {
 	struct db *db = cli->db ? cli->db : cli_db(cli);

@@ -29,6 +29,7 @@
 #include "output.h"
 #include "filter.h"
 #include "json.h"
+#include "timeutil.h"
 
 enum {
 	CLI_DB = 0x1000,
@@ -210,7 +211,17 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 		    int64_t min, int64_t max);
 
+/*
+ * A date option's value as YYYY-MM-DD (allocated): the forms of
+ * date_parse_user(), "2026-11" its first or last day by end; else exits
+ * 64 naming option as the user typed it.
+ */
+char *cli_date(struct cli *cli, const char *option, const char *text,
+	       enum date_end end);
 
+/* A time option's value in epoch seconds (time_parse_user()), or 64. */
+int64_t cli_time(struct cli *cli, const char *option, const char *text,
+		 enum date_end end);
 
 /* One write of a command: fn(db, arg, &record) inside one transaction. */
 typedef int (*cli_write_fn)(struct db *db, void *arg, jv *record);

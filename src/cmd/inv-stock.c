@@ -106,7 +106,9 @@ int cmd_inv_stock(int argc, char **argv)
 		case OPT_SKU: filter.sku = optarg; break;
 		case OPT_WH: filter.wh = optarg; break;
 		case OPT_LOTS: filter.lots = 1; break;
-		case OPT_AT: filter.at = optarg; break;
+		case OPT_AT:
+			filter.at = cli_date(&cli, "--at", optarg, DATE_LAST);
+			break;
 		case OPT_BELOW_REORDER: filter.below_reorder = 1; break;
 		case OPT_ALL: rep.all = 1; break;
 		}

@@ -32,13 +32,13 @@ int cmd_ledger_balance(int argc, char **argv)
 	while ((c = cli_getopt(&cli, "", options)) != -1) {
 		switch (c) {
 		case OPT_AS_OF:
-			as_of = optarg;
+			as_of = cli_date(&cli, "--as-of", optarg, DATE_LAST);
 			break;
 		case OPT_FROM:
-			q.from = optarg;
+			q.from = cli_date(&cli, "--from", optarg, DATE_FIRST);
 			break;
 		case OPT_TO:
-			q.to = optarg;
+			q.to = cli_date(&cli, "--to", optarg, DATE_LAST);
 			break;
 		case OPT_TYPE:
 			if (!strcmp(optarg, "trial"))

@@ -53,9 +53,9 @@ int cmd_ledger_export(int argc, char **argv)
 						"ledger or beancount, not "
 						"'%s'", optarg);
 		} else if (c == OPT_FROM) {
-			from = optarg;
+			from = cli_date(&cli, "--from", optarg, DATE_FIRST);
 		} else if (c == OPT_TO) {
-			to = optarg;
+			to = cli_date(&cli, "--to", optarg, DATE_LAST);
 		}
 	}
 	if (cli_args(&cli, &args))

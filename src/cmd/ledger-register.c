@@ -24,9 +24,9 @@ int cmd_ledger_register(int argc, char **argv)
 	cli_start(&cli, argc, argv, usage);
 	while ((c = cli_getopt(&cli, "", options)) != -1) {
 		if (c == OPT_FROM)
-			from = optarg;
+			from = cli_date(&cli, "--from", optarg, DATE_FIRST);
 		else if (c == OPT_TO)
-			to = optarg;
+			to = cli_date(&cli, "--to", optarg, DATE_LAST);
 	}
 	if (cli_args(&cli, &args) != 1)
 		cli_usage_error(&cli, "one ACCOUNT (code or name) is needed");

@@ -42,6 +42,7 @@ struct output {
 	jv held;		/* array of the records held */
 	jv total_rows;		/* array of the total rows, printed last */
 	size_t taken;		/* records taken, for --limit */
+	jv stream_columns;	/* csv, tsv streamed: the first's columns */
 };
 
 enum format format_from_name(const char *name)
@@ -81,6 +82,7 @@ struct output *output_new(enum format format, struct filter *jq, int spool)
 		    format == FORMAT_TABLE;
 	out->held = jv_array();
 	out->total_rows = jv_array();
+	out->stream_columns = jv_invalid();
 	return out;
 }
 
@@ -141,6 +143,8 @@ void output_configure(struct output *out, const struct output_options *o)
 	out->totals = o->totals;
 	out->money_scale = o->money_scale;
 	out->width = o->width;
+	if (o->stream && !o->sort && out->format != FORMAT_TABLE)
+		out->hold = 0;
 }
 
 void output_money_scale(struct output *out, int scale)
@@ -350,6 +354,28 @@ static int shows_totals(struct output *out)
 	return out->format == FORMAT_TABLE || out->totals;
 }
 
+static jv record_cells(struct output *out, jv columns, jv value);
+static void write_row(struct output *out, jv cells);
+
+/* csv or tsv as records come: the columns are the first record's. */
+static void stream_row(struct output *out, jv value)
+{
+	if (!jv_is_valid(out->stream_columns)) {
+		out->stream_columns = jv_get_kind(value) == JV_KIND_OBJECT ?
+			jv_keys_unsorted(jv_copy(value)) : jv_array();
+		if (jv_get_kind(out->pick) == JV_KIND_ARRAY) {
+			jv_free(out->stream_columns);
+			out->stream_columns = jv_copy(out->pick);
+		}
+		if (jv_array_length(jv_copy(out->stream_columns)))
+			write_row(out, jv_copy(out->stream_columns));
+	}
+	write_row(out, record_cells(out, jv_copy(out->stream_columns),
+				    value));
+	out->count++;
+	spool_check(out);
+}
+
 /*
  * Takes one value to print (consumed): held, printed or dropped.  total:
  * it is a total row, or what --jq made of one.
@@ -373,6 +399,8 @@ static void take_value(struct output *out, jv value, int total)
 	out->taken++;
 	if (out->hold)
 		out->held = jv_array_append(out->held, value);
+	else if (out->format == FORMAT_CSV || out->format == FORMAT_TSV)
+		stream_row(out, value);
 	else
 		print_json(out, value);
 }
@@ -729,8 +757,13 @@ void output_finish(struct output *out, int keep)
 		if (out->hold) {
 			print_held(out);
 		} else {
-			jv_array_foreach(out->total_rows, i, row)
-				print_json(out, row);
+			jv_array_foreach(out->total_rows, i, row) {
+				if (out->format == FORMAT_CSV ||
+				    out->format == FORMAT_TSV)
+					stream_row(out, row);
+				else
+					print_json(out, row);
+			}
 		}
 	}
 	if (out->format == FORMAT_JSON && (keep || out->spool == SPOOL_NONE))
@@ -741,6 +774,7 @@ void output_finish(struct output *out, int keep)
 	jv_free(out->sort);
 	jv_free(out->held);
 	jv_free(out->total_rows);
+	jv_free(out->stream_columns);
 	strbuf_release(&out->text);
 	free(out);
 }

@@ -67,6 +67,8 @@ struct output_options {
 	int totals;		/* --total: total rows in every format */
 	int money_scale;	/* places money prints with */
 	int width;		/* table: the terminal's cells; 0 no limit */
+	int stream;		/* csv, tsv: print each record as it comes,
+				   the columns the first record's (--follow) */
 };
 
 /* Sets out's options; call before the first record. */
