@@ -2,7 +2,6 @@
 #include "export.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "biz.h"
 #include "record.h"
 #include "output.h"
+#include "privfile.h"
 #include "banned.h"
 
 /* ---- export ------------------------------------------------------------ */
@@ -31,7 +31,7 @@ struct exporter {
 /* Creates path for writing, 0600, never through an existing name. */
 static int create_file(const char *path, FILE **fp)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	int fd = private_create(path);
 
 	if (fd < 0)
 		return biz_fail(errno == EEXIST ? BIZ_REFUSED : BIZ_NOINPUT,

@@ -1,6 +1,5 @@
 /* biz-backup - an online copy of the database, safe while others write. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "json.h"
+#include "privfile.h"
 
 enum { OPT_FORCE = CLI_FIRST_OWN };
 
@@ -31,10 +31,7 @@ static int backup(struct cli *cli, const char *file, int force,
 	struct stat st;
 	int fd, status;
 
-	strbuf_addf(&tmp, "%s.tmp.%ld", file, (long)getpid());
-	unlink(tmp.buf);
-	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	if (fd < 0) {
+	if ((fd = private_create_beside(file, &tmp)) < 0) {
 		status = biz_fail(BIZ_NOINPUT, "%s: %s", tmp.buf,
 				  strerror(errno));
 		goto done;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "biz.h"
+#include "privfile.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -55,12 +56,8 @@ int feed_cursor_write(const char *path, int64_t id)
 	struct strbuf tmp = { 0 }, text = { 0 };
 	int fd, status = BIZ_OK;
 
-	strbuf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	strbuf_addf(&text, "%lld\n", (long long)id);
-	/* O_EXCL: a name someone planted (a symlink) is not followed. */
-	unlink(tmp.buf);
-	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	if (fd < 0) {
+	if ((fd = private_create_beside(path, &tmp)) < 0) {
 		status = biz_fail(BIZ_NOINPUT, "%s: %s", tmp.buf,
 				  strerror(errno));
 		goto done;
