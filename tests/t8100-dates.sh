@@ -65,6 +65,22 @@ test_expect_success 'inv-stock --at takes a month' '
 	inv-stock --at 2026-10 >out && test ! -s out
 '
 
+# A document's --date is a day: yesterday is 2026-11-26; a month is not
+# a day (65, as a bad date in a file).  An --expiry month is its last day.
+test_expect_success 'document dates and expiry take them too' '
+	ledger-post --date yesterday --memo late Cash=1 Sales= >out &&
+	jqe out 1 ".date == \"2026-11-26\"" &&
+	expect_exit 65 ledger-post --date 2026-11 --memo m Cash=1 Sales= &&
+	grep -q "^ledger-post: --date: .2026-11." err &&
+	inv-item add MILK --name Milk --tracking lot >/dev/null &&
+	inv-receive --wh MAIN --sku MILK --qty 1 --cost 1 --lot L1 \
+		--expiry 2027-02 --date 2d >out &&
+	jqe out 1 ".date == \"2026-11-25\"" &&
+	inv-stock --sku MILK --lots -o lot,expiry >out &&
+	echo "{\"lot\":\"L1\",\"expiry\":\"2027-02-28\"}" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'a bad date names the option typed' '
 	expect_exit 64 ledger-balance --as-of 2026-13 &&
 	grep -q "^ledger-balance: --as-of: .2026-13." err &&

@@ -466,6 +466,17 @@ char *cli_date(struct cli *cli, const char *option, const char *text,
 	return xstrdup(buf);
 }
 
+char *cli_data_date(struct cli *cli, const char *option, const char *text,
+		    enum date_end end)
+{
+	char buf[TS_BUFSZ];
+
+	if (date_parse_user(text, option_now(cli), end, buf))
+		biz_dief(BIZ_DATAERR, "%s: '%s' is not a date such as "
+			 "2026-11-27, today, yesterday or 7d", option, text);
+	return xstrdup(buf);
+}
+
 int64_t cli_time(struct cli *cli, const char *option, const char *text,
 		 enum date_end end)
 {

@@ -219,6 +219,13 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 char *cli_date(struct cli *cli, const char *option, const char *text,
 	       enum date_end end);
 
+/*
+ * The same for a date that is data (a document's --date, an --expiry):
+ * a bad one exits 65, as the same field in an input file does.
+ */
+char *cli_data_date(struct cli *cli, const char *option, const char *text,
+		    enum date_end end);
+
 /* A time option's value in epoch seconds (time_parse_user()), or 64. */
 int64_t cli_time(struct cli *cli, const char *option, const char *text,
 		 enum date_end end);

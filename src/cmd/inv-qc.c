@@ -27,7 +27,8 @@ int cmd_inv_qc(int argc, char **argv)
 	cli_start(&cli, argc, argv, usage);
 	while ((c = cli_getopt(&cli, "", options)) != -1)
 		if (c == OPT_DATE)
-			req.doc.date = optarg;
+			req.doc.date = cli_data_date(&cli, "--date", optarg,
+						     DATE_EXACT);
 	nargs = cli_args(&cli, &args);
 	if (nargs < 1)
 		cli_usage_error(&cli, "a subcommand is needed");

@@ -79,7 +79,8 @@ int cmd_ledger_post(int argc, char **argv)
 	cli_start(&cli, argc, argv, usage);
 	while ((c = cli_getopt(&cli, "", options)) != -1) {
 		if (c == OPT_DATE)
-			req.date = optarg;
+			req.date = cli_data_date(&cli, "--date", optarg,
+						 DATE_EXACT);
 		else if (c == OPT_MEMO)
 			req.memo = optarg;
 		else if (c == OPT_REF)

@@ -112,7 +112,8 @@ static int user_day(const char *s, int64_t now, enum date_end end,
 		*day = day_of(now) - n;
 		return 0;
 	}
-	if (len == 7 && !digits(&p, 4, &y) && *p++ == '-' &&
+	if (len == 7 && end != DATE_EXACT && !digits(&p, 4, &y) &&
+	    *p++ == '-' &&
 	    !digits(&p, 2, &mo) && !*p) {
 		if (mo < 1 || mo > 12)
 			return -1;

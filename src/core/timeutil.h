@@ -30,7 +30,8 @@ int date_parse(const char *s, int64_t *out);
 /* Which end of a month a date option means ("2026-11"). */
 enum date_end {
 	DATE_FIRST,	/* --from: 2026-11-01 */
-	DATE_LAST	/* --to, --as-of, --at: 2026-11-30 */
+	DATE_LAST,	/* --to, --as-of, --at, --expiry: 2026-11-30 */
+	DATE_EXACT	/* --date of a document: a day, not a month */
 };
 
 /*
