@@ -1,6 +1,9 @@
 # fish completion for inv-item (bizutils): add, import, list, show and change items and variants.
 
 set -l inv_item_subcommands add import list show set
+complete -c inv-item -f
+complete -c inv-item -n "__fish_seen_subcommand_from import" -F
+complete -c inv-item -n "__fish_seen_subcommand_from show set" -a "(inv-item list -f tsv --jq .sku 2>/dev/null)" -d 'sku'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a add -d 'add an item'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a import -d 'import items'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a list -d 'list items'
@@ -24,17 +27,17 @@ complete -c inv-item -s h -l help -d 'print the usage'
 complete -c inv-item -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-item -l name -x -d 'The items name'
+complete -c inv-item -l name -x -d 'the item name'
 complete -c inv-item -l unit -x -d 'The unit of measure (default ea)'
-complete -c inv-item -l tracking -x -a 'none lot serial' -d 'Lot items need a --lot on every receipt; serial items one se'
-complete -c inv-item -l costing -x -a 'fifo avco' -d 'How issues are valued: the oldest cost layers first (default'
+complete -c inv-item -l tracking -x -a 'none lot serial' -d 'none, lot or serial tracking'
+complete -c inv-item -l costing -x -a 'fifo avco' -d 'how issues are valued'
 complete -c inv-item -l barcode -x -d 'A barcode, unique; --scan reads it'
-complete -c inv-item -l variant-of -x -d 'The parent item of a variant; with list, only its variants'
-complete -c inv-item -l attr -x -d 'A variant attribute (repeatable); with list, only items with'
-complete -c inv-item -l lead-time -x -d 'The suppliers lead time in days, used by inv-reorder'
+complete -c inv-item -l variant-of -x -d 'the parent item of a variant'
+complete -c inv-item -l attr -x -d 'a variant attribute k=v (repeatable)'
+complete -c inv-item -l lead-time -x -d 'the supplier lead time in days'
 complete -c inv-item -l lead-time-sd -x -d 'Its standard deviation in days'
-complete -c inv-item -l service-level -x -d 'The wished probability of not running short, 0'
-complete -c inv-item -l min -x -d 'The reorder point: inv-stock --below-reorder lists items at '
+complete -c inv-item -l service-level -x -d 'the wished probability of not running short'
+complete -c inv-item -l min -x -d 'the reorder point'
 complete -c inv-item -l max -x -d 'The level a reorder brings stock up to'
 complete -c inv-item -l multiple -x -d 'Order quantities are rounded up to a multiple of it'
 complete -c inv-item -l supplier -x -d 'The usual supplier'

@@ -23,5 +23,5 @@ complete -c inv-move -l to -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/n
 complete -c inv-move -l sku -x -d 'The item'
 complete -c inv-move -l qty -x -d 'The quantity, more than zero'
 complete -c inv-move -l lot -x -d 'Only this lot'
-complete -c inv-move -l ref -x -d 'The document reference; a ref already posted is a no-op (see'
-complete -c inv-move -l date -x -d 'The business date of the document, YYYY-MM-DD (default: toda'
+complete -c inv-move -l ref -x -d 'the document reference (a rerun is a no-op)'
+complete -c inv-move -l date -x -d 'the document date (default today)'

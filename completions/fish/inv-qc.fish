@@ -1,5 +1,6 @@
 # fish completion for inv-qc (bizutils): pass or fail a receipt held in quarantine.
 
+complete -c inv-qc -f
 set -l inv_qc_subcommands pass fail
 complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a pass -d 'release a held receipt'
 complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a fail -d 'return a held receipt'
@@ -21,4 +22,4 @@ complete -c inv-qc -s h -l help -d 'print the usage'
 complete -c inv-qc -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-qc -l date -x -d 'The business date of the document, YYYY-MM-DD (default: toda'
+complete -c inv-qc -l date -x -d 'the document date (default today)'

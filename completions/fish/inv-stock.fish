@@ -20,7 +20,7 @@ complete -c inv-stock -s V -l version -d 'print the version'
 # Own options
 complete -c inv-stock -l sku -x -d 'Only this item'
 complete -c inv-stock -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'Only this warehouse'
-complete -c inv-stock -l lots -d 'One row per lot, with lot and expiry, earliest expiry first'
+complete -c inv-stock -l lots -d 'one row per lot, with its expiry'
 complete -c inv-stock -l at -x -d 'The stock at the end of DATE, from the moves'
 complete -c inv-stock -l below-reorder -d 'items at or below their --min'
 complete -c inv-stock -l all -d 'rows with nothing on hand, reserved or on order too'

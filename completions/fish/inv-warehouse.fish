@@ -1,5 +1,6 @@
 # fish completion for inv-warehouse (bizutils): add and list warehouses.
 
+complete -c inv-warehouse -f
 set -l inv_warehouse_subcommands add list
 complete -c inv-warehouse -n "not __fish_seen_subcommand_from $inv_warehouse_subcommands" -f -a add -d 'add a warehouse'
 complete -c inv-warehouse -n "not __fish_seen_subcommand_from $inv_warehouse_subcommands" -f -a list -d 'list warehouses'
@@ -21,4 +22,4 @@ complete -c inv-warehouse -s h -l help -d 'print the usage'
 complete -c inv-warehouse -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-warehouse -l name -x -d 'The warehouses name'
+complete -c inv-warehouse -l name -x -d 'the warehouse name'
