@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "decimal.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -100,6 +101,7 @@ int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
 
 		strbuf_addf(&sb, "usage: %s", verb->usage);
 		cli.usage = sb.buf;
+		free(usage);
 	} else {
 		cli.usage = usage;
 	}
@@ -413,6 +415,11 @@ int cli_finish(struct cli *cli, int status)
 	cli->db = NULL;
 	filter_free(cli->jq);
 	filter_free(cli->where);
+	for (size_t i = 0; i < cli->nkept; i++)
+		free(cli->kept[i]);
+	free(cli->kept);
+	cli->kept = NULL;
+	cli->nkept = cli->kept_cap = 0;
 	if (status)
 		biz_die(status);
 	if (fflush(stdout) || ferror(stdout))
@@ -454,6 +461,13 @@ static int64_t option_now(struct cli *cli)
 	return now;
 }
 
+/* A copy of text the command holds until cli_finish(). */
+static char *cli_keep(struct cli *cli, const char *text)
+{
+	ARRAY_GROW(cli->kept, cli->nkept + 1, cli->kept_cap);
+	return cli->kept[cli->nkept++] = xstrdup(text);
+}
+
 char *cli_date(struct cli *cli, const char *option, const char *text,
 	       enum date_end end)
 {
@@ -463,7 +477,7 @@ char *cli_date(struct cli *cli, const char *option, const char *text,
 		cli_usage_error(cli, "%s: '%s' is not a date such as "
 				"2026-11-27, 2026-11, today, yesterday or 7d",
 				option, text);
-	return xstrdup(buf);
+	return cli_keep(cli, buf);
 }
 
 char *cli_data_date(struct cli *cli, const char *option, const char *text,
@@ -474,7 +488,7 @@ char *cli_data_date(struct cli *cli, const char *option, const char *text,
 	if (date_parse_user(text, option_now(cli), end, buf))
 		biz_dief(BIZ_DATAERR, "%s: '%s' is not a date such as "
 			 "2026-11-27, today, yesterday or 7d", option, text);
-	return xstrdup(buf);
+	return cli_keep(cli, buf);
 }
 
 int64_t cli_time(struct cli *cli, const char *option, const char *text,

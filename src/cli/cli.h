@@ -104,6 +104,8 @@ struct cli {
 	struct filter *jq;	/* --jq, applied to every record printed */
 	struct filter *where;	/* --where, a predicate for list commands */
 	struct output_options output;	/* -o, --sort, --limit, --total */
+	char **kept;		/* cli_date()'s strings, freed by cli_finish() */
+	size_t nkept, kept_cap;
 	int dry_run;
 	int spool;		/* hold output until cli_finish() succeeds */
 	const char *actor;
@@ -212,7 +214,7 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 		    int64_t min, int64_t max);
 
 /*
- * A date option's value as YYYY-MM-DD (allocated): the forms of
+ * A date option's value as YYYY-MM-DD (held until cli_finish()): the forms of
  * date_parse_user(), "2026-11" its first or last day by end; else exits
  * 64 naming option as the user typed it.
  */
