@@ -84,6 +84,9 @@ test_expect_code 65 'a cursor file that is not an id exits 65' '
 test_expect_code 64 '--cursor-file with --sort exits 64' '
 	biz-events --cursor-file cur --sort -id
 '
+test_expect_code 64 '--follow with --sort exits 64' '
+	biz-events --follow --sort -id
+'
 
 # Events so far are at 2026-11-27T08:00:00Z; two more on 11-28 and 11-29.
 test_expect_success '--since takes a date or a time' '

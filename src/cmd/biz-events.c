@@ -104,9 +104,10 @@ int cmd_biz_events(int argc, char **argv)
 	if (follow && cli.format == FORMAT_TABLE)
 		cli_usage_error(&cli, "--follow prints records as they come: "
 				"use jsonl, csv or tsv");
-	if (cursor && cli.output.sort)
-		cli_usage_error(&cli, "--cursor-file follows the log in "
-				"order: not with --sort");
+	if ((cursor || follow) && cli.output.sort)
+		cli_usage_error(&cli, "%s follows the log in order: not "
+				"with --sort", cursor ? "--cursor-file" :
+				"--follow");
 	if (cursor && (status = feed_cursor_read(cursor, &stored, &found)))
 		return cli_finish(&cli, status);
 	cli_db(&cli);
