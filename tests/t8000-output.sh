@@ -118,11 +118,17 @@ test_expect_success 'inv-stock: the total sums value only, in the table' '
 	jqe out 3 ".total == true and .value == 47.5 and .on_hand == null"
 '
 
-# Issue all 10 bolts: nothing on hand, reserved or on order.
-test_expect_success 'inv-stock: a row only where something is held' '
+# Issue all 10 bolts: nothing on hand, reserved or on order.  --all:
+# every item (BOLT, NUT) in every warehouse (EAST, MAIN), 2 x 2 rows.
+test_expect_success 'inv-stock: a row only where something is held, --all for every one' '
 	inv-issue --wh MAIN --sku BOLT --qty 10 >/dev/null &&
 	inv-stock -o sku >out &&
-	echo "{\"sku\":\"NUT\"}" >expect && test_cmp expect out
+	echo "{\"sku\":\"NUT\"}" >expect && test_cmp expect out &&
+	inv-warehouse add EAST --name East >/dev/null &&
+	inv-stock --all -o sku,wh,on_hand -f csv >out &&
+	printf "sku,wh,on_hand\nBOLT,EAST,0\nBOLT,MAIN,0\nNUT,EAST,0\nNUT,MAIN,2.5\n" >expect &&
+	test_cmp expect out &&
+	expect_exit 64 inv-stock --all --lots
 '
 
 # Receipts posted Inventory 47.50 / Accounts Payable 47.50; the issue

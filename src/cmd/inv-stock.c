@@ -7,10 +7,6 @@
 #include "record.h"
 #include "stock.h"
 
-static const char usage[] =
-	"usage: inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
-	"[--below-reorder] [--all]\n";
-
 enum {
 	OPT_SKU = CLI_FIRST_OWN, OPT_WH, OPT_LOTS, OPT_AT, OPT_BELOW_REORDER,
 	OPT_ALL
@@ -33,10 +29,10 @@ static const struct option options[] = {
 static const char *const summed[] = { "value", NULL };
 
 struct report {
+	struct sink sink;	/* first: the library hands records here */
 	struct cli *cli;
-	jv totals;	/* the total row, "total": true */
+	jv totals;	/* the total row while one is printed, else null */
 	int scales[1];
-	int all;	/* --all: rows with nothing on hand, reserved, ordered */
 };
 
 static int add_to_totals(struct report *rep, jv stock)
@@ -57,74 +53,90 @@ static int add_to_totals(struct report *rep, jv stock)
 	return BIZ_OK;
 }
 
-/* Whether anything is on hand, reserved or on order in stock. */
-static int stock_has_any(jv stock)
+/*
+ * Prints a stock record when --where holds for it, adding it to the
+ * total row if one is printed.  The text is parsed only for --where or
+ * a total.
+ */
+static int print_stock(struct sink *sink, const char *json, size_t len)
 {
-	static const char *const fields[] = { "on_hand", "reserved",
-					      "on_order", NULL };
-	int any = 0;
-
-	for (int i = 0; fields[i]; i++) {
-		jv v = jv_object_get(jv_copy(stock), jv_string(fields[i]));
-
-		any |= jv_get_kind(v) == JV_KIND_NUMBER &&
-		       jv_number_value(v) != 0;
-		jv_free(v);
-	}
-	return any;
-}
-
-static int print_stock(jv stock, void *arg)
-{
-	struct report *rep = arg;
+	struct report *rep = (struct report *)sink;
+	int table = jv_get_kind(rep->totals) == JV_KIND_OBJECT;
 	int status = BIZ_OK;
+	jv stock;
 
-	if (!rep->all && !stock_has_any(stock)) {
-		jv_free(stock);
+	if (!table && !rep->cli->where) {
+		cli_print_json(rep->cli, json, len);
 		return BIZ_OK;
 	}
+	stock = jv_parse_sized(json, (int)len);
 	if (!cli_where(rep->cli, stock)) {
 		jv_free(stock);
 		return BIZ_OK;
 	}
-	status = add_to_totals(rep, stock);
-	cli_print(rep->cli, stock);
+	if (table)
+		status = add_to_totals(rep, stock);
+	jv_free(stock);
+	cli_print_json(rep->cli, json, len);
 	return status;
 }
 
-int cmd_inv_stock(int argc, char **argv)
+static int run_stock(struct cli *cli, void *arg)
 {
-	struct cli cli;
-	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
-	struct report rep = { &cli, jv_null(), { 0 }, 0 };
+	struct report *rep = arg;
+	struct stock_filter filter = { NULL, NULL, 0, NULL, 0, 0 };
 	char **args;
 	int c, status;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SKU: filter.sku = optarg; break;
 		case OPT_WH: filter.wh = optarg; break;
 		case OPT_LOTS: filter.lots = 1; break;
 		case OPT_AT:
-			filter.at = cli_date(&cli, "--at", optarg, DATE_LAST);
+			filter.at = cli_date(cli, "--at", optarg, DATE_LAST);
 			break;
 		case OPT_BELOW_REORDER: filter.below_reorder = 1; break;
-		case OPT_ALL: rep.all = 1; break;
+		case OPT_ALL: filter.all = 1; break;
 		}
 	}
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	cli_db(&cli);
-	rep.totals = jv_object();
-	rec_set_str(&rep.totals, "sku", "TOTAL");
-	rep.scales[0] = cli.db->money_scale;
-	rec_set(&rep.totals, "value", dec_to_jv(0, rep.scales[0]));
-	status = stock_each(cli.db, &filter, print_stock, &rep);
-	rec_set(&rep.totals, "total", jv_true());
-	if (status == BIZ_OK)
-		cli_print(&cli, rep.totals);
+	if (cli_args(cli, &args) != 0)
+		cli_usage_error(cli, "unexpected argument '%s'", args[0]);
+	if (filter.all && (filter.lots || filter.at || filter.below_reorder))
+		cli_usage_error(cli, "--all lists every item in every "
+				"warehouse now: not with --lots, --at or "
+				"--below-reorder");
+	cli_db(cli);
+	rep->cli = cli;
+	/* The total row, marked so: the table prints it, else --total. */
+	if (cli_format(cli) == FORMAT_TABLE || cli->output.totals) {
+		rep->totals = jv_object();
+		rec_set_str(&rep->totals, "sku", "TOTAL");
+		rep->scales[0] = cli->db->money_scale;
+		rec_set(&rep->totals, "value", dec_to_jv(0, rep->scales[0]));
+	}
+	status = stock_each(cli->db, &filter, &rep->sink);
+	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT) {
+		rec_set(&rep->totals, "total", jv_true());
+		cli_print(cli, rep->totals);
+	}
 	else
-		jv_free(rep.totals);
-	return cli_finish(&cli, status);
+		jv_free(rep->totals);
+	rep->totals = jv_null();
+	return status;
+}
+
+/* The database is opened once the options are checked (64 first). */
+static const struct cli_verb verbs[] = {
+	{ NULL, run_stock, "", options,
+	  "inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
+	  "[--below-reorder] [--all]\n", 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_inv_stock(int argc, char **argv)
+{
+	struct report rep = { { print_stock }, NULL, jv_null(), { 0 } };
+
+	return cli_run_verbs(argc, argv, verbs, &rep);
 }
