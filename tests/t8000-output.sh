@@ -86,6 +86,23 @@ test_expect_success 'table: fits COLUMNS by cutting the widest text column' '
 	test_cmp expect l4
 '
 
+# 5000 more leads (past the 4096 a csv holds as values before it writes
+# them out as text), the last with a field no other has: 3 + 4999 + 1 =
+# 5003 rows, and the new column last in the header.  The csv has one
+# line more (lead 3's note holds a newline); the tsv escapes it.
+test_expect_success 'csv: a long list keeps every row and column' '
+	{ echo name,email; i=0; while [ $i -lt 4999 ]; do
+		echo "N$i,n$i@x.test"; i=$((i + 1)); done; } >many.csv &&
+	crm-lead import many.csv >/dev/null &&
+	crm-lead add --name Last --email last@x.test --set late=yes >/dev/null &&
+	crm-lead list -f csv >out.csv &&
+	test $(wc -l <out.csv) -eq 5005 &&
+	head -n 1 out.csv | grep -q ",color,note,late$" &&
+	tail -n 1 out.csv | grep -q "^5003,Last,.*,yes$" &&
+	crm-lead list -f tsv -o id,late >out.tsv &&
+	test $(wc -l <out.tsv) -eq 5004 && tail -n 1 out.tsv | grep -q "^5003	yes$"
+'
+
 # One receipt of 10 x 3.75 = 37.50 (money, 2 places); 2.5 kg x 4 =
 # 10.00.  The total value is 37.50 + 10.00 = 47.50; quantities are not
 # summed (pieces and kilograms).

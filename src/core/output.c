@@ -16,6 +16,13 @@
  */
 #define SPOOL_IN_MEMORY (1 << 20)
 
+/*
+ * csv and tsv hold this many records handed over as jq values before
+ * they write them out as text (one parse each at the end, then): a short
+ * report pays neither, a long one holds no more than this.
+ */
+#define HOLD_VALUES 4096
+
 enum spool { SPOOL_NONE, SPOOL_MEMORY, SPOOL_FILE };
 
 struct output {
@@ -43,6 +50,19 @@ struct output {
 	jv total_rows;		/* array of the total rows, printed last */
 	size_t taken;		/* records taken, for --limit */
 	jv stream_columns;	/* csv, tsv streamed: the first's columns */
+	/*
+	 * csv and tsv without --sort hold the records as JSON text, one a
+	 * line (in memory, then a temporary file), past HOLD_VALUES jq
+	 * values: the columns are gathered as they come, the rows written
+	 * at the end.  While recs is open, held is empty.
+	 */
+	FILE *recs;
+	char *recs_text;
+	size_t recs_len;
+	int recs_in_file;
+	jv seen;		/* object: the columns met so far */
+	jv columns;		/* array: those columns in the order met */
+	struct strbuf keys, last_keys;	/* a record's raw keys, the last's */
 };
 
 enum format format_from_name(const char *name)
@@ -83,6 +103,8 @@ struct output *output_new(enum format format, struct filter *jq, int spool)
 	out->held = jv_array();
 	out->total_rows = jv_array();
 	out->stream_columns = jv_invalid();
+	out->seen = jv_object();
+	out->columns = jv_array();
 	return out;
 }
 
@@ -376,6 +398,177 @@ static void stream_row(struct output *out, jv value)
 	spool_check(out);
 }
 
+/* Whether held records wait as text (csv and tsv without --sort). */
+static int holds_text(struct output *out)
+{
+	return (out->format == FORMAT_CSV || out->format == FORMAT_TSV) &&
+	       !jv_array_length(jv_copy(out->sort));
+}
+
+/*
+ * Adds the fields of record (borrowed) not met yet to the columns.  A
+ * total row's "total": true marks the row, a column only in csv and tsv.
+ */
+static void note_columns(struct output *out, jv record)
+{
+	int total;
+
+	if (jv_get_kind(record) != JV_KIND_OBJECT)
+		return;
+	total = is_total(record);
+	jv_object_keys_foreach(record, key) {
+		jv had = jv_object_get(jv_copy(out->seen), jv_copy(key));
+
+		if (jv_is_valid(had) ||
+		    (total && out->format == FORMAT_TABLE &&
+		     !strcmp(jv_string_value(key), "total"))) {
+			jv_free(had);
+			jv_free(key);
+			continue;
+		}
+		out->seen = jv_object_set(out->seen, jv_copy(key), jv_true());
+		out->columns = jv_array_append(out->columns, key);
+	}
+}
+
+/* Adds one record's JSON text (len bytes, one line) to those held. */
+static void recs_write(struct output *out, const char *text, size_t len)
+{
+	FILE *file;
+
+	if (!out->recs &&
+	    !(out->recs = open_memstream(&out->recs_text, &out->recs_len)))
+		biz_dief(BIZ_INTERNAL, "cannot hold the output: out of memory");
+	fwrite(text, 1, len, out->recs);
+	fputc('\n', out->recs);
+	if (out->recs_in_file || ftell(out->recs) < SPOOL_IN_MEMORY)
+		return;
+	if (!(file = tmpfile()))
+		biz_dief(BIZ_INTERNAL, "cannot create a temporary file");
+	fclose(out->recs);
+	fwrite(out->recs_text, 1, out->recs_len, file);
+	free(out->recs_text);
+	out->recs_text = NULL;
+	out->recs = file;
+	out->recs_in_file = 1;
+}
+
+/* Writes value (consumed) to the text of the held records. */
+static void hold_text(struct output *out, jv value)
+{
+	strbuf_reset(&out->text);
+	rec_dump(&out->text, value);
+	recs_write(out, out->text.buf, out->text.len);
+	jv_free(value);
+}
+
+/* The records held as values go to the text, before any that follow. */
+static void held_to_text(struct output *out)
+{
+	jv held = out->held;
+
+	out->held = jv_array();
+	jv_array_foreach(held, i, record)
+		hold_text(out, record);
+	jv_free(held);
+}
+
+/* Holds value (consumed) for csv or tsv, as a value or as text. */
+static void hold_record(struct output *out, jv value)
+{
+	note_columns(out, value);
+	if (!out->recs &&
+	    jv_array_length(jv_copy(out->held)) < HOLD_VALUES) {
+		out->held = jv_array_append(out->held, value);
+		return;
+	}
+	held_to_text(out);
+	hold_text(out, value);
+}
+
+/* The end of the JSON string whose opening quote is at s, or NULL. */
+static const char *string_end(const char *s, const char *end)
+{
+	for (s++; s < end && *s != '"'; s++)
+		if (*s == '\\')
+			s++;
+	return s < end ? s + 1 : NULL;
+}
+
+/* The end of the JSON value at s (no leading blanks), or NULL. */
+static const char *value_end(const char *s, const char *end)
+{
+	int depth = 0;
+
+	for (; s < end; s++) {
+		if (*s == '"') {
+			if (!(s = string_end(s, end)))
+				return NULL;
+			s--;
+		} else if (*s == '{' || *s == '[') {
+			depth++;
+		} else if (*s == '}' || *s == ']') {
+			if (!depth--)
+				return s;
+		} else if (*s == ',' && !depth) {
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * note_columns() for a record given as the compact JSON text of an
+ * object, reading its keys without parsing its values: a record with the
+ * last one's keys costs one comparison.  Returns -1 for other text.
+ */
+static int note_text_columns(struct output *out, const char *text,
+			     size_t len)
+{
+	const char *s = text, *end = text + len, *k;
+	struct strbuf swap;
+
+	strbuf_reset(&out->keys);
+	if (s == end || *s++ != '{')
+		return -1;
+	while (s < end && *s != '}') {
+		if (*s != '"' || !(k = string_end(s, end)) || k >= end ||
+		    *k != ':')
+			return -1;
+		strbuf_add(&out->keys, s, (size_t)(k - s));
+		strbuf_add(&out->keys, "", 1);
+		if (!(s = value_end(k + 1, end)))
+			return -1;
+		if (*s == ',')
+			s++;
+	}
+	if (out->keys.len == out->last_keys.len &&
+	    !memcmp(out->keys.buf, out->last_keys.buf, out->keys.len))
+		return 0;
+	for (size_t at = 0; at < out->keys.len;) {
+		const char *key = out->keys.buf + at;
+		size_t n = strlen(key);
+		jv name = jv_parse_sized(key, (int)n);
+
+		at += n + 1;
+		if (jv_get_kind(name) != JV_KIND_STRING) {
+			jv_free(name);
+			return -1;
+		}
+		if (!jv_object_has(jv_copy(out->seen), jv_copy(name))) {
+			out->seen = jv_object_set(out->seen, jv_copy(name),
+						  jv_true());
+			out->columns = jv_array_append(out->columns, name);
+		} else {
+			jv_free(name);
+		}
+	}
+	swap = out->last_keys;
+	out->last_keys = out->keys;
+	out->keys = swap;
+	return 0;
+}
+
 /*
  * Takes one value to print (consumed): held, printed or dropped.  total:
  * it is a total row, or what --jq made of one.
@@ -397,7 +590,9 @@ static void take_value(struct output *out, jv value, int total)
 		return;
 	}
 	out->taken++;
-	if (out->hold)
+	if (out->hold && holds_text(out))
+		hold_record(out, value);
+	else if (out->hold)
 		out->held = jv_array_append(out->held, value);
 	else if (out->format == FORMAT_CSV || out->format == FORMAT_TSV)
 		stream_row(out, value);
@@ -447,6 +642,18 @@ static int has_total_mark(const char *text, size_t len)
 
 int output_json(struct output *out, const char *text, size_t len)
 {
+	/* csv and tsv hold the text and read its keys: one parse, at the end. */
+	if (!out->jq && out->hold && holds_text(out) &&
+	    !has_total_mark(text, len) &&
+	    (jv_get_kind(out->pick) == JV_KIND_ARRAY ||
+	     !note_text_columns(out, text, len))) {
+		if (out->limit >= 0 && (int64_t)out->taken >= out->limit)
+			return BIZ_OK;
+		out->taken++;
+		held_to_text(out);
+		recs_write(out, text, len);
+		return BIZ_OK;
+	}
 	/* The text goes out as it is when nothing needs the record. */
 	if (out->jq || out->hold || jv_get_kind(out->pick) != JV_KIND_NULL ||
 	    (out->format != FORMAT_JSON && out->format != FORMAT_JSONL &&
@@ -572,36 +779,46 @@ static void sort_held(struct output *out)
  */
 static jv held_columns(struct output *out, jv records)
 {
-	jv columns, seen;
-
 	if (jv_get_kind(out->pick) == JV_KIND_ARRAY)
 		return jv_copy(out->pick);
-	columns = jv_array();
-	seen = jv_object();
 	jv_array_foreach(records, i, record) {
-		int total = is_total(record);
-
-		if (jv_get_kind(record) != JV_KIND_OBJECT) {
-			jv_free(record);
-			continue;
-		}
-		jv_object_keys_foreach(record, key) {
-			jv had = jv_object_get(jv_copy(seen), jv_copy(key));
-
-			if (jv_is_valid(had) ||
-			    (total && out->format == FORMAT_TABLE &&
-			     !strcmp(jv_string_value(key), "total"))) {
-				jv_free(had);
-				jv_free(key);
-				continue;
-			}
-			seen = jv_object_set(seen, jv_copy(key), jv_true());
-			columns = jv_array_append(columns, key);
-		}
+		note_columns(out, record);
 		jv_free(record);
 	}
-	jv_free(seen);
-	return columns;
+	return jv_copy(out->columns);
+}
+
+/* csv, tsv: the header, the rows held as text, then the total rows. */
+static void print_held_text(struct output *out, jv totals)
+{
+	jv columns = held_columns(out, totals);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *in = NULL;
+
+	if (jv_array_length(jv_copy(columns)))
+		write_row(out, jv_copy(columns));
+	if (out->recs && !out->recs_in_file) {
+		fclose(out->recs);
+		out->recs = NULL;
+		in = fmemopen(out->recs_text, out->recs_len, "r");
+	} else if (out->recs) {
+		rewind(out->recs);
+		in = out->recs;
+	}
+	while (in && (n = getline(&line, &cap, in)) > 0)
+		write_row(out, record_cells(out, jv_copy(columns),
+					    jv_parse_sized(line, (int)n)));
+	jv_array_foreach(out->held, i, record)
+		write_row(out, record_cells(out, jv_copy(columns), record));
+	if (in && in != out->recs)
+		fclose(in);
+	free(line);
+	jv_array_foreach(totals, i, record)
+		write_row(out, record_cells(out, jv_copy(columns), record));
+	jv_free(totals);
+	jv_free(columns);
 }
 
 /* The record's cells in column order, as strings. */
@@ -705,6 +922,12 @@ static void print_held(struct output *out)
 {
 	jv records, columns;
 
+	if (holds_text(out)) {
+		records = out->total_rows;
+		out->total_rows = jv_array();
+		print_held_text(out, records);
+		return;
+	}
 	sort_held(out);
 	records = jv_array_concat(out->held, out->total_rows);
 	out->held = jv_array();
@@ -775,6 +998,13 @@ void output_finish(struct output *out, int keep)
 	jv_free(out->held);
 	jv_free(out->total_rows);
 	jv_free(out->stream_columns);
+	jv_free(out->seen);
+	jv_free(out->columns);
+	strbuf_release(&out->keys);
+	strbuf_release(&out->last_keys);
+	if (out->recs)
+		fclose(out->recs);
+	free(out->recs_text);
 	strbuf_release(&out->text);
 	free(out);
 }
