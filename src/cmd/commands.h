@@ -11,9 +11,12 @@
 #define BIZ_COMMANDS_H
 
 #define BIZ_COMMANDS(X) \
+	X("biz-backup", cmd_biz_backup) \
 	X("biz-check", cmd_biz_check) \
 	X("biz-config", cmd_biz_config) \
 	X("biz-events", cmd_biz_events) \
+	X("biz-export", cmd_biz_export) \
+	X("biz-import", cmd_biz_import) \
 	X("biz-init", cmd_biz_init) \
 	X("crm-assign", cmd_crm_assign) \
 	X("crm-customer", cmd_crm_customer) \

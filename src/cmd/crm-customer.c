@@ -38,7 +38,6 @@ static const struct option list_options[] = {
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "industry", required_argument, NULL, OPT_INDUSTRY },
 	{ "region", required_argument, NULL, OPT_REGION },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 static const struct option no_options[] = { CLI_OPTIONS };
@@ -172,10 +171,6 @@ static void read_options(struct cli *cli, struct request *req)
 						    jv_string(optarg));
 			ARRAY_PUSH(req->tag_list, req->ntags, req->tag_cap,
 				   optarg);
-			break;
-		case OPT_LIMIT:
-			cli->limit = cli_integer(cli, "--limit", optarg, 1,
-						 INT64_MAX);
 			break;
 		default:
 			if (c == OPT_INDUSTRY)
