@@ -12,6 +12,7 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "lock.h"
 #include "banned.h"
 
 static int valid_date(const char *date)
@@ -126,6 +127,8 @@ int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
 	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
+	if (ledger_date_locked(db, e->date))
+		return BIZ_REFUSED;
 	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
 	if (e->count < 2)

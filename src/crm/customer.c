@@ -9,6 +9,7 @@
 #include "decimal.h"
 #include "event.h"
 #include "record.h"
+#include "sales.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -266,7 +267,8 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 		"terms"
 	};
 	jv record = jv_object(), tags = jv_array(), created, extra;
-	int64_t id = db_column_int64(stmt, 0);
+	int64_t id = db_column_int64(stmt, 0), revenue, balance;
+	char last[32];
 	int status;
 
 	for (int i = 0; i < 8; i++)
@@ -283,10 +285,17 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 		return status;
 	}
 	rec_set(&record, "tags", tags);
-	/* Orders set these (the sales module); none yet means none. */
-	rec_set(&record, "revenue", dec_to_jv(0, db->money_scale));
-	rec_set(&record, "last_purchase", jv_null());
-	rec_set(&record, "balance", dec_to_jv(0, db->money_scale));
+	/* The sales module's figures: invoices, returns and orders. */
+	if ((status = sales_customer_figures(db, id, &revenue, last,
+					     &balance))) {
+		jv_free(record);
+		jv_free(created);
+		jv_free(extra);
+		return status;
+	}
+	rec_set(&record, "revenue", dec_to_jv(revenue, db->money_scale));
+	rec_set_str(&record, "last_purchase", *last ? last : NULL);
+	rec_set(&record, "balance", dec_to_jv(balance, db->money_scale));
 	rec_set(&record, "created_at", created);
 	*out = crm_merge_custom(record, extra);
 	return BIZ_OK;
@@ -735,6 +744,8 @@ done:
 
 /* How many of the latest activities show prints. */
 #define CUSTOMER_SHOW_ACTIVITIES 10
+/* And its latest orders. */
+#define CUSTOMER_SHOW_ORDERS 10
 
 static int collect_deal(jv deal, void *arg)
 {
@@ -774,6 +785,7 @@ int customer_show(struct db *db, int64_t id, jv *out)
 {
 	struct deal_filter filter = { 0 };
 	jv record, deals = jv_array(), activities = jv_array();
+	jv orders = jv_array(), invoices = jv_array();
 	int status;
 
 	if ((status = customer_get(db, id, &record)))
@@ -781,16 +793,22 @@ int customer_show(struct db *db, int64_t id, jv *out)
 	filter.customer = id;
 	filter.newest_first = 1;
 	if ((status = deal_each(db, &filter, collect_deal, &deals)) ||
+	    (status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
+					       &orders, &invoices)) ||
 	    (status = customer_activities(db, id, &activities))) {
 		jv_free(record);
 		goto fail;
 	}
 	rec_set(&record, "deals", deals);
+	rec_set(&record, "orders", orders);
+	rec_set(&record, "open_invoices", invoices);
 	rec_set(&record, "activities", activities);
 	*out = record;
 	return BIZ_OK;
 fail:
 	jv_free(deals);
+	jv_free(orders);
+	jv_free(invoices);
 	jv_free(activities);
 	return status;
 }
