@@ -25,6 +25,7 @@
 	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
 	X("crm-stats", cmd_crm_stats) \
+	X("crm-ticket", cmd_crm_ticket) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \
