@@ -10,6 +10,7 @@
 #include "event.h"
 #include "record.h"
 #include "sales.h"
+#include "service.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -25,7 +26,10 @@ static const char *const customer_fields[] = {
  */
 static const char *const customer_derived[] = {
 	"id", "tags", "revenue", "last_purchase", "balance", "created_at",
-	"op", "deals", "activities", NULL
+	"op", "deals", "activities", "leads", "orders", "shipments",
+	"open_invoices", "tickets", "open_tickets", "avg_csat",
+	"csat_answered", "rfm", "segment", "recency_days", "frequency",
+	"monetary", NULL
 };
 
 static int in_list(const char *const *list, const char *name)
@@ -746,6 +750,9 @@ done:
 #define CUSTOMER_SHOW_ACTIVITIES 10
 /* And its latest orders. */
 #define CUSTOMER_SHOW_ORDERS 10
+/* And its latest shipments and tickets. */
+#define CUSTOMER_SHOW_SHIPMENTS 20
+#define CUSTOMER_SHOW_TICKETS 20
 
 static int collect_deal(jv deal, void *arg)
 {
@@ -781,31 +788,92 @@ static int customer_activities(struct db *db, int64_t id, jv *list)
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
+/* The leads converted into customer id, oldest conversion first. */
+static int customer_leads(struct db *db, int64_t id, jv *list)
+{
+	static const char sql[] =
+		"SELECT l.id, l.name, l.company, l.email, l.source, l.owner, "
+		"c.deal_id, c.at FROM lead_conversion c JOIN lead l "
+		"ON l.id = c.lead_id WHERE c.customer_id = ? "
+		"ORDER BY c.at, c.lead_id";
+	static const char *const columns[] = {
+		"id", "name", "company", "email", "source", "owner", "deal",
+		"converted_at"
+	};
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		jv lead = jv_object();
+
+		for (int i = 0; i < 8; i++)
+			rec_set(&lead, columns[i], db_column_jv(stmt, i));
+		*list = jv_array_append(*list, lead);
+	}
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+/*
+ * The service module's part of the view: the latest tickets, how many
+ * are open, the mean satisfaction (2 places, half up; null without
+ * answers) and how many answered.
+ */
+static int customer_tickets(struct db *db, int64_t id, jv *record,
+			    jv *tickets)
+{
+	struct service_figures f = { 0 };
+	int status;
+
+	status = service_customer_tickets(db, id, CUSTOMER_SHOW_TICKETS,
+					  tickets, &f);
+	if (status)
+		return status;
+	rec_set(record, "open_tickets", jv_number((double)f.open_tickets));
+	rec_set(record, "avg_csat", f.csat_answered ?
+		dec_to_jv((f.csat_sum * 200 + f.csat_answered) /
+			  (2 * f.csat_answered), 2) : jv_null());
+	rec_set(record, "csat_answered", jv_number((double)f.csat_answered));
+	return BIZ_OK;
+}
+
 int customer_show(struct db *db, int64_t id, jv *out)
 {
 	struct deal_filter filter = { 0 };
 	jv record, deals = jv_array(), activities = jv_array();
 	jv orders = jv_array(), invoices = jv_array();
+	jv leads = jv_array(), shipments = jv_array(), tickets = jv_array();
 	int status;
 
 	if ((status = customer_get(db, id, &record)))
 		goto fail;
 	filter.customer = id;
 	filter.newest_first = 1;
-	if ((status = deal_each(db, &filter, collect_deal, &deals)) ||
+	if ((status = customer_leads(db, id, &leads)) ||
+	    (status = deal_each(db, &filter, collect_deal, &deals)) ||
 	    (status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
 					       &orders, &invoices)) ||
-	    (status = customer_activities(db, id, &activities))) {
+	    (status = sales_customer_shipments(db, id,
+					       CUSTOMER_SHOW_SHIPMENTS,
+					       &shipments)) ||
+	    (status = customer_activities(db, id, &activities)) ||
+	    (status = customer_tickets(db, id, &record, &tickets))) {
 		jv_free(record);
 		goto fail;
 	}
+	rec_set(&record, "leads", leads);
 	rec_set(&record, "deals", deals);
 	rec_set(&record, "orders", orders);
+	rec_set(&record, "shipments", shipments);
 	rec_set(&record, "open_invoices", invoices);
+	rec_set(&record, "tickets", tickets);
 	rec_set(&record, "activities", activities);
 	*out = record;
 	return BIZ_OK;
 fail:
+	jv_free(tickets);
+	jv_free(leads);
+	jv_free(shipments);
 	jv_free(deals);
 	jv_free(orders);
 	jv_free(invoices);
