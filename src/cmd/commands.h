@@ -24,6 +24,7 @@
 	X("crm-log", cmd_crm_log) \
 	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
+	X("crm-segment", cmd_crm_segment) \
 	X("crm-stats", cmd_crm_stats) \
 	X("crm-ticket", cmd_crm_ticket) \
 	X("inv-issue", cmd_inv_issue) \

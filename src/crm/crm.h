@@ -197,6 +197,32 @@ struct customer_filter {
 int customer_each(struct db *db, const struct customer_filter *filter,
 		  int (*fn)(jv customer, void *arg), void *arg);
 
+/* ---- segments (segment.c) ------------------------------------------- */
+
+struct crm_segment {
+	const char *const *tags;	/* every one of them */
+	size_t ntags;
+	const char *industry;
+	const char *region;
+	int has_min_revenue;
+	int64_t min_revenue;		/* lifetime revenue, money scale */
+	const char *since;		/* last_purchase on or after, or NULL */
+	int rfm;			/* add the RFM scores */
+	int64_t window_days;		/* of frequency and monetary */
+};
+
+/*
+ * Calls fn for each customer record that passes q's filters (all of
+ * them), by id; with rfm each record also has recency_days frequency
+ * monetary rfm ("545") and segment, scored among the customers with an
+ * invoice as crm-segment(1) says.  Stops at fn's first non-zero status.
+ */
+int crm_segment(struct db *db, const struct crm_segment *q,
+		int (*fn)(jv customer, void *arg), void *arg);
+
+/* The segment name of scores r, f, m (crm-segment(1)'s table). */
+const char *crm_rfm_segment(int r, int f, int m);
+
 /* ---- deals (deal.c) ------------------------------------------------ */
 
 struct deal_filter {
