@@ -359,53 +359,63 @@ int ticket_assign(struct db *db, int64_t id, const char *owner,
 	return ticket_record(db, id, "updated", 0, out);
 }
 
-int ticket_reply(struct db *db, int64_t id, const char *note,
-		 struct json *out)
+/*
+ * A change of ticket id that only open tickets take (open set) or only
+ * the others (open clear): sql runs with ?1 now and ?2 the id, then the
+ * change is logged as action, to status to (NULL: the same).
+ */
+struct ticket_change {
+	const char *sql;
+	int open;
+	const char *action, *to;
+	const char *refusal;	/* with the id and the status */
+};
+
+static int ticket_apply(struct db *db, int64_t id,
+			const struct ticket_change *c, const char *note,
+			struct json *out)
 {
-	static const char sql[] =
-		"UPDATE ticket SET first_response_at = "
-		"coalesce(first_response_at, ?) WHERE id = ?";
 	struct db_stmt *stmt;
 	char state[16], at[TS_BUFSZ];
 	int status;
 
 	if ((status = ticket_state(db, id, state, NULL)))
 		return status;
-	if (strcmp(state, "open"))
-		return biz_fail(BIZ_REFUSED, "ticket %lld is %s: reopen it "
-				"to reply", (long long)id, state);
-	stmt = db_stmt(db, sql);
+	if ((strcmp(state, "open") == 0) != c->open)
+		return biz_fail(BIZ_REFUSED, c->refusal, (long long)id,
+				state);
+	stmt = db_stmt(db, c->sql);
 	db_bind_text(stmt, 1, time_format(db->now, at));
 	db_bind_int64(stmt, 2, id);
 	if ((status = db_done(db, stmt)) ||
-	    (status = ticket_log(db, id, "replied", state, state, note)))
+	    (status = ticket_log(db, id, c->action, state,
+				 c->to ? c->to : state, note)))
 		return status;
 	return ticket_record(db, id, "updated", 0, out);
+}
+
+int ticket_reply(struct db *db, int64_t id, const char *note,
+		 struct json *out)
+{
+	static const struct ticket_change reply = {
+		"UPDATE ticket SET first_response_at = "
+		"coalesce(first_response_at, ?1) WHERE id = ?2",
+		1, "replied", NULL, "ticket %lld is %s: reopen it to reply"
+	};
+
+	return ticket_apply(db, id, &reply, note, out);
 }
 
 int ticket_resolve(struct db *db, int64_t id, const char *note,
 		   struct json *out)
 {
-	static const char sql[] =
-		"UPDATE ticket SET status = 'resolved', resolved_at = ? "
-		"WHERE id = ?";
-	struct db_stmt *stmt;
-	char state[16], at[TS_BUFSZ];
-	int status;
+	static const struct ticket_change resolve = {
+		"UPDATE ticket SET status = 'resolved', resolved_at = ?1 "
+		"WHERE id = ?2",
+		1, "resolved", "resolved", "ticket %lld is already %s"
+	};
 
-	if ((status = ticket_state(db, id, state, NULL)))
-		return status;
-	if (strcmp(state, "open"))
-		return biz_fail(BIZ_REFUSED, "ticket %lld is already %s",
-				(long long)id, state);
-	stmt = db_stmt(db, sql);
-	db_bind_text(stmt, 1, time_format(db->now, at));
-	db_bind_int64(stmt, 2, id);
-	if ((status = db_done(db, stmt)) ||
-	    (status = ticket_log(db, id, "resolved", state, "resolved",
-				 note)))
-		return status;
-	return ticket_record(db, id, "updated", 0, out);
+	return ticket_apply(db, id, &resolve, note, out);
 }
 
 int ticket_close(struct db *db, int64_t id, int64_t csat, struct json *out)
@@ -444,22 +454,12 @@ int ticket_close(struct db *db, int64_t id, int64_t csat, struct json *out)
 int ticket_reopen(struct db *db, int64_t id, const char *note,
 		  struct json *out)
 {
-	static const char sql[] =
+	/* ?1, now, is unused: the history keeps when. */
+	static const struct ticket_change reopen = {
 		"UPDATE ticket SET status = 'open', resolved_at = NULL, "
-		"closed_at = NULL, csat = NULL WHERE id = ?";
-	struct db_stmt *stmt;
-	char state[16];
-	int status;
+		"closed_at = NULL, csat = NULL WHERE id = ?2 AND ?1 IS NOT NULL",
+		0, "reopened", "open", "ticket %lld is %s"
+	};
 
-	if ((status = ticket_state(db, id, state, NULL)))
-		return status;
-	if (!strcmp(state, "open"))
-		return biz_fail(BIZ_REFUSED, "ticket %lld is open",
-				(long long)id);
-	stmt = db_stmt(db, sql);
-	db_bind_int64(stmt, 1, id);
-	if ((status = db_done(db, stmt)) ||
-	    (status = ticket_log(db, id, "reopened", state, "open", note)))
-		return status;
-	return ticket_record(db, id, "updated", 0, out);
+	return ticket_apply(db, id, &reopen, note, out);
 }
