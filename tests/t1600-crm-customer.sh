@@ -124,6 +124,17 @@ test_expect_success 'usage errors: 64' '
 	expect_exit 64 crm-customer frob
 '
 
+test_expect_success 'import --tag tags every record; list --limit' '
+	printf "name,email\nZeta,z@z.example\nEta,e@e.example\n" >fair.csv &&
+	crm-customer import --tag fair-2026 fair.csv >out &&
+	jq -r "[.name, (.tags | join(\",\")), .op] | join(\" \")" out >got &&
+	printf "Zeta fair-2026 created\nEta fair-2026 created\n" >want &&
+	test_cmp want got &&
+	crm-customer list --limit 2 >out &&
+	jq -r .id out | tr "\n" " " >got &&
+	printf "1 2 " >want && test_cmp want got
+'
+
 test_expect_success 'show is the 360 view: deals and activities arrays' '
 	crm-customer show 1 >out &&
 	jq -e ".deals == [] and .activities == [] and .id == 1" out >/dev/null
@@ -133,7 +144,7 @@ test_expect_success 'events: created, merged, tagged' '
 	biz-events --kind customer. >ev &&
 	jq -r .kind ev | sort | uniq -c | awk "{print \$2, \$1}" >got &&
 	cat >want <<-\EOF &&
-	customer.created 3
+	customer.created 5
 	customer.merged 1
 	customer.tagged 3
 	customer.untagged 1

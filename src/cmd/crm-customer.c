@@ -141,18 +141,6 @@ static int tag_record(struct db *db, jv record, jv *out, void *arg)
 	return customer_tag(db, id, jv_copy(req->tags), req->add, out);
 }
 
-static int print_customer(jv customer, void *arg)
-{
-	struct request *req = arg;
-
-	if (!cli_where(req->cli, customer)) {
-		jv_free(customer);
-		return 0;
-	}
-	cli_print(req->cli, customer);
-	return 0;
-}
-
 static int64_t customer_id(struct cli *cli, const char *text)
 {
 	return cli_integer(cli, "ID", text, 1, INT64_MAX);
@@ -186,8 +174,8 @@ static void read_options(struct cli *cli, struct request *req)
 				   optarg);
 			break;
 		case OPT_LIMIT:
-			req->filter.limit = cli_integer(cli, "--limit", optarg,
-							1, INT64_MAX);
+			cli->limit = cli_integer(cli, "--limit", optarg, 1,
+						 INT64_MAX);
 			break;
 		default:
 			if (c == OPT_INDUSTRY)
@@ -249,109 +237,18 @@ static int run_list(struct cli *cli, void *arg)
 	req->filter.ntags = req->ntags;
 	cli_output(cli);
 	return request_release(req, customer_each(cli->db, &req->filter,
-						  print_customer, req));
-}
-
-/* A scalar as table text: strings as they are, numbers as jq prints. */
-static void block_text(struct strbuf *sb, jv value)
-{
-	if (jv_get_kind(value) == JV_KIND_STRING)
-		strbuf_addstr(sb, jv_string_value(value));
-	else if (jv_get_kind(value) != JV_KIND_NULL)
-		rec_dump(sb, value);
-}
-
-/*
- * One row of the block: field and value, or a list element's fields in
- * detail (the text consumed): a value column only as wide as the
- * profile's values, where numbers align right.
- */
-static void block_row(struct cli *cli, const char *field,
-		      struct strbuf *text, int detail)
-{
-	const char *t = text->buf ? text->buf : "";
-	jv row = jv_object();
-
-	rec_set_str(&row, "field", field);
-	rec_set_str(&row, "value", detail ? "" : t);
-	rec_set_str(&row, "detail", detail ? t : "");
-	cli_print(cli, row);
-	strbuf_reset(text);
-}
-
-/*
- * The 360-degree view in a table: one row per field of the profile, then
- * one per element of each list ("deal 3": its fields as key=value).
- */
-static void print_block(struct cli *cli, jv record)
-{
-	struct strbuf value = { 0 };
-
-	jv_object_foreach(record, key, field) {
-		const char *name = jv_string_value(key);
-		char label[64];
-		int i = 0;
-
-		if (jv_get_kind(field) != JV_KIND_ARRAY) {
-			block_text(&value, field);
-			block_row(cli, name, &value, 0);
-		} else if (!strcmp(name, "tags")) {
-			jv_array_foreach(field, t, tag) {
-				if (t)
-					strbuf_addstr(&value, ",");
-				block_text(&value, tag);
-				jv_free(tag);
-			}
-			block_row(cli, name, &value, 0);
-		} else if (!jv_array_length(jv_copy(field))) {
-			block_row(cli, name, &value, 0);
-		}
-		if (jv_get_kind(field) == JV_KIND_ARRAY && strcmp(name, "tags"))
-		    jv_array_foreach(field, n, element) {
-			if (jv_get_kind(element) != JV_KIND_OBJECT) {
-				jv_free(element);
-				continue;
-			}
-			i = 0;
-			jv_object_foreach(element, k, v) {
-				if (jv_get_kind(v) != JV_KIND_NULL &&
-				    jv_get_kind(v) != JV_KIND_ARRAY &&
-				    jv_get_kind(v) != JV_KIND_OBJECT) {
-					if (i++)
-						strbuf_addstr(&value, "  ");
-					strbuf_addf(&value, "%s=",
-						    jv_string_value(k));
-					block_text(&value, v);
-				}
-				jv_free(k);
-				jv_free(v);
-			}
-			snprintf(label, sizeof(label), "%s[%d]", name, n);
-			block_row(cli, label, &value, 1);
-			jv_free(element);
-		}
-		jv_free(key);
-		jv_free(field);
-	}
-	jv_free(record);
-	strbuf_release(&value);
+						  cli_sink(cli)));
 }
 
 static int run_show(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
 	char **args;
-	jv record;
-	int status;
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = customer_show(cli->db, customer_id(cli, args[0]), &record);
-	if (status == BIZ_OK && cli_format(cli) == FORMAT_TABLE)
-		print_block(cli, record);
-	else if (status == BIZ_OK)
-		cli_print(cli, record);
-	return request_release(req, status);
+	return request_release(req, customer_show(cli->db,
+				customer_id(cli, args[0]), cli_sink(cli)));
 }
 
 static int run_set(struct cli *cli, void *arg)

@@ -116,8 +116,8 @@ static void read_options(struct cli *cli, struct request *req)
 			req->filter.open = 1;
 			break;
 		case OPT_LIMIT:
-			req->filter.limit = cli_integer(cli, "--limit", optarg,
-							1, INT64_MAX);
+			cli->limit = cli_integer(cli, "--limit", optarg, 1,
+						 INT64_MAX);
 			break;
 		case OPT_REASON:
 			req->reason = optarg;
@@ -189,23 +189,18 @@ static int run_list(struct cli *cli, void *arg)
 						  "'%s'", req->filter.stage));
 	}
 	cli_output(cli);
-	return done(req, deal_each(cli->db, &req->filter, cli_print_where,
-				   cli));
+	return done(req, deal_each(cli->db, &req->filter, cli_sink(cli)));
 }
 
 static int run_show(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
 	char **args;
-	jv record;
-	int status;
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = deal_history(cli->db, deal_id(cli, args[0]), &record);
-	if (status == BIZ_OK)
-		cli_print(cli, record);
-	return done(req, status);
+	return done(req, deal_show(cli->db, deal_id(cli, args[0]),
+				   cli_sink(cli)));
 }
 
 static int run_move(struct cli *cli, void *arg)
@@ -254,8 +249,7 @@ static int run_stages(struct cli *cli, void *arg)
 			cli_usage_error(cli, "--probability and --order go "
 					"with stages set NAME");
 		cli_output(cli);
-		return done(req, deal_stage_each(cli->db, cli_print_where,
-						 cli));
+		return done(req, deal_stage_each(cli->db, cli_sink(cli)));
 	}
 	if (n != 2 || strcmp(args[0], "set"))
 		cli_usage_error(cli, "stages takes set NAME or nothing");

@@ -177,25 +177,22 @@ int customer_find(struct db *db, const char *email, const char *name,
 int customer_tag(struct db *db, int64_t id, jv tags, int add, jv *out);
 
 /*
- * The 360-degree view of customer id: its record, "deals" (its deals,
- * newest first) and "activities" (the latest ten, newest first).
+ * Puts the 360-degree view of customer id to out: its record, "deals"
+ * (its deals, newest first) and "activities" (the latest ten, newest
+ * first); BIZ_DATAERR "no such customer ID" if there is none.
  */
-int customer_show(struct db *db, int64_t id, jv *out);
+int customer_show(struct db *db, int64_t id, struct sink *out);
 
 struct customer_filter {
 	const char *const *tags;	/* every one of them */
 	size_t ntags;
 	const char *industry;
 	const char *region;
-	int64_t limit;			/* 0: no limit */
 };
 
-/*
- * Calls fn for each customer that passes filter, by id; stops at fn's
- * first non-zero status (1 means "stop, no error").
- */
+/* Puts each customer that passes filter to out, by id. */
 int customer_each(struct db *db, const struct customer_filter *filter,
-		  int (*fn)(jv customer, void *arg), void *arg);
+		  struct sink *out);
 
 /* ---- segments (segment.c) ------------------------------------------- */
 
@@ -231,17 +228,20 @@ struct deal_filter {
 	const char *owner;	/* NULL: any */
 	int open;		/* only deals in an open stage */
 	int newest_first;	/* by id descending */
-	int64_t limit;		/* 0: no limit */
 };
 
 /*
- * Calls fn for each deal that passes filter (records: id customer title
+ * Puts each deal that passes filter to out (records: id customer title
  * amount stage probability owner close closed_at created_at lost_reason
- * lead stage_at, then custom fields); stops at fn's first non-zero
- * status (1: "stop, no error").
+ * lead stage_at, then custom fields), by id.
  */
 int deal_each(struct db *db, const struct deal_filter *filter,
-	      int (*fn)(jv deal, void *arg), void *arg);
+	      struct sink *out);
+
+/* The same deals written into w as one array (a record's member). */
+struct json;
+int deal_write_each(struct db *db, const struct deal_filter *filter,
+		    struct json *w);
 
 /* Deal id as a record, or BIZ_DATAERR "no such deal ID" (out NULL: check). */
 int deal_get(struct db *db, int64_t id, jv *out);
@@ -268,9 +268,8 @@ void deal_stages_release(struct deal_stages *stages);
 /* The index of the stage called name in stages, -1 if none. */
 int deal_stage_index(const struct deal_stages *stages, const char *name);
 
-/* Calls fn for each stage record (name probability order kind), in order. */
-int deal_stage_each(struct db *db, int (*fn)(jv stage, void *arg),
-		    void *arg);
+/* Puts each stage (name probability order kind) to out, in order. */
+int deal_stage_each(struct db *db, struct sink *out);
 
 /*
  * Creates or changes stage name: probability (percent; -1 keeps it, a new
@@ -301,8 +300,11 @@ int deal_add(struct db *db, jv fields, jv *out);
 int deal_move(struct db *db, int64_t id, const char *stage, int kind,
 	      const char *reason, jv *out);
 
-/* Deal id's record with "history": its stage changes, oldest first. */
-int deal_history(struct db *db, int64_t id, jv *out);
+/*
+ * Puts deal id's record to out with "history": its stage changes
+ * {from to at actor}, oldest first; BIZ_DATAERR if there is none.
+ */
+int deal_show(struct db *db, int64_t id, struct sink *out);
 
 /* ---- pipeline reports (pipeline.c) ---------------------------------- */
 

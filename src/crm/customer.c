@@ -8,9 +8,8 @@
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
-#include "sales.h"
-#include "service.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -26,10 +25,7 @@ static const char *const customer_fields[] = {
  */
 static const char *const customer_derived[] = {
 	"id", "tags", "revenue", "last_purchase", "balance", "created_at",
-	"op", "deals", "activities", "leads", "orders", "shipments",
-	"open_invoices", "tickets", "open_tickets", "avg_csat",
-	"csat_answered", "rfm", "segment", "recency_days", "frequency",
-	"monetary", NULL
+	"op", "deals", "activities", NULL
 };
 
 static int in_list(const char *const *list, const char *name)
@@ -271,8 +267,7 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 		"terms"
 	};
 	jv record = jv_object(), tags = jv_array(), created, extra;
-	int64_t id = db_column_int64(stmt, 0), revenue, balance;
-	char last[32];
+	int64_t id = db_column_int64(stmt, 0);
 	int status;
 
 	for (int i = 0; i < 8; i++)
@@ -289,17 +284,10 @@ static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
 		return status;
 	}
 	rec_set(&record, "tags", tags);
-	/* The sales module's figures: invoices, returns and orders. */
-	if ((status = sales_customer_figures(db, id, &revenue, last,
-					     &balance))) {
-		jv_free(record);
-		jv_free(created);
-		jv_free(extra);
-		return status;
-	}
-	rec_set(&record, "revenue", dec_to_jv(revenue, db->money_scale));
-	rec_set_str(&record, "last_purchase", *last ? last : NULL);
-	rec_set(&record, "balance", dec_to_jv(balance, db->money_scale));
+	/* Orders set these (the sales module); none yet means none. */
+	rec_set(&record, "revenue", dec_to_jv(0, db->money_scale));
+	rec_set(&record, "last_purchase", jv_null());
+	rec_set(&record, "balance", dec_to_jv(0, db->money_scale));
 	rec_set(&record, "created_at", created);
 	*out = crm_merge_custom(record, extra);
 	return BIZ_OK;
@@ -378,8 +366,47 @@ int customer_find(struct db *db, const char *email, const char *name,
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
+/*
+ * Writes the customer record of the row stmt is on into w, left open
+ * for more members: customer_from_row()'s record, so that the figures
+ * other domains add to it (revenue, balance) are computed in one place.
+ */
+static int customer_write_open(struct db *db, struct db_stmt *stmt,
+			       struct json *w)
+{
+	struct strbuf text = { 0 };
+	jv record;
+	int status;
+
+	if ((status = customer_from_row(db, stmt, 0, &record)))
+		return status;
+	rec_dump(&text, record);
+	jv_free(record);
+	json_object(w);
+	json_members(w, text.buf);
+	strbuf_release(&text);
+	return BIZ_OK;
+}
+
+/* Whether customer id has tag. */
+static int customer_has_tag(struct db *db, int64_t id, const char *tag,
+			    int *has)
+{
+	static const char sql[] =
+		"SELECT 1 FROM customer_tag WHERE customer_id = ? AND tag = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, tag);
+	rc = db_one(db, stmt);
+	db_reset(stmt);
+	*has = rc == DB_ROW;
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
 int customer_each(struct db *db, const struct customer_filter *filter,
-		  int (*fn)(jv customer, void *arg), void *arg)
+		  struct sink *out)
 {
 	static const char sql[] = CUSTOMER_SELECT
 		"WHERE (?1 IS NULL OR industry = ?1) AND "
@@ -387,44 +414,34 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
 		"ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int64_t printed = 0;
+	struct json w = { 0 };
 	int status = BIZ_OK, rc;
 
 	db_bind_text(stmt, 1, filter->industry);
 	db_bind_text(stmt, 2, filter->region);
 	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
-	/* Each row's tags are read by another statement as this one steps. */
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		jv customer, tags;
+		int64_t id = db_column_int64(stmt, 0);
 		int all = 1;
 
-		if ((status = customer_from_row(db, stmt, 0, &customer)))
-			break;
-		tags = jv_object_get(jv_copy(customer), jv_string("tags"));
-		for (size_t t = 1; t < filter->ntags && all; t++) {
-			int found = 0;
-
-			jv_array_foreach(tags, i, tag) {
-				found |= !strcmp(jv_string_value(tag),
-						 filter->tags[t]);
-				jv_free(tag);
-			}
-			all = found;
-		}
-		jv_free(tags);
-		if (!all) {
-			jv_free(customer);
+		/* The first tag is the query's; the others are looked up. */
+		for (size_t t = 1; t < filter->ntags && all &&
+		     status == BIZ_OK; t++)
+			status = customer_has_tag(db, id, filter->tags[t],
+						  &all);
+		if (status || !all)
 			continue;
-		}
-		status = fn(customer, arg);
-		if (status == BIZ_OK && filter->limit &&
-		    ++printed >= filter->limit)
-			status = 1;
+		json_reset(&w);
+		if ((status = customer_write_open(db, stmt, &w)))
+			break;
+		json_end_object(&w);
+		status = sink_put(out, &w);
 	}
 	db_reset(stmt);
+	json_release(&w);
 	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
-	return status == 1 ? BIZ_OK : status;
+	return sink_done(status);
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -748,22 +765,10 @@ done:
 
 /* How many of the latest activities show prints. */
 #define CUSTOMER_SHOW_ACTIVITIES 10
-/* And its latest orders. */
-#define CUSTOMER_SHOW_ORDERS 10
-/* And its latest shipments and tickets. */
-#define CUSTOMER_SHOW_SHIPMENTS 20
-#define CUSTOMER_SHOW_TICKETS 20
 
-static int collect_deal(jv deal, void *arg)
-{
-	jv *list = arg;
-
-	*list = jv_array_append(*list, deal);
-	return BIZ_OK;
-}
-
-/* Customer id's latest activities, newest first, as activity records. */
-static int customer_activities(struct db *db, int64_t id, jv *list)
+/* Writes the member "activities": customer id's latest, newest first. */
+static int customer_write_activities(struct db *db, int64_t id,
+				     struct json *w)
 {
 	static const char sql[] =
 		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
@@ -778,105 +783,47 @@ static int customer_activities(struct db *db, int64_t id, jv *list)
 
 	db_bind_int64(stmt, 1, id);
 	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
+	json_key(w, "activities");
+	json_array(w);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		jv activity = jv_object();
-
+		json_object(w);
 		for (int i = 0; i < 9; i++)
-			rec_set(&activity, columns[i], db_column_jv(stmt, i));
-		*list = jv_array_append(*list, activity);
+			db_json_column(w, columns[i], stmt, i);
+		json_end_object(w);
 	}
+	json_end_array(w);
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
-/* The leads converted into customer id, oldest conversion first. */
-static int customer_leads(struct db *db, int64_t id, jv *list)
+int customer_show(struct db *db, int64_t id, struct sink *out)
 {
-	static const char sql[] =
-		"SELECT l.id, l.name, l.company, l.email, l.source, l.owner, "
-		"c.deal_id, c.at FROM lead_conversion c JOIN lead l "
-		"ON l.id = c.lead_id WHERE c.customer_id = ? "
-		"ORDER BY c.at, c.lead_id";
-	static const char *const columns[] = {
-		"id", "name", "company", "email", "source", "owner", "deal",
-		"converted_at"
-	};
+	static const char sql[] = CUSTOMER_SELECT "WHERE id = ?";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
+	struct deal_filter filter = { 0 };
+	struct json w = { 0 };
+	int rc, status;
 
 	db_bind_int64(stmt, 1, id);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		jv lead = jv_object();
-
-		for (int i = 0; i < 8; i++)
-			rec_set(&lead, columns[i], db_column_jv(stmt, i));
-		*list = jv_array_append(*list, lead);
-	}
-	return rc == DB_DONE ? BIZ_OK : rc;
-}
-
-/*
- * The service module's part of the view: the latest tickets, how many
- * are open, the mean satisfaction (2 places, half up; null without
- * answers) and how many answered.
- */
-static int customer_tickets(struct db *db, int64_t id, jv *record,
-			    jv *tickets)
-{
-	struct service_figures f = { 0 };
-	int status;
-
-	status = service_customer_tickets(db, id, CUSTOMER_SHOW_TICKETS,
-					  tickets, &f);
-	if (status)
-		return status;
-	rec_set(record, "open_tickets", jv_number((double)f.open_tickets));
-	rec_set(record, "avg_csat", f.csat_answered ?
-		dec_to_jv((f.csat_sum * 200 + f.csat_answered) /
-			  (2 * f.csat_answered), 2) : jv_null());
-	rec_set(record, "csat_answered", jv_number((double)f.csat_answered));
-	return BIZ_OK;
-}
-
-int customer_show(struct db *db, int64_t id, jv *out)
-{
-	struct deal_filter filter = { 0 };
-	jv record, deals = jv_array(), activities = jv_array();
-	jv orders = jv_array(), invoices = jv_array();
-	jv leads = jv_array(), shipments = jv_array(), tickets = jv_array();
-	int status;
-
-	if ((status = customer_get(db, id, &record)))
-		goto fail;
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such customer %lld",
+				(long long)id);
+	if (rc != DB_ROW)
+		return rc;
+	status = customer_write_open(db, stmt, &w);
+	db_reset(stmt);
 	filter.customer = id;
 	filter.newest_first = 1;
-	if ((status = customer_leads(db, id, &leads)) ||
-	    (status = deal_each(db, &filter, collect_deal, &deals)) ||
-	    (status = sales_customer_documents(db, id, CUSTOMER_SHOW_ORDERS,
-					       &orders, &invoices)) ||
-	    (status = sales_customer_shipments(db, id,
-					       CUSTOMER_SHOW_SHIPMENTS,
-					       &shipments)) ||
-	    (status = customer_activities(db, id, &activities)) ||
-	    (status = customer_tickets(db, id, &record, &tickets))) {
-		jv_free(record);
-		goto fail;
+	if (status == BIZ_OK) {
+		json_key(&w, "deals");
+		status = deal_write_each(db, &filter, &w);
 	}
-	rec_set(&record, "leads", leads);
-	rec_set(&record, "deals", deals);
-	rec_set(&record, "orders", orders);
-	rec_set(&record, "shipments", shipments);
-	rec_set(&record, "open_invoices", invoices);
-	rec_set(&record, "tickets", tickets);
-	rec_set(&record, "activities", activities);
-	*out = record;
-	return BIZ_OK;
-fail:
-	jv_free(tickets);
-	jv_free(leads);
-	jv_free(shipments);
-	jv_free(deals);
-	jv_free(orders);
-	jv_free(invoices);
-	jv_free(activities);
+	/* Other domains' documents go here (orders, invoices: sales). */
+	if (status == BIZ_OK &&
+	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
+		json_end_object(&w);
+		status = sink_done(sink_put(out, &w));
+	}
+	json_release(&w);
 	return status;
 }

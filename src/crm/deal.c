@@ -8,6 +8,7 @@
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -18,26 +19,57 @@
 	"d.lost_reason, d.lead_id, d.stage_at, d.extra " \
 	"FROM deal d JOIN deal_stage s ON s.name = d.stage "
 
-/* The record of the deal row stmt is on. */
+/* A deal record's own fields, in order: DEAL_SELECT's columns. */
+static const char *const deal_columns[] = {
+	"id", "customer", "title", "amount", "stage", "probability",
+	"owner", "close", "closed_at", "created_at", "lost_reason", "lead",
+	"stage_at", NULL
+};
+#define DEAL_AMOUNT 3
+#define DEAL_EXTRA 13
+
+/* The record of the deal row stmt is on, as a jv (deal_get). */
 static jv deal_from_row(struct db *db, struct db_stmt *stmt)
 {
-	static const char *const columns[] = {
-		"id", "customer", "title", "amount", "stage", "probability",
-		"owner", "close", "closed_at", "created_at", "lost_reason",
-		"lead", "stage_at"
-	};
 	jv deal = jv_object(), extra;
 
-	for (int i = 0; i < 13; i++)
-		rec_set(&deal, columns[i], i == 3 ?
+	for (int i = 0; deal_columns[i]; i++)
+		rec_set(&deal, deal_columns[i], i == DEAL_AMOUNT ?
 			db_column_dec(stmt, i, db->money_scale) :
 			db_column_jv(stmt, i));
-	extra = jv_parse(db_column_text(stmt, 13));
+	extra = jv_parse(db_column_text(stmt, DEAL_EXTRA));
 	return crm_merge_custom(deal, extra);
 }
 
-int deal_each(struct db *db, const struct deal_filter *filter,
-	      int (*fn)(jv deal, void *arg), void *arg)
+/*
+ * Opens w's record and writes the deal of the row, as deal_from_row()
+ * gives it; a custom field never takes a column's name (deal_add() keeps
+ * them apart).  deal_write() closes it: db_put_rows()'s writer (arg: the
+ * db).
+ */
+static void deal_write_open(struct json *w, struct db_stmt *stmt,
+			    struct db *db)
+{
+	json_object(w);
+	for (int i = 0; deal_columns[i]; i++) {
+		if (i == DEAL_AMOUNT)
+			db_json_dec(w, deal_columns[i], stmt, i,
+				    db->money_scale);
+		else
+			db_json_column(w, deal_columns[i], stmt, i);
+	}
+	json_members(w, db_column_text(stmt, DEAL_EXTRA));
+}
+
+static void deal_write(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	deal_write_open(w, stmt, arg);
+	json_end_object(w);
+}
+
+/* The statement of deal_each(), bound. */
+static struct db_stmt *deal_query(struct db *db,
+				  const struct deal_filter *filter)
 {
 	static const char oldest[] = DEAL_SELECT
 		"WHERE (?1 = 0 OR d.customer_id = ?1) AND "
@@ -49,23 +81,31 @@ int deal_each(struct db *db, const struct deal_filter *filter,
 		"AND (NOT ?4 OR s.kind = 'open') ORDER BY d.id DESC";
 	struct db_stmt *stmt = db_stmt(db, filter->newest_first ? newest :
 				       oldest);
-	int64_t printed = 0;
-	int rc, status = BIZ_OK;
 
 	db_bind_int64(stmt, 1, filter->customer);
 	db_bind_text(stmt, 2, filter->stage);
 	db_bind_text(stmt, 3, filter->owner);
 	db_bind_int64(stmt, 4, filter->open);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		status = fn(deal_from_row(db, stmt), arg);
-		if (status == BIZ_OK && filter->limit &&
-		    ++printed >= filter->limit)
-			status = 1;
-	}
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status == 1 ? BIZ_OK : status;
+	return stmt;
+}
+
+int deal_each(struct db *db, const struct deal_filter *filter,
+	      struct sink *out)
+{
+	return db_put_rows(db, deal_query(db, filter), deal_write, db, out);
+}
+
+int deal_write_each(struct db *db, const struct deal_filter *filter,
+		    struct json *w)
+{
+	struct db_stmt *stmt = deal_query(db, filter);
+	int rc;
+
+	json_array(w);
+	while ((rc = db_row(db, stmt)) == DB_ROW)
+		deal_write(w, stmt, db);
+	json_end_array(w);
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
 int deal_get(struct db *db, int64_t id, jv *out)
@@ -171,6 +211,18 @@ static int stage_pick(const struct deal_stages *stages, const char *name,
 	return biz_fail(BIZ_DATAERR, "no %s stage", stage_kinds[kind]);
 }
 
+/* A stage's record (name probability order kind) into w. */
+static void stage_write(struct json *w, const struct deal_stage *stage,
+			int64_t order)
+{
+	json_object(w);
+	json_key_str(w, "name", stage->name);
+	json_key_int(w, "probability", stage->probability);
+	json_key_int(w, "order", order);
+	json_key_str(w, "kind", stage_kinds[stage->kind]);
+	json_end_object(w);
+}
+
 static jv stage_record(const struct deal_stage *stage, int64_t order)
 {
 	return JV_OBJECT(jv_string("name"), jv_string(stage->name),
@@ -180,19 +232,22 @@ static jv stage_record(const struct deal_stage *stage, int64_t order)
 			 jv_string("kind"), jv_string(stage_kinds[stage->kind]));
 }
 
-int deal_stage_each(struct db *db, int (*fn)(jv stage, void *arg),
-		    void *arg)
+int deal_stage_each(struct db *db, struct sink *out)
 {
 	struct deal_stages stages;
+	struct json w = { 0 };
 	int status;
 
 	if ((status = deal_stages_load(db, &stages)))
 		return status;
-	for (size_t i = 0; i < stages.len && status == BIZ_OK; i++)
-		status = fn(stage_record(&stages.list[i], (int64_t)i + 1),
-			    arg);
+	for (size_t i = 0; i < stages.len && status == BIZ_OK; i++) {
+		json_reset(&w);
+		stage_write(&w, &stages.list[i], (int64_t)i + 1);
+		status = sink_put(out, &w);
+	}
+	json_release(&w);
 	deal_stages_release(&stages);
-	return status == 1 ? BIZ_OK : status;
+	return sink_done(status);
 }
 
 int deal_stage_set(struct db *db, const char *name, int probability,
@@ -302,6 +357,14 @@ static const char *const deal_fields[] = {
 	NULL
 };
 
+static int in_columns(const char *name)
+{
+	for (int i = 0; deal_columns[i]; i++)
+		if (!strcmp(deal_columns[i], name))
+			return 1;
+	return 0;
+}
+
 static int in_deal_fields(const char *name)
 {
 	for (int i = 0; deal_fields[i]; i++)
@@ -359,6 +422,7 @@ int deal_add(struct db *db, jv fields, jv *out)
 		if (strcmp(jv_string_value(key), "extra") &&
 		    strcmp(jv_string_value(key), "op") &&
 		    !in_deal_fields(jv_string_value(key)) &&
+		    !in_columns(jv_string_value(key)) &&
 		    jv_get_kind(value) != JV_KIND_NULL &&
 		    !(jv_get_kind(value) == JV_KIND_STRING &&
 		      !jv_string_length_bytes(jv_copy(value))))
@@ -499,31 +563,41 @@ done:
 	return status;
 }
 
-int deal_history(struct db *db, int64_t id, jv *out)
+int deal_show(struct db *db, int64_t id, struct sink *out)
 {
-	static const char sql[] =
+	static const char deal_sql[] = DEAL_SELECT "WHERE d.id = ?";
+	static const char history_sql[] =
 		"SELECT from_stage, to_stage, at, actor FROM deal_history "
 		"WHERE deal_id = ? ORDER BY at, id";
-	struct db_stmt *stmt;
-	jv deal, history = jv_array();
-	int rc, status;
+	struct db_stmt *stmt = db_stmt(db, deal_sql);
+	struct json w = { 0 };
+	int rc;
 
-	if ((status = deal_get(db, id, &deal)))
-		return status;
-	stmt = db_stmt(db, sql);
 	db_bind_int64(stmt, 1, id);
-	while ((rc = db_row(db, stmt)) == DB_ROW)
-		history = jv_array_append(history,
-			JV_OBJECT(jv_string("from"), db_column_jv(stmt, 0),
-				  jv_string("to"), db_column_jv(stmt, 1),
-				  jv_string("at"), db_column_jv(stmt, 2),
-				  jv_string("actor"), db_column_jv(stmt, 3)));
-	if (rc != DB_DONE) {
-		jv_free(deal);
-		jv_free(history);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such deal %lld",
+				(long long)id);
+	if (rc != DB_ROW)
 		return rc;
+	deal_write_open(&w, stmt, db);
+	db_reset(stmt);
+	json_key(&w, "history");
+	json_array(&w);
+	stmt = db_stmt(db, history_sql);
+	db_bind_int64(stmt, 1, id);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		json_object(&w);
+		db_json_column(&w, "from", stmt, 0);
+		db_json_column(&w, "to", stmt, 1);
+		db_json_column(&w, "at", stmt, 2);
+		db_json_column(&w, "actor", stmt, 3);
+		json_end_object(&w);
 	}
-	rec_set(&deal, "history", history);
-	*out = deal;
-	return BIZ_OK;
+	json_end_array(&w);
+	json_end_object(&w);
+	if (rc == DB_DONE)
+		rc = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return rc;
 }

@@ -535,6 +535,18 @@ static struct rep_stats *rep_find(struct rep_table *t, const char *handle)
 	return NULL;
 }
 
+/* sql's statement with ?1 and ?2 the period's ends, ?3 the rep. */
+static struct db_stmt *stats_query(struct db *db, const char *sql,
+				   const struct crm_stats *q)
+{
+	struct db_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_text(stmt, 1, from_at(&q->period));
+	db_bind_text(stmt, 2, to_at(&q->period));
+	db_bind_text(stmt, 3, q->rep);
+	return stmt;
+}
+
 static int stats_reps(struct db *db, const char *only,
 		      struct rep_table *t)
 {
@@ -566,13 +578,10 @@ static int stats_activities(struct db *db, const struct crm_stats *q,
 		"SELECT rep, kind FROM activity "
 		"WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) "
 		"AND (?3 IS NULL OR rep = ?3)";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = stats_query(db, sql, q);
 	struct rep_stats *r = NULL;
 	int rc;
 
-	db_bind_text(stmt, 1, from_at(&q->period));
-	db_bind_text(stmt, 2, to_at(&q->period));
-	db_bind_text(stmt, 3, q->rep);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		const char *rep = db_column_text(stmt, 0);
 		const char *kind = db_column_text(stmt, 1);
@@ -599,12 +608,9 @@ static int stats_leads(struct db *db, const struct crm_stats *q,
 		"(?1 IS NULL OR assigned_at >= ?1) AND "
 		"(?2 IS NULL OR assigned_at < ?2) AND "
 		"(?3 IS NULL OR owner = ?3)";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = stats_query(db, sql, q);
 	int rc;
 
-	db_bind_text(stmt, 1, from_at(&q->period));
-	db_bind_text(stmt, 2, to_at(&q->period));
-	db_bind_text(stmt, 3, q->rep);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		struct rep_stats *r = rep_find(t, db_column_text(stmt, 0));
 		const char *contact = db_column_text(stmt, 2);
@@ -630,12 +636,9 @@ static int stats_deals(struct db *db, const struct crm_stats *q,
 		"(?1 IS NULL OR d.closed_at >= ?1) AND "
 		"(?2 IS NULL OR d.closed_at < ?2) AND "
 		"(?3 IS NULL OR d.owner = ?3)";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt = stats_query(db, sql, q);
 	int rc;
 
-	db_bind_text(stmt, 1, from_at(&q->period));
-	db_bind_text(stmt, 2, to_at(&q->period));
-	db_bind_text(stmt, 3, q->rep);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		struct rep_stats *r = rep_find(t, db_column_text(stmt, 0));
 

@@ -256,12 +256,40 @@ static int layer_insert(struct db *db, const struct stock_move *m,
 
 /* ---- the one door --------------------------------------------------- */
 
-int stock_apply_move(struct db *db, struct stock_doc *doc,
-		     struct stock_move *m, struct sink *out)
+/*
+ * Values an outgoing move from its layers (*rest: what AVCO leaves as one
+ * new layer), or releases the held layer of a zero move (a passed check).
+ */
+static int move_take(struct db *db, struct stock_move *m,
+		     struct stock_piece *rest)
 {
-	static const char move_sql[] =
-		"INSERT INTO move(doc_id, at, date, sku, wh, lot, qty, value, "
-		"quarantine, serials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char release_sql[] =
+		"UPDATE cost_layer SET held = 0 WHERE id = ?";
+	struct db_stmt *stmt;
+
+	if (m->qty < 0) {
+		if (m->layer_id)
+			return consume_layer(db, m, -m->qty);
+		if (m->item->costing == COST_AVCO)
+			return consume_avco(db, m, -m->qty, rest);
+		return consume_fifo(db, m, -m->qty);
+	}
+	if (m->qty == 0 && m->layer_id) {
+		stmt = db_stmt(db, release_sql);
+		db_bind_int64(stmt, 1, m->layer_id);
+		return db_done(db, stmt);
+	}
+	return BIZ_OK;
+}
+
+/*
+ * Adds move m to its balance row.  stock_balance's CHECK refuses a
+ * negative balance: no upsert with RETURNING (an ephemeral table per
+ * move) to test it here.
+ */
+static int balance_add(struct db *db, const struct stock_move *m,
+		       const char *lot)
+{
 	/* The row is there but for a first receipt: update, else insert. */
 	static const char balance_sql[] =
 		"UPDATE stock_balance SET qty = qty + ?4, "
@@ -270,8 +298,33 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	static const char balance_new_sql[] =
 		"INSERT INTO stock_balance(sku, wh, lot, qty, quarantine, "
 		"value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	static const char release_sql[] =
-		"UPDATE cost_layer SET held = 0 WHERE id = ?";
+	struct db_stmt *stmt;
+	int status = BIZ_OK;
+
+	for (int pass = 0; pass < 2; pass++) {
+		stmt = db_stmt(db, pass ? balance_new_sql : balance_sql);
+		db_bind_text(stmt, 1, m->item->sku);
+		db_bind_text(stmt, 2, m->wh);
+		db_bind_text(stmt, 3, lot);
+		db_bind_int64(stmt, 4, m->qty);
+		db_bind_int64(stmt, 5, m->quarantine);
+		db_bind_int64(stmt, 6, m->value);
+		if ((status = db_done(db, stmt)) ||
+		    db_changes(db) > 0)
+			break;
+	}
+	if (status && db_failed_check(db))
+		return biz_fail(BIZ_REFUSED, "stock of '%s' in '%s' would be "
+				"negative", m->item->sku, m->wh);
+	return status;
+}
+
+int stock_apply_move(struct db *db, struct stock_doc *doc,
+		     struct stock_move *m, struct sink *out)
+{
+	static const char move_sql[] =
+		"INSERT INTO move(doc_id, at, date, sku, wh, lot, qty, value, "
+		"quarantine, serials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct stock_piece rest = { 0, 0, 0 };
 	const char *lot = m->lot ? m->lot : "";
 	const char *date = stock_doc_date(doc, db);
@@ -281,30 +334,18 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	struct json *text;
 	int status, own_pieces = 0;
 
-	if ((status = stock_doc_begin(db, doc, out)))
+	if ((status = stock_doc_begin(db, doc, out)) ||
+	    (status = move_take(db, m, &rest)))
 		return status;
-	if (m->qty < 0) {
-		if (m->layer_id)
-			status = consume_layer(db, m, -m->qty);
-		else if (m->item->costing == COST_AVCO)
-			status = consume_avco(db, m, -m->qty, &rest);
-		else
-			status = consume_fifo(db, m, -m->qty);
-		if (status)
-			return status;
-	} else if (m->qty == 0 && m->layer_id) {
-		stmt = db_stmt(db, release_sql);
-		db_bind_int64(stmt, 1, m->layer_id);
-		if ((status = db_done(db, stmt)))
-			return status;
-	}
 	if (m->posting) {
 		/* Only the first move's memo can be the entry's. */
 		if (!stock_doc_get_state(db, doc)->posted)
 			snprintf(memo, sizeof(memo), "%s %s %s %s", doc->kind,
-				 m->item->sku, stock_qty_text(m->qty, qbuf), m->wh);
+				 m->item->sku, stock_qty_text(m->qty, qbuf),
+				 m->wh);
 		if ((status = stock_doc_post_add(db, doc, m->posting,
-					   m->posting_sign * m->value, memo)))
+						 m->posting_sign * m->value,
+						 memo)))
 			return status;
 	}
 	at = stock_doc_get_state(db, doc)->at;
@@ -338,31 +379,8 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	} else if (rest.qty > 0) {
 		status = layer_insert(db, m, m->id, &rest, 0);
 	}
-	if (status)
+	if (status || (status = balance_add(db, m, lot)))
 		return status;
-	/*
-	 * stock_balance's CHECK refuses a negative balance: no upsert with
-	 * RETURNING (an ephemeral table per move) to test it here.
-	 */
-	for (int pass = 0; pass < 2; pass++) {
-		stmt = db_stmt(db, pass ? balance_new_sql : balance_sql);
-		db_bind_text(stmt, 1, m->item->sku);
-		db_bind_text(stmt, 2, m->wh);
-		db_bind_text(stmt, 3, lot);
-		db_bind_int64(stmt, 4, m->qty);
-		db_bind_int64(stmt, 5, m->quarantine);
-		db_bind_int64(stmt, 6, m->value);
-		if ((status = db_done(db, stmt)) ||
-		    db_changes(db) > 0)
-			break;
-	}
-	if (status) {
-		if (db_failed_check(db))
-			return biz_fail(BIZ_REFUSED, "stock of '%s' in '%s' "
-					"would be negative", m->item->sku,
-					m->wh);
-		return status;
-	}
 	text = &stock_doc_get_state(db, doc)->text;
 	stock_move_json(text, db, &(struct stock_move_record){
 		.id = m->id, .at = at, .date = date, .kind = doc->kind,
@@ -375,4 +393,3 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 		return status;
 	return stock_move_out(out, text);
 }
-
