@@ -202,6 +202,27 @@ test_expect_success 'serials: named with --serial, or the oldest' '
 	test_cmp expect last3 && check_ok
 '
 
+# PHONE cost 100 each: P2 comes back at 100, P3 then too (the other
+# two shipments); a serial named that is in stock or was never shipped
+# on the order is refused and writes nothing.
+test_expect_success 'serials come back: named, then the first still out' '
+	id=$(crm-order list --jq "select(.lines[0].sku == \"PHONE\") | .id") &&
+	snapshot before &&
+	expect_exit 1 crm-order return "$id" --line PHONE:1 --serial P9 &&
+	expect_exit 1 crm-order return "$id" --line PHONE:4 &&
+	snapshot after && test_cmp before after &&
+	crm-order return "$id" --line PHONE:1 --serial P2 >out &&
+	jqe out 1 ".lines[0].returned == 1" &&
+	inv-stock --sku PHONE >out && jqe out 1 ".on_hand == 1 and .value == 100" &&
+	snapshot before &&
+	expect_exit 1 crm-order return "$id" --line PHONE:1 --serial P2 &&
+	snapshot after && test_cmp before after &&
+	crm-order return "$id" --line PHONE:1 >/dev/null &&
+	biz-events --kind stock.returned --jq .data.serials >out &&
+	printf "[\"P2\"]\n[\"P1\"]\n" >expect && test_cmp expect out &&
+	inv-issue --wh MAIN --sku PHONE --serial P1 >/dev/null && check_ok
+'
+
 # A return before the invoice credits nothing; the invoice then bills
 # what stayed out: 3 shipped - 1 returned = 2 x 2.00 = 4.00.
 test_expect_success 'a return before invoicing: not billed, not credited' '

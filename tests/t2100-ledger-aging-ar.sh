@@ -75,6 +75,22 @@ test_expect_success '--detail: one record per open invoice' '
 	jqe out 4 ".doc == 4 and .d31_60 == 35 and .days_past_due == 58"
 '
 
+# Customer 2 pays its 50.00 invoice (order 5), then returns 1 widget:
+# a credit of 10.00 on a paid invoice is -10.00 open, not due.  AR:
+# 145 - 50 - 10 = 85.00; customer 2: 35 (d31_60) - 10 (not_due) = 25.
+cat >expect3 <<EOF
+party,name,not_due,d1_30,d31_60,d61_90,d90_plus,total
+1,Acme,0,30,0,20,10,60
+2,Brix,-10,0,35,0,0,25
+EOF
+test_expect_success 'a credit after payment ages as a negative amount' '
+	crm-order pay 5 --amount 50 >/dev/null &&
+	crm-order return 5 --line W:1 >/dev/null &&
+	ledger-aging --ar -f csv >out && test_cmp expect3 out &&
+	ledger-balance --where ".account == \"1100\"" --jq .balance >ar &&
+	test "$(cat ar)" = 85 && check_ok
+'
+
 test_expect_success 'usage: one of --ar or --ap, a real date' '
 	expect_exit 64 ledger-aging &&
 	expect_exit 64 ledger-aging --ar --ap &&

@@ -33,7 +33,7 @@ complete -c crm-order -n "__fish_seen_subcommand_from create pay return" -l ref 
 complete -c crm-order -n "__fish_seen_subcommand_from create ship invoice pay return" -l date -x -d 'business date'
 complete -c crm-order -n "__fish_seen_subcommand_from create confirm ship invoice pay cancel" -F
 complete -c crm-order -n "__fish_seen_subcommand_from confirm" -l partial -d 'reserve what there is'
-complete -c crm-order -n "__fish_seen_subcommand_from ship" -l serial -x -d 'a serial to ship'
+complete -c crm-order -n "__fish_seen_subcommand_from ship return" -l serial -x -d 'a serial to ship or take back'
 complete -c crm-order -n "__fish_seen_subcommand_from pay" -l amount -x -d 'the payment'
 complete -c crm-order -n "__fish_seen_subcommand_from list" -l status -x -a 'draft confirmed partially_reserved backordered partially_shipped shipped invoiced paid cancelled' -d 'only this status'
 complete -c crm-order -n "__fish_seen_subcommand_from list" -l customer -x -d 'only this customer'

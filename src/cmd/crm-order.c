@@ -44,6 +44,7 @@ static const struct option pay_options[] = {
 };
 static const struct option return_options[] = {
 	{ "line", required_argument, NULL, OPT_LINE },
+	{ "serial", required_argument, NULL, OPT_SERIAL },
 	{ "ref", required_argument, NULL, OPT_REF },
 	{ "date", required_argument, NULL, OPT_DATE },
 	CLI_OPTIONS
@@ -176,7 +177,8 @@ static int write_one(struct db *db, struct request *req)
 				 &req->out);
 	if (!strcmp(v, "return"))
 		return order_return(db, req->id, req->lines, req->line_count,
-				    req->ref, req->date, &req->out);
+				    req->serials, req->serial_count, req->ref,
+				    req->date, &req->out);
 	return order_cancel(db, req->id, &req->out);
 }
 
@@ -346,7 +348,8 @@ static const struct cli_verb verbs[] = {
 	  "crm-order pay --amount A [--date D] [--ref R] ID\n"
 	  "       crm-order pay FILE|-\n", W },
 	{ "return", run_on_order, "", return_options,
-	  "crm-order return --line SKU:QTY... [--ref R] [--date D] ID\n", W },
+	  "crm-order return --line SKU:QTY... [--serial S...] [--ref R] "
+	  "[--date D] ID\n", W },
 	{ "cancel", run_on_order, "", no_options,
 	  "crm-order cancel ID|FILE|-\n", W },
 	{ "list", run_list, "", list_options,

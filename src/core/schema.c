@@ -493,6 +493,7 @@
 "  created_at TEXT NOT NULL);" \
 "CREATE UNIQUE INDEX IF NOT EXISTS sales_return_ref ON sales_return(ref)" \
 "  WHERE ref IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS sales_return_order ON sales_return(order_id);" \
 "CREATE TABLE IF NOT EXISTS invoice_settlement(" \
 "  id INTEGER PRIMARY KEY," \
 "  invoice_id INTEGER NOT NULL REFERENCES invoice(id)," \

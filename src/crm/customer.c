@@ -818,7 +818,10 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 		json_key(&w, "deals");
 		status = deal_write_each(db, &filter, &w);
 	}
-	/* Other domains' documents go here (orders, invoices: sales). */
+	/* Other domains' documents: the latest orders, open invoices. */
+	if (status == BIZ_OK)
+		status = sales_customer_write(db, id, CUSTOMER_SHOW_ORDERS,
+					      &w);
 	if (status == BIZ_OK &&
 	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
 		json_end_object(&w);

@@ -124,8 +124,8 @@ static int customer_ids(struct db *db, const char *sql, int64_t customer,
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
-int sales_customer_documents(struct db *db, int64_t customer,
-			     int64_t limit, jv *orders, jv *invoices)
+int sales_customer_write(struct db *db, int64_t customer, int64_t limit,
+			 struct json *w)
 {
 	static const char orders_sql[] =
 		"SELECT id FROM sales_order WHERE customer_id = ?1 "
@@ -135,7 +135,7 @@ int sales_customer_documents(struct db *db, int64_t customer,
 		"i.total <> coalesce((SELECT sum(amount) FROM "
 		"invoice_settlement WHERE invoice_id = i.id), 0) "
 		"ORDER BY i.due, i.id LIMIT ?2";
-	struct json w = { 0 };
+	struct json doc = { 0 };
 	int64_t *ids = NULL;
 	size_t n = 0;
 	int status;
@@ -143,21 +143,25 @@ int sales_customer_documents(struct db *db, int64_t customer,
 	if ((status = customer_ids(db, orders_sql, customer, limit, &ids,
 				   &n)))
 		goto done;
+	json_key(w, "orders");
+	json_array(w);
 	for (size_t i = 0; i < n && !status; i++)
-		if (!(status = order_get(db, ids[i], NULL, &w)))
-			*orders = jv_array_append(*orders, jv_parse_sized(
-					w.text.buf, (int)w.text.len));
+		if (!(status = order_get(db, ids[i], NULL, &doc)))
+			json_raw(w, doc.text.buf);
+	json_end_array(w);
 	free(ids);
 	ids = NULL;
 	if (status || (status = customer_ids(db, invoices_sql, customer, 0,
 					     &ids, &n)))
 		goto done;
+	json_key(w, "open_invoices");
+	json_array(w);
 	for (size_t i = 0; i < n && !status; i++)
-		if (!(status = sales_invoice_get(db, ids[i], NULL, &w)))
-			*invoices = jv_array_append(*invoices, jv_parse_sized(
-					w.text.buf, (int)w.text.len));
+		if (!(status = sales_invoice_get(db, ids[i], NULL, &doc)))
+			json_raw(w, doc.text.buf);
+	json_end_array(w);
 done:
 	free(ids);
-	json_release(&w);
+	json_release(&doc);
 	return status;
 }

@@ -10,6 +10,7 @@
 #include "event.h"
 #include "item.h"
 #include "record.h"
+#include "reserve.h"
 #include "stock.h"
 #include "banned.h"
 
@@ -21,7 +22,8 @@ static int64_t share(int64_t value, int64_t qty, int64_t remaining)
 }
 
 /* The request as text, to tell a replay from another return. */
-static char *request_text(const struct sales_line *lines, size_t count)
+static char *request_text(const struct sales_line *lines, size_t count,
+			  const char *const *serials, size_t serial_count)
 {
 	struct strbuf sb = { 0 };
 	char buf[DEC_BUFSZ];
@@ -30,6 +32,8 @@ static char *request_text(const struct sales_line *lines, size_t count)
 	for (size_t i = 0; i < count; i++)
 		strbuf_addf(&sb, "%s%s:%s", i ? " " : "", lines[i].sku,
 			    dec_format(lines[i].qty, QTY_SCALE, buf));
+	for (size_t i = 0; i < serial_count; i++)
+		strbuf_addf(&sb, " serial:%s", serials[i]);
 	return sb.buf;
 }
 
@@ -96,10 +100,97 @@ static int shipped_pieces(struct db *db, int64_t line_id,
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
-/* Brings q of line l back into wh, newest shipment first. */
+/* The serials a return names, and how many of them it has taken. */
+struct return_serials {
+	const char *const *named;
+	size_t count, used;
+};
+
+static int named(const struct return_serials *rs, const char *serial)
+{
+	for (size_t i = 0; i < rs->count; i++)
+		if (!strcmp(rs->named[i], serial))
+			return 1;
+	return 0;
+}
+
+/*
+ * Up to want serials of sku that move shipped and are still out (named
+ * ones only, when the return names any), into chosen (borrowed from
+ * *list, which the caller frees).
+ */
+static int piece_serials(struct db *db, int64_t move, const char *sku,
+			 const struct return_serials *rs, size_t want,
+			 jv *list, const char **chosen, size_t *n)
+{
+	static const char move_sql[] = "SELECT serials FROM move WHERE id = ?";
+	static const char out_sql[] =
+		"SELECT 1 FROM serial WHERE sku = ? AND serial = ? AND "
+		"NOT in_stock";
+	struct db_stmt *stmt = db_stmt(db, move_sql);
+	int rc, len;
+
+	*n = 0;
+	db_bind_int64(stmt, 1, move);
+	rc = db_one(db, stmt);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? db_failure(db) : rc;
+	*list = db_column_null(stmt, 0) ? jv_array() :
+		jv_parse(db_column_text(stmt, 0));
+	db_reset(stmt);
+	if (jv_get_kind(*list) != JV_KIND_ARRAY)
+		return biz_fail(BIZ_INTERNAL, "move %lld: serials are not a "
+				"list", (long long)move);
+	len = jv_array_length(jv_copy(*list));
+	for (int i = 0; i < len && *n < want; i++) {
+		jv v = jv_array_get(jv_copy(*list), i);
+		const char *serial;
+
+		if (jv_get_kind(v) != JV_KIND_STRING) {
+			jv_free(v);
+			continue;
+		}
+		serial = jv_string_value(v);	/* lives in *list */
+		jv_free(v);
+		if (rs->count && !named(rs, serial))
+			continue;
+		stmt = db_stmt(db, out_sql);
+		db_bind_text(stmt, 1, sku);
+		db_bind_text(stmt, 2, serial);
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW) {
+			db_reset(stmt);
+			chosen[(*n)++] = serial;
+		} else if (rc != DB_DONE) {
+			return rc;
+		}
+	}
+	return BIZ_OK;
+}
+
+/* The serials as a JSON array text (a new string). */
+static char *serials_text(const char **serials, size_t n)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_addstr(&sb, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(&sb, ",");
+		rec_dump_text(&sb, serials[i], strlen(serials[i]));
+	}
+	strbuf_addstr(&sb, "]");
+	return sb.buf;
+}
+
+/*
+ * Brings q of line l back into wh, newest shipment first, each part at
+ * the value it left with; a serial-tracked line brings back serials it
+ * shipped (those rs names, or the first still out).
+ */
 static int return_goods(struct db *db, struct stock_doc *doc,
 			const char *wh, const struct order_line *l,
-			int64_t q)
+			int64_t q, struct return_serials *rs)
 {
 	static const char back_sql[] =
 		"UPDATE sales_shipment SET returned_qty = returned_qty + ?2, "
@@ -109,19 +200,27 @@ static int return_goods(struct db *db, struct stock_doc *doc,
 	size_t n = 0;
 	int status;
 
-	if ((status = item_lookup(db, l->sku, 0, &item)))
-		return status;
-	if (item.tracking == TRACK_SERIAL)
-		return biz_fail(BIZ_REFUSED, "'%s' is serial-tracked: its "
-				"returns are not supported yet (inv-receive "
-				"them)", l->sku);
-	if ((status = shipped_pieces(db, l->id, &p, &n)))
+	if ((status = item_lookup(db, l->sku, 0, &item)) ||
+	    (status = shipped_pieces(db, l->id, &p, &n)))
 		return status;
 	for (size_t i = 0; i < n && q > 0 && !status; i++) {
 		struct stock_move m;
 		int64_t take = p[i].qty < q ? p[i].qty : q;
+		const char **chosen = NULL;
+		size_t got = 0;
+		char *text = NULL;
+		jv list = jv_null();
 		struct db_stmt *stmt;
 
+		if (item.tracking == TRACK_SERIAL) {
+			chosen = xmalloc((size_t)(take / 1000 + 1) *
+					 sizeof(*chosen));
+			status = piece_serials(db, p[i].move, l->sku, rs,
+					       (size_t)(take / 1000), &list,
+					       chosen, &got);
+			take = (int64_t)got * 1000;
+			text = serials_text(chosen, got);
+		}
 		memset(&m, 0, sizeof(m));
 		m.item = &item;
 		m.wh = wh;
@@ -131,16 +230,28 @@ static int return_goods(struct db *db, struct stock_doc *doc,
 		m.posting = "return_receipt";
 		m.posting_sign = 1;
 		m.event = "stock.returned";
-		if ((status = stock_apply_move(db, doc, &m, NULL)))
-			break;
-		stmt = db_stmt(db, back_sql);
-		db_bind_int64(stmt, 1, p[i].move);
-		db_bind_int64(stmt, 2, take);
-		db_bind_int64(stmt, 3, m.value);
-		status = db_done(db, stmt);
+		m.serials = text;
+		if (!status && take &&
+		    !(status = stock_apply_move(db, doc, &m, NULL)) &&
+		    !(status = stock_serials_back(db, l->sku, wh, chosen, got,
+						  m.id))) {
+			stmt = db_stmt(db, back_sql);
+			db_bind_int64(stmt, 1, p[i].move);
+			db_bind_int64(stmt, 2, take);
+			db_bind_int64(stmt, 3, m.value);
+			status = db_done(db, stmt);
+			rs->used += got;
+		}
 		q -= take;
+		free(text);
+		free(chosen);
+		jv_free(list);
 	}
 	free(p);
+	if (!status && q > 0)
+		status = biz_fail(BIZ_REFUSED, "'%s': the serials %s were not "
+				  "shipped on this order or are back already",
+				  l->sku, rs->count ? "named" : "to return");
 	return status;
 }
 
@@ -247,7 +358,8 @@ static int line_returned(struct db *db, int64_t line_id, int64_t q,
 }
 
 int order_return(struct db *db, int64_t id, const struct sales_line *lines,
-		 size_t count, const char *ref, const char *date_in,
+		 size_t count, const char *const *serials,
+		 size_t serial_count, const char *ref, const char *date_in,
 		 struct json *out)
 {
 	static const char sql[] =
@@ -259,7 +371,8 @@ int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 	struct stock_doc doc;
 	struct db_stmt *stmt;
 	char date[TS_BUFSZ], at[TS_BUFSZ], memo[64];
-	char *request = request_text(lines, count);
+	char *request = request_text(lines, count, serials, serial_count);
+	struct return_serials rs = { serials, serial_count, 0 };
 	int64_t *take = NULL, net = 0, tax = 0, entry = 0, ret;
 	size_t n = 0;
 	int status, replay;
@@ -295,9 +408,14 @@ int order_return(struct db *db, int64_t id, const struct sales_line *lines,
 		ln = sales_net(credit_q, l[i].price);
 		net += ln;
 		tax += sales_tax(ln, h.tax_rate);
-		if (!(status = return_goods(db, &doc, h.wh, &l[i], take[i])))
+		if (!(status = return_goods(db, &doc, h.wh, &l[i], take[i],
+					    &rs)))
 			status = line_returned(db, l[i].id, take[i], credit_q);
 	}
+	if (!status && rs.used < rs.count)
+		status = biz_fail(BIZ_DATAERR, "%zu of the serials named are "
+				  "not of the lines returned",
+				  rs.count - rs.used);
 	if (status || (status = stock_doc_finish(db, &doc)))
 		goto done;
 	snprintf(memo, sizeof(memo), "Return on order %lld", (long long)id);

@@ -30,7 +30,6 @@
 
 #include "db.h"
 #include "json.h"
-#include <jq.h>
 
 /* Places of a tax rate in percent: 8.25 is 82500. */
 #define SALES_TAX_SCALE 4
@@ -129,9 +128,15 @@ int order_invoice(struct db *db, int64_t id, const char *date,
 int order_pay(struct db *db, int64_t id, int64_t amount, const char *date,
 	      const char *ref, struct json *out);
 
-/* Takes lines back from what was shipped; more than shipped: refused. */
+/*
+ * Takes lines back from what was shipped; more than shipped: refused.
+ * Serial-tracked lines bring back the serials named (each must have
+ * shipped on the order and be out), or without any, the first shipped
+ * that are still out.
+ */
 int order_return(struct db *db, int64_t id, const struct sales_line *lines,
-		 size_t count, const char *ref, const char *date,
+		 size_t count, const char *const *serials,
+		 size_t serial_count, const char *ref, const char *date,
 		 struct json *out);
 
 /*
@@ -192,12 +197,13 @@ int sales_customer_figures(struct db *db, int64_t customer,
 			   int64_t *revenue, char *last, int64_t *balance);
 
 /*
- * Appends to *orders the customer's latest orders (newest first, at
- * most limit) and to *invoices its open invoices (oldest due first), as
- * their records (jv arrays, for the customer's 360-degree view).
+ * Writes the members "orders" (the customer's latest, newest first, at
+ * most limit) and "open_invoices" (oldest due first) of the open object
+ * in w, each an array of records as crm-order show prints them: the
+ * customer's 360-degree view.
  */
-int sales_customer_documents(struct db *db, int64_t customer,
-			     int64_t limit, jv *orders, jv *invoices);
+int sales_customer_write(struct db *db, int64_t customer, int64_t limit,
+			 struct json *w);
 
 /*
  * Appends to *shipments the customer's latest shipped moves (newest

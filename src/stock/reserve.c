@@ -1,4 +1,7 @@
-/* reserve.c - stock held for sales orders (stock_balance.reserved). */
+/*
+ * reserve.c - stock held for sales orders (stock_balance.reserved), and
+ * the serials their returns bring back.
+ */
 #include "reserve.h"
 
 #include <stdlib.h>
@@ -103,4 +106,27 @@ int stock_reserved_breaches(struct db *db, int64_t *out)
 		"WHERE reserved < 0 OR reserved > qty - quarantine)";
 
 	return db_int64(db, db_stmt(db, sql), out);
+}
+
+int stock_serials_back(struct db *db, const char *sku, const char *wh,
+		       const char *const *serials, size_t n,
+		       int64_t move_id)
+{
+	static const char sql[] =
+		"UPDATE serial SET in_stock = 1, held = 0, wh = ?3, "
+		"move_id = ?4 WHERE sku = ?1 AND serial = ?2 AND NOT in_stock";
+	int status = BIZ_OK;
+
+	for (size_t i = 0; i < n && !status; i++) {
+		struct db_stmt *stmt = db_stmt(db, sql);
+
+		db_bind_text(stmt, 1, sku);
+		db_bind_text(stmt, 2, serials[i]);
+		db_bind_text(stmt, 3, wh);
+		db_bind_int64(stmt, 4, move_id);
+		if (!(status = db_done(db, stmt)) && db_changes(db) != 1)
+			status = biz_fail(BIZ_DATAERR, "serial '%s' of '%s' is "
+					  "in stock, not out", serials[i], sku);
+	}
+	return status;
 }

@@ -5,11 +5,13 @@
  * lot: it is no longer available (on hand - reserved - quarantine) to
  * any issue or transfer, which read available that way.  The sales
  * orders keep which order holds what (src/sales); these functions only
- * move the balance's reserved part, in the caller's transaction.
+ * move the balance's reserved part, in the caller's transaction.  And
+ * the serials a sales return brings back into stock.
  */
 #ifndef STOCK_RESERVE_H
 #define STOCK_RESERVE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -39,5 +41,14 @@ int stock_unreserve(struct db *db, const char *sku, const char *wh,
  * is on hand outside quarantine (for biz-check).
  */
 int stock_reserved_breaches(struct db *db, int64_t *out);
+
+/*
+ * Serials a customer gave back: each of sku's serials (out of stock now)
+ * is in stock again in wh, by move move_id (the return's move, written
+ * through stock_apply_move()).  One that is in stock is BIZ_DATAERR.
+ */
+int stock_serials_back(struct db *db, const char *sku, const char *wh,
+		       const char *const *serials, size_t n,
+		       int64_t move_id);
 
 #endif
