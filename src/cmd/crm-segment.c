@@ -33,22 +33,8 @@ struct request {
 	const char **tags;
 	size_t ntags, tag_cap;
 	const char *min_revenue, *since;
-	int64_t limit, printed;
 	struct cli *cli;
 };
-
-/* Prints a customer when --where holds; 1 (stop) at --limit. */
-static int print_customer(jv customer, void *arg)
-{
-	struct request *req = arg;
-
-	if (!cli_where(req->cli, customer)) {
-		jv_free(customer);
-		return BIZ_OK;
-	}
-	cli_print(req->cli, customer);
-	return req->limit && ++req->printed >= req->limit;
-}
 
 static int run_segment(struct cli *cli, void *arg)
 {
@@ -85,7 +71,7 @@ static int run_segment(struct cli *cli, void *arg)
 							 optarg, 1, 36500);
 			break;
 		case OPT_LIMIT:
-			req->limit = cli_integer(cli, "--limit", optarg, 1,
+			cli->limit = cli_integer(cli, "--limit", optarg, 1,
 						 INT64_MAX);
 			break;
 		}
@@ -112,10 +98,7 @@ static int run_segment(struct cli *cli, void *arg)
 			goto done;
 		req->q.since = period.from_date;
 	}
-	cli_output(cli);
-	status = crm_segment(cli->db, &req->q, print_customer, req);
-	if (status == 1)
-		status = BIZ_OK;
+	status = crm_segment(cli->db, &req->q, cli_sink(cli));
 done:
 	free(req->tags);
 	return status;

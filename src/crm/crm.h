@@ -18,6 +18,7 @@
 #include "db.h"
 
 struct sink;
+struct json;
 
 /* Lead statuses that count against a rep's capacity. */
 #define LEAD_OPEN_STATUSES "('assigned', 'contacted', 'qualified')"
@@ -188,6 +189,13 @@ struct customer_filter {
 	size_t ntags;
 	const char *industry;
 	const char *region;
+	/*
+	 * When set, called for each customer that passes with its record
+	 * still open in w: it may add members; 1 leaves the customer out,
+	 * another non-zero status stops.
+	 */
+	int (*extend)(struct db *db, int64_t id, struct json *w, void *arg);
+	void *extend_arg;
 };
 
 /* Puts each customer that passes filter to out, by id. */
@@ -209,13 +217,13 @@ struct crm_segment {
 };
 
 /*
- * Calls fn for each customer record that passes q's filters (all of
- * them), by id; with rfm each record also has recency_days frequency
+ * Puts each customer record that passes q's filters (all of them) to
+ * out, by id; with rfm each record also has recency_days frequency
  * monetary rfm ("545") and segment, scored among the customers with an
- * invoice as crm-segment(1) says.  Stops at fn's first non-zero status.
+ * invoice as crm-segment(1) says.
  */
 int crm_segment(struct db *db, const struct crm_segment *q,
-		int (*fn)(jv customer, void *arg), void *arg);
+		struct sink *out);
 
 /* The segment name of scores r, f, m (crm-segment(1)'s table). */
 const char *crm_rfm_segment(int r, int f, int m);

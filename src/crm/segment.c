@@ -8,7 +8,7 @@
 
 #include "crm.h"
 #include "decimal.h"
-#include "record.h"
+#include "json.h"
 #include "sales.h"
 #include "timeutil.h"
 
@@ -140,73 +140,69 @@ static const struct rfm_row *rfm_find(const struct rfm_table *t, int64_t id)
 struct segment_run {
 	const struct crm_segment *q;
 	struct rfm_table table;
-	int scale;
-	int (*fn)(jv customer, void *arg);
-	void *arg;
 };
 
-/* Whether customer passes the revenue and purchase filters. */
-static int segment_passes(const struct segment_run *run, jv customer)
+/*
+ * Whether customer id passes the revenue and purchase filters: its
+ * figures as its record has them (the sales module's).
+ */
+static int segment_passes(struct db *db, const struct crm_segment *q,
+			  int64_t id, int *passes)
 {
-	char number[REC_NUMBER_BUFSZ];
-	const char *text;
-	int64_t revenue;
+	int64_t revenue, balance;
+	char last[32];
+	int status;
 
-	if (run->q->has_min_revenue) {
-		text = rec_field_text(customer, "revenue", number);
-		if (!text || dec_parse(text, run->scale, &revenue) ||
-		    revenue < run->q->min_revenue)
-			return 0;
-	}
-	if (run->q->since) {
-		text = rec_field_text(customer, "last_purchase", number);
-		if (!text || strcmp(text, run->q->since) < 0)
-			return 0;
-	}
-	return 1;
+	*passes = 1;
+	if (!q->has_min_revenue && !q->since)
+		return BIZ_OK;
+	if ((status = sales_customer_figures(db, id, &revenue, last,
+					     &balance)))
+		return status;
+	if (q->has_min_revenue && revenue < q->min_revenue)
+		*passes = 0;
+	if (q->since && (!*last || strcmp(last, q->since) < 0))
+		*passes = 0;
+	return BIZ_OK;
 }
 
-static int segment_customer(jv customer, void *arg)
+/* customer_each()'s extend: the filters, then the scores. */
+static int segment_extend(struct db *db, int64_t id, struct json *w,
+			  void *arg)
 {
 	struct segment_run *run = arg;
 	const struct rfm_row *row;
-	char number[REC_NUMBER_BUFSZ], rfm[4];
-	int64_t id = 0;
+	char rfm[4];
+	int passes, status;
 
-	if (!segment_passes(run, customer)) {
-		jv_free(customer);
+	if ((status = segment_passes(db, run->q, id, &passes)))
+		return status;
+	if (!passes)
+		return 1;
+	if (!run->q->rfm)
+		return BIZ_OK;
+	row = rfm_find(&run->table, id);
+	if (!row) {
+		json_key(w, "recency_days");
+		json_null(w);
+		json_key_int(w, "frequency", 0);
+		json_key_dec(w, "monetary", 0, db->money_scale);
+		json_key(w, "rfm");
+		json_null(w);
+		json_key_str(w, "segment", "prospect");
 		return BIZ_OK;
 	}
-	if (run->q->rfm) {
-		parse_i64(rec_field_text(customer, "id", number), 1,
-			  INT64_MAX, &id);
-		row = rfm_find(&run->table, id);
-		if (row) {
-			snprintf(rfm, sizeof(rfm), "%d%d%d", row->r, row->f,
-				 row->m);
-			rec_set(&customer, "recency_days",
-				jv_number((double)row->recency));
-			rec_set(&customer, "frequency",
-				jv_number((double)row->frequency));
-			rec_set(&customer, "monetary",
-				dec_to_jv(row->monetary, run->scale));
-			rec_set_str(&customer, "rfm", rfm);
-			rec_set_str(&customer, "segment",
-				    crm_rfm_segment(row->r, row->f, row->m));
-		} else {
-			rec_set(&customer, "recency_days", jv_null());
-			rec_set(&customer, "frequency", jv_number(0));
-			rec_set(&customer, "monetary", dec_to_jv(0,
-								 run->scale));
-			rec_set(&customer, "rfm", jv_null());
-			rec_set_str(&customer, "segment", "prospect");
-		}
-	}
-	return run->fn(customer, run->arg);
+	snprintf(rfm, sizeof(rfm), "%d%d%d", row->r, row->f, row->m);
+	json_key_int(w, "recency_days", row->recency);
+	json_key_int(w, "frequency", row->frequency);
+	json_key_dec(w, "monetary", row->monetary, db->money_scale);
+	json_key_str(w, "rfm", rfm);
+	json_key_str(w, "segment", crm_rfm_segment(row->r, row->f, row->m));
+	return BIZ_OK;
 }
 
 int crm_segment(struct db *db, const struct crm_segment *q,
-		int (*fn)(jv customer, void *arg), void *arg)
+		struct sink *out)
 {
 	struct customer_filter filter = { 0 };
 	struct segment_run run = { 0 };
@@ -214,9 +210,6 @@ int crm_segment(struct db *db, const struct crm_segment *q,
 	int status = BIZ_OK;
 
 	run.q = q;
-	run.scale = db->money_scale;
-	run.fn = fn;
-	run.arg = arg;
 	if (q->rfm) {
 		run.table.today = db->now / 86400;
 		date_format((run.table.today - q->window_days) * 86400,
@@ -230,8 +223,10 @@ int crm_segment(struct db *db, const struct crm_segment *q,
 	filter.ntags = q->ntags;
 	filter.industry = q->industry;
 	filter.region = q->region;
+	filter.extend = segment_extend;
+	filter.extend_arg = &run;
 	if (!status)
-		status = customer_each(db, &filter, segment_customer, &run);
+		status = customer_each(db, &filter, out);
 	free(run.table.rows);
 	return status;
 }

@@ -6,11 +6,10 @@
 #include <string.h>
 
 #include "decimal.h"
-#include "record.h"
 #include "sales.h"
 
-int sales_customer_shipments(struct db *db, int64_t customer, int64_t limit,
-			     jv *shipments)
+int sales_customer_write_shipments(struct db *db, int64_t customer,
+				   int64_t limit, struct json *w)
 {
 	static const char sql[] =
 		"SELECT l.order_id, m.date, m.sku, m.wh, s.lot, s.qty, "
@@ -27,15 +26,19 @@ int sales_customer_shipments(struct db *db, int64_t customer, int64_t limit,
 
 	db_bind_int64(stmt, 1, customer);
 	db_bind_int64(stmt, 2, limit ? limit : -1);
+	json_key(w, "shipments");
+	json_array(w);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		jv shipment = jv_object();
-
-		for (int i = 0; i < 8; i++)
-			rec_set(&shipment, names[i], i == 5 || i == 6 ?
-				db_column_dec(stmt, i, QTY_SCALE) :
-				db_column_jv(stmt, i));
-		*shipments = jv_array_append(*shipments, shipment);
+		json_object(w);
+		for (int i = 0; i < 8; i++) {
+			if (i == 5 || i == 6)
+				db_json_dec(w, names[i], stmt, i, QTY_SCALE);
+			else
+				db_json_column(w, names[i], stmt, i);
+		}
+		json_end_object(w);
 	}
+	json_end_array(w);
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 

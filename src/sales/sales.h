@@ -206,12 +206,12 @@ int sales_customer_write(struct db *db, int64_t customer, int64_t limit,
 			 struct json *w);
 
 /*
- * Appends to *shipments the customer's latest shipped moves (newest
- * first, at most limit; 0: all): order date sku wh lot qty returned
- * move.
+ * Writes the member "shipments" into w: the customer's latest shipped
+ * lines (newest first, at most limit; 0: all) as order date sku wh lot
+ * qty returned move.
  */
-int sales_customer_shipments(struct db *db, int64_t customer, int64_t limit,
-			     jv *shipments);
+int sales_customer_write_shipments(struct db *db, int64_t customer,
+				   int64_t limit, struct json *w);
 
 /* A customer's purchases: what crm-segment --rfm scores. */
 struct sales_window {

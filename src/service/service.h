@@ -122,11 +122,15 @@ struct service_figures {
 	int64_t tickets, open_tickets, csat_sum, csat_answered;
 };
 
+/* Sets *figures over every ticket of customer. */
+int service_customer_figures(struct db *db, int64_t customer,
+			     struct service_figures *figures);
+
 /*
- * Appends to *tickets customer's latest tickets (newest first, at most
- * limit; 0: all) as their records, and sets *figures over all of them.
+ * Writes the member "tickets" into w: customer's latest tickets (newest
+ * first, at most limit; 0: all) as their records.
  */
-int service_customer_tickets(struct db *db, int64_t customer, int64_t limit,
-			     jv *tickets, struct service_figures *figures);
+int service_customer_write_tickets(struct db *db, int64_t customer,
+				   int64_t limit, struct json *w);
 
 #endif

@@ -348,31 +348,34 @@ int ticket_stats(struct db *db, const struct ticket_stats *q,
 
 /* ---- the customer's view ---------------------------------------------- */
 
-int service_customer_tickets(struct db *db, int64_t customer, int64_t limit,
-			     jv *tickets, struct service_figures *figures)
+int service_customer_write_tickets(struct db *db, int64_t customer,
+				   int64_t limit, struct json *w)
 {
-	static const char list[] = TICKET_SELECT
+	static const char sql[] = TICKET_SELECT
 		"WHERE t.customer_id = ?1 ORDER BY t.id DESC LIMIT ?2";
-	static const char sums[] =
-		"SELECT count(*), coalesce(sum(CASE WHEN status = 'open' "
-		"THEN 1 ELSE 0 END), 0), coalesce(sum(csat), 0), count(csat) "
-		"FROM ticket WHERE customer_id = ?";
-	struct db_stmt *stmt = db_stmt(db, list);
-	struct json w = { 0 };
+	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
 	db_bind_int64(stmt, 1, customer);
 	db_bind_int64(stmt, 2, limit ? limit : -1);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_reset(&w);
-		ticket_write(&w, stmt, db);
-		*tickets = jv_array_append(*tickets, jv_parse_sized(
-				w.text.buf, (int)w.text.len));
-	}
-	json_release(&w);
-	if (rc != DB_DONE)
-		return rc;
-	stmt = db_stmt(db, sums);
+	json_key(w, "tickets");
+	json_array(w);
+	while ((rc = db_row(db, stmt)) == DB_ROW)
+		ticket_write(w, stmt, db);
+	json_end_array(w);
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+int service_customer_figures(struct db *db, int64_t customer,
+			     struct service_figures *figures)
+{
+	static const char sql[] =
+		"SELECT count(*), coalesce(sum(CASE WHEN status = 'open' "
+		"THEN 1 ELSE 0 END), 0), coalesce(sum(csat), 0), count(csat) "
+		"FROM ticket WHERE customer_id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
 	db_bind_int64(stmt, 1, customer);
 	if ((rc = db_one(db, stmt)) != DB_ROW)
 		return rc == DB_DONE ? db_failure(db) : rc;
