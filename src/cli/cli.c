@@ -67,11 +67,14 @@ static int verb_index(int argc, char **argv)
 int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
 		  void *arg)
 {
+	/* Static, with the usage texts: the command may exit from anywhere. */
 	static struct cli cli;
-	char *usage = verbs_usage(verbs);
+	static char *usage;
+	static struct strbuf verb_usage;
 	const struct cli_verb *verb = verbs;
 	int at = 0, status;
 
+	usage = verbs_usage(verbs);
 	cli_start(&cli, argc, argv, usage);
 	if (verbs->name) {
 		at = verb_index(argc, argv);
@@ -94,10 +97,8 @@ int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
 	cli.usage = verb->usage;
 	if (verbs->name) {
 		/* A verb's usage line: "crm-lead list ...", after "usage: ". */
-		struct strbuf sb = { 0 };
-
-		strbuf_addf(&sb, "usage: %s", verb->usage);
-		cli.usage = sb.buf;
+		strbuf_addf(&verb_usage, "usage: %s", verb->usage);
+		cli.usage = verb_usage.buf;
 	} else {
 		cli.usage = usage;
 	}
