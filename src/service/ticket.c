@@ -359,34 +359,43 @@ int ticket_assign(struct db *db, int64_t id, const char *owner,
 	return ticket_record(db, id, "updated", 0, out);
 }
 
+/* The statuses a change may start from. */
+enum { FROM_OPEN = 1, FROM_RESOLVED = 2, FROM_CLOSED = 4 };
+
 /*
- * A change of ticket id that only open tickets take (open set) or only
- * the others (open clear): sql runs with ?1 now and ?2 the id, then the
- * change is logged as action, to status to (NULL: the same).
+ * A change of ticket id from one of the statuses from: sql runs with ?1
+ * now, ?2 the id and ?3 the csat (NULL for 0), then the change is
+ * logged as action, to status to (NULL: the same).
  */
 struct ticket_change {
 	const char *sql;
-	int open;
+	int from;
 	const char *action, *to;
 	const char *refusal;	/* with the id and the status */
 };
 
 static int ticket_apply(struct db *db, int64_t id,
 			const struct ticket_change *c, const char *note,
-			struct json *out)
+			int64_t csat, struct json *out)
 {
 	struct db_stmt *stmt;
 	char state[16], at[TS_BUFSZ];
-	int status;
+	int status, bit;
 
 	if ((status = ticket_state(db, id, state, NULL)))
 		return status;
-	if ((strcmp(state, "open") == 0) != c->open)
+	bit = !strcmp(state, "open") ? FROM_OPEN :
+		!strcmp(state, "resolved") ? FROM_RESOLVED : FROM_CLOSED;
+	if (!(c->from & bit))
 		return biz_fail(BIZ_REFUSED, c->refusal, (long long)id,
 				state);
 	stmt = db_stmt(db, c->sql);
 	db_bind_text(stmt, 1, time_format(db->now, at));
 	db_bind_int64(stmt, 2, id);
+	if (csat)
+		db_bind_int64(stmt, 3, csat);
+	else
+		db_bind_null(stmt, 3);
 	if ((status = db_done(db, stmt)) ||
 	    (status = ticket_log(db, id, c->action, state,
 				 c->to ? c->to : state, note)))
@@ -394,16 +403,19 @@ static int ticket_apply(struct db *db, int64_t id,
 	return ticket_record(db, id, "updated", 0, out);
 }
 
+/* The statements leave ?3 (the csat) aside but for close. */
 int ticket_reply(struct db *db, int64_t id, const char *note,
 		 struct json *out)
 {
 	static const struct ticket_change reply = {
 		"UPDATE ticket SET first_response_at = "
-		"coalesce(first_response_at, ?1) WHERE id = ?2",
-		1, "replied", NULL, "ticket %lld is %s: reopen it to reply"
+		"coalesce(first_response_at, ?1) WHERE id = ?2 AND "
+		"?3 IS NULL",
+		FROM_OPEN, "replied", NULL,
+		"ticket %lld is %s: reopen it to reply"
 	};
 
-	return ticket_apply(db, id, &reply, note, out);
+	return ticket_apply(db, id, &reply, note, 0, out);
 }
 
 int ticket_resolve(struct db *db, int64_t id, const char *note,
@@ -411,44 +423,29 @@ int ticket_resolve(struct db *db, int64_t id, const char *note,
 {
 	static const struct ticket_change resolve = {
 		"UPDATE ticket SET status = 'resolved', resolved_at = ?1 "
-		"WHERE id = ?2",
-		1, "resolved", "resolved", "ticket %lld is already %s"
+		"WHERE id = ?2 AND ?3 IS NULL",
+		FROM_OPEN, "resolved", "resolved", "ticket %lld is already %s"
 	};
 
-	return ticket_apply(db, id, &resolve, note, out);
+	return ticket_apply(db, id, &resolve, note, 0, out);
 }
 
 int ticket_close(struct db *db, int64_t id, int64_t csat, struct json *out)
 {
-	static const char sql[] =
+	static const struct ticket_change close = {
 		"UPDATE ticket SET status = 'closed', closed_at = ?1, "
-		"resolved_at = coalesce(resolved_at, ?1), csat = ?2 "
-		"WHERE id = ?3";
-	struct db_stmt *stmt;
-	char state[16], at[TS_BUFSZ], note[16];
-	int status;
+		"resolved_at = coalesce(resolved_at, ?1), csat = ?3 "
+		"WHERE id = ?2",
+		FROM_OPEN | FROM_RESOLVED, "closed", "closed",
+		"ticket %lld is already %s"
+	};
+	char note[32];
 
 	if (csat < 0 || csat > 5)
 		return biz_fail(BIZ_DATAERR, "csat %lld: not 1 to 5",
 				(long long)csat);
-	if ((status = ticket_state(db, id, state, NULL)))
-		return status;
-	if (!strcmp(state, "closed"))
-		return biz_fail(BIZ_REFUSED, "ticket %lld is already closed",
-				(long long)id);
-	stmt = db_stmt(db, sql);
-	db_bind_text(stmt, 1, time_format(db->now, at));
-	if (csat)
-		db_bind_int64(stmt, 2, csat);
-	else
-		db_bind_null(stmt, 2);
-	db_bind_int64(stmt, 3, id);
 	snprintf(note, sizeof(note), "csat %lld", (long long)csat);
-	if ((status = db_done(db, stmt)) ||
-	    (status = ticket_log(db, id, "closed", state, "closed",
-				 csat ? note : NULL)))
-		return status;
-	return ticket_record(db, id, "updated", 0, out);
+	return ticket_apply(db, id, &close, csat ? note : NULL, csat, out);
 }
 
 int ticket_reopen(struct db *db, int64_t id, const char *note,
@@ -457,9 +454,11 @@ int ticket_reopen(struct db *db, int64_t id, const char *note,
 	/* ?1, now, is unused: the history keeps when. */
 	static const struct ticket_change reopen = {
 		"UPDATE ticket SET status = 'open', resolved_at = NULL, "
-		"closed_at = NULL, csat = NULL WHERE id = ?2 AND ?1 IS NOT NULL",
-		0, "reopened", "open", "ticket %lld is %s"
+		"closed_at = NULL, csat = NULL WHERE id = ?2 AND "
+		"?1 IS NOT NULL AND ?3 IS NULL",
+		FROM_RESOLVED | FROM_CLOSED, "reopened", "open",
+		"ticket %lld is %s"
 	};
 
-	return ticket_apply(db, id, &reopen, note, out);
+	return ticket_apply(db, id, &reopen, note, 0, out);
 }
