@@ -244,4 +244,20 @@ test_expect_success 'a receipt ref of another document is refused' '
 	inv-purchase show 4 >out && jqe out 1 ".status == \"ordered\""
 '
 
+# Purchase 7: 10 NUT at 0.50.  4 received on hold (2.00) fail their
+# check and go back, 6 (3.00) are received: GRNI -5.00 + 2.00 = -3.00;
+# the bill of 3.00 clears 3.00, no variance.
+test_expect_success 'held goods that fail their check are not billed' '
+	inv-purchase request --supplier ACME --line NUT:10:0.50 >out &&
+	test "$(jq -r .id out)" = 7 &&
+	inv-purchase approve 7 >/dev/null && inv-purchase order 7 >/dev/null &&
+	inv-purchase receive 7 --line NUT:4 --hold --ref QC-1 >/dev/null &&
+	inv-purchase receive 7 --ref QC-2 >/dev/null &&
+	inv-qc fail QC-1 >/dev/null &&
+	test "$(balance 2100)" = -3 && check_ok &&
+	inv-purchase bill 7 --amount 3 >out &&
+	jqe out 1 ".status == \"billed\"" &&
+	test "$(balance 2100)" = 0 && test "$(balance 5200)" = 5 && check_ok
+'
+
 test_done

@@ -68,6 +68,18 @@ test_expect_success 'min/max items without history' '
 	jqe out 2 ".suggested_qty == 5 and .supplier == null"
 '
 
+# inv-stock --below-reorder takes inv-reorder's figures (90 days, 0.95).
+# WIDGET over 90 days: d = 25 / 90 = 0.27778, sigma_d^2 = 177 / 90 -
+# 0.27778^2 = 1.88951, SS = 1.64485 * sqrt(4 * 1.88951 + 0.27778^2 * 1)
+# = 4.545, ROP = 4 * 0.27778 + 4.545 = 5.656 < 27: not due.  GADGET (8
+# <= 10) and LOOSE (nothing at all, 0 <= 5) are.
+test_expect_success 'inv-stock --below-reorder uses the same figures' '
+	inv-stock --below-reorder >stock &&
+	test "$(jq -r .sku stock | tr "\n" " ")" = "GADGET LOOSE " &&
+	jqe stock 2 ".on_hand == 0 and .wh == \"MAIN\"" &&
+	expect_exit 64 inv-stock --below-reorder --lots
+'
+
 # z(0.99) = 2.3263479: SS = 2.3263479 * 8.1608823 = 18.98505,
 # ROP = 38.98505, up to 20 + 2 * 18.98505 = 57.97010, short 30.97010
 # -> 30.971 -> 40.

@@ -296,7 +296,9 @@
  * on_order, which the stock report reads).  Prices
  * are at the unit-cost scale (money + 2, as inv-receive --cost).  A bill
  * clears received value from GRNI to Accounts Payable, its difference to
- * Purchase Price Variance; bill.paid is what payments settled.  An item's
+ * Purchase Price Variance; bill.paid is what payments settled.  Held
+ * goods that fail inv-qc go back with their receipt's GRNI posting
+ * reversed: bill.returned is the value of those a bill netted out.  An item's
  * supplier must exist (triggers: the item table came first).  Written to
  * run again harmlessly (IF NOT EXISTS), as t1000 replays migrations.
  */
@@ -354,6 +356,7 @@
 "  due TEXT NOT NULL," \
 "  amount INTEGER NOT NULL CHECK (amount >= 0)," \
 "  cleared INTEGER NOT NULL," \
+"  returned INTEGER NOT NULL DEFAULT 0," \
 "  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0 AND paid <= amount)," \
 "  entry_id INTEGER REFERENCES entry(id)," \
 "  at TEXT NOT NULL," \

@@ -320,15 +320,34 @@ static int due_date(struct db *db, const struct purchase *p,
 	return BIZ_OK;
 }
 
+/*
+ * The value of purchase id's receipts that failed quality control (their
+ * GRNI posting reversed) and that no bill has netted out yet.
+ */
+static int returned_open(struct db *db, int64_t id, int64_t *out)
+{
+	static const char sql[] =
+		"SELECT coalesce((SELECT -sum(m.value) FROM stock_doc f "
+		"JOIN stock_doc r ON r.id = f.source_doc "
+		"JOIN move m ON m.doc_id = f.id WHERE f.kind = 'qc_fail' "
+		"AND r.kind = 'receipt' AND r.po = CAST(?1 AS TEXT)), 0) - "
+		"(SELECT coalesce(sum(returned), 0) FROM bill "
+		"WHERE purchase_id = ?1)";
+	struct db_stmt *stmt = db_stmt(db, sql);
+
+	db_bind_int64(stmt, 1, id);
+	return db_int64(db, stmt, out);
+}
+
 static int insert_bill(struct db *db, const struct purchase *p,
 		       const char *ref, const char *date, const char *due,
-		       int64_t amount, int64_t cleared, int64_t entry_id,
-		       int64_t *bill_id)
+		       int64_t amount, const int64_t *cleared_returned,
+		       int64_t entry_id, int64_t *bill_id)
 {
 	static const char sql[] =
 		"INSERT INTO bill(purchase_id, supplier, ref, date, due, "
-		"amount, cleared, entry_id, at, actor) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		"amount, cleared, returned, entry_id, at, actor) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	static const char lines_sql[] =
 		"UPDATE purchase_line SET billed = received, "
 		"billed_value = received_value WHERE purchase_id = ?";
@@ -342,13 +361,14 @@ static int insert_bill(struct db *db, const struct purchase *p,
 	db_bind_text(stmt, 4, date);
 	db_bind_text(stmt, 5, due);
 	db_bind_int64(stmt, 6, amount);
-	db_bind_int64(stmt, 7, cleared);
+	db_bind_int64(stmt, 7, cleared_returned[0]);
+	db_bind_int64(stmt, 8, cleared_returned[1]);
 	if (entry_id)
-		db_bind_int64(stmt, 8, entry_id);
+		db_bind_int64(stmt, 9, entry_id);
 	else
-		db_bind_null(stmt, 8);
-	db_bind_text(stmt, 9, time_format(db->now, at));
-	db_bind_text(stmt, 10, db->actor);
+		db_bind_null(stmt, 9);
+	db_bind_text(stmt, 10, time_format(db->now, at));
+	db_bind_text(stmt, 11, db->actor);
 	if ((status = db_done(db, stmt)))
 		return status;
 	*bill_id = db_last_id(db);
@@ -373,7 +393,7 @@ int purchase_bill(struct db *db, int64_t id, int64_t amount,
 {
 	struct purchase p;
 	char today[TS_BUFSZ], due[TS_BUFSZ];
-	int64_t cleared = 0, unbilled = 0, entry_id, bill_id;
+	int64_t cleared = 0, unbilled = 0, returned, entry_id, bill_id;
 	int status, found;
 	jv data;
 
@@ -405,11 +425,16 @@ int purchase_bill(struct db *db, int64_t id, int64_t amount,
 				  "received and not billed", (long long)id);
 		goto done;
 	}
+	/* Goods sent back after a failed check are not billed. */
+	if ((status = returned_open(db, id, &returned)))
+		goto done;
+	cleared -= returned;
 	if ((status = due_date(db, &p, date, due)) ||
 	    (status = post_bill(db, id, date, ref, cleared, amount,
 				&entry_id)) ||
-	    (status = insert_bill(db, &p, ref, date, due, amount, cleared,
-				  entry_id, &bill_id)))
+	    (status = insert_bill(db, &p, ref, date, due, amount,
+				  (int64_t[]){ cleared, returned }, entry_id,
+				  &bill_id)))
 		goto done;
 	for (size_t i = 0; i < p.count; i++) {
 		p.lines[i].billed = p.lines[i].received;
@@ -622,9 +647,15 @@ int purchase_open_bills_total(struct db *db, int64_t *out)
 
 int purchase_unbilled_total(struct db *db, int64_t *out)
 {
+	/* Less what failed quality control and no bill netted out. */
 	static const char sql[] =
-		"SELECT coalesce(sum(received_value - billed_value), 0) "
-		"FROM purchase_line";
+		"SELECT (SELECT coalesce(sum(received_value - billed_value), 0) "
+		"FROM purchase_line) - coalesce((SELECT -sum(m.value) "
+		"FROM stock_doc f JOIN stock_doc r ON r.id = f.source_doc "
+		"JOIN purchase p ON CAST(p.id AS TEXT) = r.po "
+		"JOIN move m ON m.doc_id = f.id WHERE f.kind = 'qc_fail' "
+		"AND r.kind = 'receipt'), 0) + "
+		"(SELECT coalesce(sum(returned), 0) FROM bill)";
 
 	return db_int64(db, db_stmt(db, sql), out);
 }

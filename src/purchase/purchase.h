@@ -150,7 +150,10 @@ int purchase_open_bills(struct db *db, const char *as_of,
 			int (*fn)(const struct aging_doc *doc, void *arg),
 			void *arg);
 
-/* Sum of bills open now; received value not billed yet. */
+/*
+ * Sum of bills open now; received value not billed yet (less what failed
+ * quality control and went back).
+ */
 int purchase_open_bills_total(struct db *db, int64_t *out);
 int purchase_unbilled_total(struct db *db, int64_t *out);
 

@@ -8,8 +8,9 @@
  * when a later day comes, so the mean and the population deviation of
  * the daily demand (days without issues counting zero) come from exact
  * integer sums; only the statistics past that are doubles.  Stock,
- * reservations and what is on order are read once each, grouped.  The
- * stock tables are only read here: a receipt goes through stock.h.
+ * reservations and what is on order are read once each, grouped; the
+ * stock's figures come through stock.h (stock_demand_each(),
+ * stock_position_each()).
  */
 #include "purchase_impl.h"
 
@@ -23,6 +24,7 @@
 #include "hash.h"
 #include "item.h"
 #include "record.h"
+#include "stock.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -85,45 +87,45 @@ static void close_day(struct cell *c)
 	c->day_sum = 0;
 }
 
-/* Sale and production issues of the window, in date order. */
+/* One issue of the window (stock_demand_each() gives them by date). */
+static int add_demand(void *arg, const char *sku, const char *wh,
+		      const char *day, int64_t qty)
+{
+	struct cell *c = cell_of(arg, sku, wh, 1);
+
+	if (strcmp(c->day, day)) {
+		close_day(c);
+		snprintf(c->day, sizeof(c->day), "%s", day);
+	}
+	c->day_sum += qty;
+	return 0;
+}
+
 static int read_demand(struct reorder *r)
 {
-	static const char sql[] =
-		"SELECT m.sku, m.wh, m.date, m.qty FROM move m "
-		"JOIN stock_doc d ON d.id = m.doc_id "
-		"WHERE m.date >= ?1 AND m.date < ?2 AND d.kind = 'issue' "
-		"AND coalesce(d.reason, 'sale') IN ('sale', 'production') "
-		"AND (?3 IS NULL OR m.wh = ?3) ORDER BY m.date";
-	struct db_stmt *stmt = db_stmt(r->db, sql);
-	int rc;
+	int status = stock_demand_each(r->db, r->from, r->today, r->opt->wh,
+				       add_demand, r);
 
-	db_bind_text(stmt, 1, r->from);
-	db_bind_text(stmt, 2, r->today);
-	db_bind_text(stmt, 3, r->opt->wh);
-	while ((rc = db_row(r->db, stmt)) == DB_ROW) {
-		struct cell *c = cell_of(r, db_column_text(stmt, 0),
-					 db_column_text(stmt, 1), 1);
-		const char *day = db_column_text(stmt, 2);
-
-		if (strcmp(c->day, day)) {
-			close_day(c);
-			snprintf(c->day, sizeof(c->day), "%s", day);
-		}
-		c->day_sum -= db_column_int64(stmt, 3);
-	}
-	if (rc != DB_DONE)
-		return rc;
+	if (status)
+		return status;
 	for (size_t i = 0; i < r->count; i++)
 		close_day(r->all[i]);
 	return BIZ_OK;
 }
 
-/* On hand and reserved; on order; the oldest open purchase. */
+static int add_position(void *arg, const char *sku, const char *wh,
+			int64_t on_hand, int64_t reserved)
+{
+	struct cell *c = cell_of(arg, sku, wh, 1);
+
+	c->on_hand = on_hand;
+	c->reserved = reserved;
+	return 0;
+}
+
+/* On hand and reserved; on order and the oldest open purchase. */
 static int read_positions(struct reorder *r)
 {
-	static const char stock_sql[] =
-		"SELECT sku, wh, sum(qty), sum(reserved) FROM stock_balance "
-		"WHERE ?1 IS NULL OR wh = ?1 GROUP BY sku, wh";
 	static const char order_sql[] =
 		"SELECT l.sku, p.wh, sum(CASE WHEN p.status IN ('ordered', "
 		"'partial') THEN l.qty - l.received - l.cancelled ELSE 0 END), "
@@ -132,19 +134,12 @@ static int read_positions(struct reorder *r)
 		"'approved', 'ordered', 'partial') AND l.received + "
 		"l.cancelled < l.qty AND (?1 IS NULL OR p.wh = ?1) "
 		"GROUP BY l.sku, p.wh";
-	struct db_stmt *stmt = db_stmt(r->db, stock_sql);
+	struct db_stmt *stmt;
 	struct cell *c;
-	int rc;
+	int rc, status;
 
-	db_bind_text(stmt, 1, r->opt->wh);
-	while ((rc = db_row(r->db, stmt)) == DB_ROW) {
-		c = cell_of(r, db_column_text(stmt, 0),
-			    db_column_text(stmt, 1), 1);
-		c->on_hand = db_column_int64(stmt, 2);
-		c->reserved = db_column_int64(stmt, 3);
-	}
-	if (rc != DB_DONE)
-		return rc;
+	if ((status = stock_position_each(r->db, r->opt->wh, add_position, r)))
+		return status;
 	stmt = db_stmt(r->db, order_sql);
 	db_bind_text(stmt, 1, r->opt->wh);
 	while ((rc = db_row(r->db, stmt)) == DB_ROW) {

@@ -159,7 +159,9 @@ struct stock_filter {
 	const char *wh;
 	int lots;		/* one row per lot, with expiry */
 	const char *at;		/* YYYY-MM-DD: from the moves up to it */
-	int below_reorder;	/* only items at or below their min */
+	int all_items;		/* every item in each warehouse, stock or
+				   not (inv-stock --below-reorder picks
+				   from these) */
 };
 
 /*
@@ -168,5 +170,28 @@ struct stock_filter {
  */
 int stock_each(struct db *db, const struct stock_filter *filter,
 	       struct sink *out);
+
+/* ---- what replenishment reads (demand.c) ------------------------------ */
+
+/*
+ * Calls fn for each move of a sale or production issue dated from from
+ * up to (not including) to, in wh or every warehouse (NULL), in date
+ * order: its SKU, warehouse, date and the quantity issued (thousandths,
+ * above 0).  The strings last until fn returns.  Stops at fn's first
+ * non-zero answer and returns it.
+ */
+typedef int (*stock_demand_fn)(void *arg, const char *sku, const char *wh,
+			       const char *date, int64_t qty);
+int stock_demand_each(struct db *db, const char *from, const char *to,
+		      const char *wh, stock_demand_fn fn, void *arg);
+
+/*
+ * Calls fn with the quantity on hand and reserved of each item in each
+ * warehouse (wh, or all with NULL) that has a balance.
+ */
+typedef int (*stock_position_fn)(void *arg, const char *sku, const char *wh,
+				 int64_t on_hand, int64_t reserved);
+int stock_position_each(struct db *db, const char *wh, stock_position_fn fn,
+			void *arg);
 
 #endif
