@@ -607,8 +607,10 @@
  * (action: opened, assigned, replied, resolved, closed, reopened).
  * first_response_at is the first reply.  ticket_target holds, per
  * priority, the minutes allowed to the first response and to the
- * resolution: data, changed with crm-ticket targets set.  Every
- * statement can run twice (IF NOT EXISTS, ON CONFLICT).
+ * resolution: data, changed with crm-ticket targets set.  The index on
+ * lead_conversion(customer_id) is for the customer's 360-degree view
+ * (the leads converted into it).  Every statement can run twice (IF NOT
+ * EXISTS, ON CONFLICT).
  */
 #define SCHEMA_SERVICE \
 "CREATE TABLE IF NOT EXISTS ticket(" \
@@ -648,7 +650,9 @@
 "INSERT INTO ticket_target(priority, response_minutes, resolution_minutes)" \
 "  VALUES ('urgent', 60, 240), ('high', 240, 1440)," \
 "  ('normal', 480, 4320), ('low', 1440, 10080)" \
-"  ON CONFLICT(priority) DO NOTHING;"
+"  ON CONFLICT(priority) DO NOTHING;" \
+"CREATE INDEX IF NOT EXISTS lead_conversion_customer" \
+"  ON lead_conversion(customer_id);"
 
 /*
  * One entry per migration, in order; a domain adds its tables as the next
@@ -657,8 +661,8 @@
 const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
-	SCHEMA_PIPELINE,
 	SCHEMA_PURCHASE_3,
+	SCHEMA_PIPELINE,
 	SCHEMA_SALES,
 	SCHEMA_SERVICE,
 };
