@@ -27,6 +27,9 @@
 	X("crm-segment", cmd_crm_segment) \
 	X("crm-stats", cmd_crm_stats) \
 	X("crm-ticket", cmd_crm_ticket) \
+	X("inv-bom", cmd_inv_bom) \
+	X("inv-build", cmd_inv_build) \
+	X("inv-count", cmd_inv_count) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \

@@ -655,6 +655,66 @@
 "  ON lead_conversion(customer_id);"
 
 /*
+ * Production and counts (src/mfg).  bom: quantity of a component per
+ * unit of a product, several levels (a cycle is refused when a line is
+ * added).  build: one production run; its components leave by an issue
+ * document (reason production) and the product enters by a build
+ * document as one cost layer worth their sum; ref makes a rerun a no-op,
+ * parent links a sub-assembly built by --explode.  stock_count: a count
+ * of one warehouse; last_move is its snapshot (moves up to that id are in
+ * expected), so moves written during the count are told apart from
+ * losses; count_line holds expected and counted per item and lot, and
+ * moved, variance and value once posted.  IF NOT EXISTS: the migration
+ * may run again over its own tables (a database set back a version).
+ */
+#define SCHEMA_MFG \
+"CREATE TABLE IF NOT EXISTS bom(" \
+"  product TEXT NOT NULL REFERENCES item(sku)," \
+"  component TEXT NOT NULL REFERENCES item(sku)," \
+"  qty INTEGER NOT NULL CHECK (qty > 0)," \
+"  created_at TEXT NOT NULL," \
+"  PRIMARY KEY (product, component)) WITHOUT ROWID;" \
+"CREATE INDEX IF NOT EXISTS bom_component ON bom(component);" \
+"CREATE TABLE IF NOT EXISTS build(" \
+"  id INTEGER PRIMARY KEY," \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  qty INTEGER NOT NULL CHECK (qty > 0)," \
+"  value INTEGER NOT NULL DEFAULT 0," \
+"  components TEXT NOT NULL DEFAULT '[]'," \
+"  ref TEXT," \
+"  parent INTEGER REFERENCES build(id)," \
+"  issue_doc INTEGER REFERENCES stock_doc(id)," \
+"  build_doc INTEGER REFERENCES stock_doc(id)," \
+"  date TEXT NOT NULL," \
+"  at TEXT NOT NULL," \
+"  actor TEXT NOT NULL);" \
+"CREATE UNIQUE INDEX IF NOT EXISTS build_ref ON build(ref) WHERE ref IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS build_parent ON build(parent) WHERE parent IS NOT NULL;" \
+"CREATE TABLE IF NOT EXISTS stock_count(" \
+"  id INTEGER PRIMARY KEY," \
+"  wh TEXT NOT NULL REFERENCES warehouse(code)," \
+"  status TEXT NOT NULL CHECK (status IN ('open', 'posted'," \
+"    'cancelled'))," \
+"  last_move INTEGER NOT NULL," \
+"  started_at TEXT NOT NULL," \
+"  closed_at TEXT," \
+"  doc_id INTEGER REFERENCES stock_doc(id)," \
+"  entry_id INTEGER REFERENCES entry(id)," \
+"  actor TEXT NOT NULL);" \
+"CREATE TABLE IF NOT EXISTS count_line(" \
+"  count_id INTEGER NOT NULL REFERENCES stock_count(id)," \
+"  sku TEXT NOT NULL REFERENCES item(sku)," \
+"  lot TEXT NOT NULL DEFAULT ''," \
+"  expected INTEGER NOT NULL," \
+"  counted INTEGER CHECK (counted >= 0)," \
+"  moved INTEGER," \
+"  variance INTEGER," \
+"  value INTEGER," \
+"  PRIMARY KEY (count_id, sku, lot)) WITHOUT ROWID;"
+
+/*
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
@@ -664,6 +724,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_PURCHASE_3,
 	SCHEMA_PIPELINE,
 	SCHEMA_SALES,
+	SCHEMA_MFG,
 	SCHEMA_SERVICE,
 };
 
