@@ -27,7 +27,9 @@
 	X("crm-log", cmd_crm_log) \
 	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
+	X("crm-segment", cmd_crm_segment) \
 	X("crm-stats", cmd_crm_stats) \
+	X("crm-ticket", cmd_crm_ticket) \
 	X("inv-bom", cmd_inv_bom) \
 	X("inv-build", cmd_inv_build) \
 	X("inv-count", cmd_inv_count) \
