@@ -24,7 +24,6 @@ static const struct option options[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "rfm", no_argument, NULL, OPT_RFM },
 	{ "window", required_argument, NULL, OPT_WINDOW },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 
@@ -69,10 +68,6 @@ static int run_segment(struct cli *cli, void *arg)
 		case OPT_WINDOW:
 			req->q.window_days = cli_integer(cli, "--window",
 							 optarg, 1, 36500);
-			break;
-		case OPT_LIMIT:
-			cli->limit = cli_integer(cli, "--limit", optarg, 1,
-						 INT64_MAX);
 			break;
 		}
 	}

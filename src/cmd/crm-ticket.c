@@ -41,7 +41,6 @@ static const struct option list_options[] = {
 	{ "priority", required_argument, NULL, OPT_PRIORITY },
 	{ "open", no_argument, NULL, OPT_OPEN },
 	{ "breached", no_argument, NULL, OPT_BREACHED },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 static const struct option stats_options[] = {
@@ -143,10 +142,6 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_BREACHED:
 			req->filter.breached = 1;
-			break;
-		case OPT_LIMIT:
-			req->filter.limit = cli_integer(cli, "--limit", optarg,
-							1, INT64_MAX);
 			break;
 		case OPT_FROM:
 			req->from = optarg;
