@@ -39,11 +39,13 @@ test_expect_success 'an activity on a new lead leaves its status alone' '
 '
 
 test_expect_success 'customer and deal ids are stored as given' '
-	crm-log add --kind visit --rep bob --customer 7 --minutes 45 >out &&
-	test "$(jq -r .customer out)" = 7 &&
+	crm-customer add --name Acme >/dev/null &&
+	crm-deal add --customer 1 --title Cups --amount 1 >/dev/null &&
+	crm-log add --kind visit --rep bob --customer 1 --minutes 45 >out &&
+	test "$(jq -r .customer out)" = 1 &&
 	test "$(jq -r .lead out)" = null &&
-	crm-log add --kind quote --rep ann --deal 3 >out &&
-	test "$(jq -r .deal out)" = 3
+	crm-log add --kind quote --rep ann --deal 1 >out &&
+	test "$(jq -r .deal out)" = 1
 '
 
 test_expect_success 'list: all, by lead, by rep' '

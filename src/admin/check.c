@@ -129,7 +129,10 @@ static int check_all(struct db *db, struct sink *out, struct json *w,
 	json_key_str(w, "account", CHECK_INVENTORY_ACCOUNT);
 	json_key_dec(w, "account_balance", account, ms);
 	json_key_dec(w, "stock_value", stock_value, ms);
-	return report(out, w, account == stock_value, failed);
+	if ((status = report(out, w, account == stock_value, failed)) ||
+	    (status = check_purchases(db, out, failed)))
+		return status;
+	return check_sales(db, out, failed);
 }
 
 int check_each(struct db *db, struct sink *out, int *failed)

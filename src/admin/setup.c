@@ -39,7 +39,12 @@ static const char seed_sql[] =
 	" ('count_loss', '5100', '1300'),"
 	" ('count_gain', '1300', '5100'),"
 	" ('invoice', '1100', '4000'),"
-	" ('payment', '1000', '1100');"
+	" ('payment', '1000', '1100'),"
+	" ('bill', '2100', '2000'),"
+	" ('bill_variance', '5200', '2000'),"
+	" ('bill_payment', '2000', '1000'),"
+	" ('sales_return', '4100', '1100'),"
+	" ('return_receipt', '1300', '5000');"
 	"INSERT INTO warehouse(code, name, created_at) VALUES"
 	" ('MAIN', 'Main warehouse', ?1);";
 

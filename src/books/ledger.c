@@ -12,6 +12,7 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "lock.h"
 #include "banned.h"
 
 static int valid_date(const char *date)
@@ -126,6 +127,8 @@ int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
 	if (!valid_date(e->date))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such "
 				"as 2026-11-27", e->date ? e->date : "");
+	if (ledger_date_locked(db, e->date))
+		return BIZ_REFUSED;
 	if (!e->memo || !*e->memo)
 		return biz_fail(BIZ_DATAERR, "an entry needs a memo");
 	if (e->count < 2)
@@ -193,30 +196,40 @@ int ledger_post(struct db *db, const struct entry_in *e, int64_t *entry_id)
 	return status;
 }
 
-int ledger_post_auto(struct db *db, const char *kind, const char *date,
-		     const char *memo, const char *source, const char *ref,
-		     int64_t amount, int64_t *entry_id)
+int ledger_rule_accounts(struct db *db, const char *kind, char *debit,
+			 char *credit)
 {
 	static const char sql[] =
 		"SELECT debit, credit FROM posting_rule WHERE kind = ?";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	char debit[LEDGER_CODE_MAX], credit[LEDGER_CODE_MAX];
-	struct posting_in postings[2];
-	struct entry_in e = { date, memo, source, ref, 0, postings, 2 };
 	int rc;
 
-	*entry_id = 0;
-	if (amount == 0)
-		return BIZ_OK;
 	db_bind_text(stmt, 1, kind);
 	rc = db_one(db, stmt);
 	if (rc == DB_DONE)
 		return biz_fail(BIZ_INTERNAL, "no posting rule for '%s'", kind);
 	if (rc != DB_ROW)
 		return rc;
-	snprintf(debit, sizeof(debit), "%s", db_column_text(stmt, 0));
-	snprintf(credit, sizeof(credit), "%s", db_column_text(stmt, 1));
+	snprintf(debit, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
+	snprintf(credit, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 1));
 	db_reset(stmt);
+	return BIZ_OK;
+}
+
+int ledger_post_auto(struct db *db, const char *kind, const char *date,
+		     const char *memo, const char *source, const char *ref,
+		     int64_t amount, int64_t *entry_id)
+{
+	char debit[LEDGER_CODE_MAX], credit[LEDGER_CODE_MAX];
+	struct posting_in postings[2];
+	struct entry_in e = { date, memo, source, ref, 0, postings, 2 };
+	int status;
+
+	*entry_id = 0;
+	if (amount == 0)
+		return BIZ_OK;
+	if ((status = ledger_rule_accounts(db, kind, debit, credit)))
+		return status;
 	postings[0] = (struct posting_in){ debit, amount };
 	postings[1] = (struct posting_in){ credit, -amount };
 	return ledger_post(db, &e, entry_id);

@@ -49,6 +49,13 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 		     const char *memo, const char *source, const char *ref,
 		     int64_t amount, int64_t *entry_id);
 
+/*
+ * The debit and credit account codes of posting rule kind (buffers of
+ * LEDGER_CODE_MAX); no such rule is BIZ_INTERNAL.
+ */
+int ledger_rule_accounts(struct db *db, const char *kind, char *debit,
+			 char *credit);
+
 /* The balance (debits - credits) of account code, over all dates. */
 int ledger_account_balance(struct db *db, const char *code, int64_t *out);
 

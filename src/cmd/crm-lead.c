@@ -1,4 +1,4 @@
-/* crm-lead - add, import, list, show and change leads. */
+/* crm-lead - add, import, list, show, change and convert leads. */
 #include <string.h>
 
 #include "cli.h"
@@ -39,7 +39,6 @@ static const struct option list_options[] = {
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "unassigned", no_argument, NULL, OPT_UNASSIGNED },
 	{ "source", required_argument, NULL, OPT_SOURCE },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 
@@ -132,10 +131,6 @@ static void read_options(struct cli *cli, struct request *req)
 		case OPT_UNASSIGNED:
 			req->filter.unassigned = 1;
 			break;
-		case OPT_LIMIT:
-			cli->limit = cli_integer(cli, "--limit", optarg, 1,
-						 INT64_MAX);
-			break;
 		default:
 			if (c == OPT_STATUS)
 				req->filter.status = optarg;
@@ -220,6 +215,53 @@ static int run_set(struct cli *cli, void *arg)
 	return status;
 }
 
+/* ---- convert --------------------------------------------------------- */
+
+enum { OPT_CUSTOMER = OPT_LIMIT + 1, OPT_AMOUNT, OPT_TITLE, OPT_CLOSE };
+
+static const struct option convert_options[] = {
+	{ "customer", required_argument, NULL, OPT_CUSTOMER },
+	{ "amount", required_argument, NULL, OPT_AMOUNT },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "close", required_argument, NULL, OPT_CLOSE },
+	CLI_OPTIONS
+};
+
+struct conversion {
+	int64_t id;
+	struct lead_conversion c;
+};
+
+static int convert_lead(struct db *db, void *arg, jv *record)
+{
+	struct conversion *conv = arg;
+
+	return lead_convert(db, conv->id, &conv->c, record);
+}
+
+static int run_convert(struct cli *cli, void *arg)
+{
+	struct conversion conv = { 0 };
+	char **args;
+	int c;
+
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
+		if (c == OPT_CUSTOMER)
+			conv.c.customer = cli_integer(cli, "--customer",
+						      optarg, 1, INT64_MAX);
+		else if (c == OPT_AMOUNT)
+			conv.c.amount = optarg;
+		else if (c == OPT_TITLE)
+			conv.c.title = optarg;
+		else
+			conv.c.close = optarg;
+	}
+	cli_operands(cli, 1, 1, &args);
+	conv.id = lead_id(cli, args[0]);
+	return cli_write(cli, convert_lead, &conv);
+}
+
 static const struct cli_verb verbs[] = {
 	{ "add", run_add, "", add_options,
 	  "crm-lead add --name N [--company C] [--email E] [--phone P] "
@@ -236,6 +278,9 @@ static const struct cli_verb verbs[] = {
 	{ "set", run_set, "", set_options,
 	  "crm-lead set ID [--name N] ... [--status S] [--set k=v]...\n",
 	  CLI_NEEDS_DB | CLI_WRITES },
+	{ "convert", run_convert, "", convert_options,
+	  "crm-lead convert ID [--customer ID] [--amount A] [--title T] "
+	  "[--close DATE]\n", CLI_NEEDS_DB | CLI_WRITES },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

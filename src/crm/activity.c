@@ -140,6 +140,9 @@ int activity_add(struct db *db, jv fields, struct sink *out)
 		}
 		jv_free(probe);
 	}
+	if ((customer && (status = customer_get(db, customer, NULL))) ||
+	    (deal && (status = deal_get(db, deal, NULL))))
+		goto done;
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, kind);
 	db_bind_text(stmt, 2, rep);

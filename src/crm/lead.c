@@ -727,6 +727,11 @@ int lead_set(struct db *db, int64_t id, jv fields, struct sink *out)
 		return status;
 	}
 	before = jv_copy(existing);
+	if ((status = lead_status_allowed(id, rec_text(existing, "status"),
+					  rec_text(fields, "status")))) {
+		jv_free(fields);
+		goto done;
+	}
 	if (rec_has(fields, "status")) {
 		rec_set(&existing, "status", jv_object_get(jv_copy(fields),
 							   jv_string("status")));
