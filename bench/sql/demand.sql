@@ -1,3 +1,7 @@
+-- The daily-demand mean and population standard deviation per item and
+-- warehouse over the 90 days before BIZ_NOW=2026-11-27 (days without
+-- issues count zero), written by hand: what inv-reorder computes first.
+-- bench/reorder-bench.sh and bench/run time inv-reorder against it.
 WITH daily AS (
   SELECT m.sku, m.wh, m.date, -sum(m.qty) AS q
   FROM move m JOIN stock_doc d ON d.id = m.doc_id
