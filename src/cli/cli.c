@@ -149,16 +149,22 @@ void cli_usage_error(struct cli *cli, const char *fmt, ...)
 	exit(BIZ_USAGE);
 }
 
+/* Exits 64 with jq's words on the program of option. */
+static void __attribute__((noreturn)) compile_failed(const char *option)
+{
+	char *message = xstrdup(biz_error());
+
+	biz_dief(BIZ_USAGE, "%s: %s", option, message);
+}
+
 /* Compiles a jq program from an option, or exits 64 with jq's words. */
 static struct filter *compile_option(const char *option, const char *text)
 {
 	struct filter *f = filter_compile(text);
-	char *message;
 
 	if (f)
 		return f;
-	message = xstrdup(biz_error());
-	biz_dief(BIZ_USAGE, "%s: %s", option, message);
+	compile_failed(option);
 }
 
 int cli_getopt(struct cli *cli, const char *shortopts,
@@ -186,6 +192,9 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 		case CLI_JQ:
 			filter_free(cli->jq);
 			cli->jq = compile_option("--jq", optarg);
+			/* libjq may refuse what the native parser takes */
+			if (filter_prepare(cli->jq))
+				compile_failed("--jq");
 			break;
 		case CLI_WHERE:
 			filter_free(cli->where);
