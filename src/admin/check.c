@@ -1,6 +1,8 @@
 /* check.c - verify the invariants that tie stock and books together. */
 #include "check.h"
 
+#include <string.h>
+
 #include "biz.h"
 #include "decimal.h"
 #include "ledger.h"
@@ -29,6 +31,45 @@ static int report(int (*fn)(jv, void *), void *arg, jv rec, int ok,
 	if (!ok)
 		(*failed)++;
 	return fn(rec, arg);
+}
+
+int check_storage(struct db *db, int deep,
+		  int (*fn)(jv result, void *arg), void *arg, int *failed)
+{
+	static const char quick_sql[] = "PRAGMA quick_check(20)";
+	static const char deep_sql[] = "PRAGMA integrity_check(20)";
+	struct db_stmt *stmt = db_stmt(db, deep ? deep_sql : quick_sql);
+	jv problems = jv_array(), rec;
+	int rc, ok;
+
+	*failed = 0;
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		const char *line = db_column_text(stmt, 0), *end;
+
+		if (!line || !strcmp(line, "ok"))
+			continue;
+		/* SQLite may give several complaints a row, one a line. */
+		for (; *line; line = *end ? end + 1 : end) {
+			end = strchr(line, '\n');
+			if (!end)
+				end = line + strlen(line);
+			if (end > line && !strstr(line, "*** in database") &&
+			    jv_array_length(jv_copy(problems)) < 20)
+				problems = jv_array_append(problems,
+					jv_string_sized(line, (int)(end - line)));
+		}
+	}
+	if (rc != DB_DONE) {
+		jv_free(problems);
+		return rc;
+	}
+	ok = jv_array_length(jv_copy(problems)) == 0;
+	rec = jv_object();
+	rec_set_str(&rec, "check", "storage");
+	rec_set(&rec, "ok", jv_bool(ok));
+	rec_set_str(&rec, "mode", deep ? "deep" : "quick");
+	rec_set(&rec, "problems", problems);
+	return report(fn, arg, rec, ok, failed);
 }
 
 int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,

@@ -15,6 +15,15 @@
 #define CHECK_INVENTORY_ACCOUNT "1300"
 
 /*
+ * Checks the file itself: SQLite's quick_check, or with deep its
+ * integrity_check (every index against its table; slower).  Calls fn with
+ * {check: "storage", ok, mode, problems: [SQLite's first 20 lines]};
+ * *failed is 1 when the file is damaged.
+ */
+int check_storage(struct db *db, int deep,
+		  int (*fn)(jv result, void *arg), void *arg, int *failed);
+
+/*
  * Calls fn with one record per check: {check, ok, ...the figures
  * compared}; *failed is set to the number of checks that do not hold.
  */
