@@ -22,6 +22,15 @@ void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 	cli->argc = argc;
 	cli->argv = argv;
 	cli->input_format = INPUT_AUTO;
+	/* Before any option is read: its errors must come out right too. */
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--errors=json") ||
+		    (!strcmp(argv[i], "--errors") && i + 1 < argc &&
+		     !strcmp(argv[i + 1], "json")))
+			biz_errors_json = 1;
+		if (!strcmp(argv[i], "--"))
+			break;
+	}
 }
 
 static void print_usage(struct cli *cli, FILE *fp)
@@ -49,7 +58,7 @@ static int verb_index(int argc, char **argv)
 {
 	static const char *const with_value[] = {
 		"--db", "-f", "--format", "--jq", "--where", "--actor",
-		"--input-format", NULL
+		"--input-format", "--errors", NULL
 	};
 
 	for (int i = 1; i < argc; i++) {
@@ -139,12 +148,20 @@ int cli_operands(struct cli *cli, int min, int max, char ***args)
 void cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
+	char *message;
+	int n;
 
-	fprintf(stderr, "%s: ", biz_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	message = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(message, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* A program reading JSON errors gets the one line, no usage. */
+	if (biz_errors_as_json())
+		biz_dief(BIZ_USAGE, "%s", message);
+	fprintf(stderr, "%s: %s\n", biz_progname, message);
 	print_usage(cli, stderr);
 	exit(BIZ_USAGE);
 }
@@ -205,6 +222,12 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 			break;
 		case CLI_ACTOR:
 			cli->actor = optarg;
+			break;
+		case CLI_ERRORS:
+			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
+				cli_usage_error(cli, "--errors: '%s' is not "
+						"json or text", optarg);
+			biz_errors_json = !strcmp(optarg, "json");
 			break;
 		case CLI_INPUT_FORMAT:
 			n = input_format_from_name(optarg);

@@ -37,6 +37,7 @@ enum {
 	CLI_DRY_RUN,
 	CLI_ACTOR,
 	CLI_INPUT_FORMAT,
+	CLI_ERRORS,
 	CLI_FIRST_OWN		/* commands number their long options here */
 };
 
@@ -49,6 +50,7 @@ enum {
 	{ "dry-run", no_argument, NULL, CLI_DRY_RUN },                  \
 	{ "actor", required_argument, NULL, CLI_ACTOR },                \
 	{ "input-format", required_argument, NULL, CLI_INPUT_FORMAT },  \
+	{ "errors", required_argument, NULL, CLI_ERRORS },              \
 	{ "quiet", no_argument, NULL, 'q' },                            \
 	{ "help", no_argument, NULL, 'h' },                             \
 	{ "version", no_argument, NULL, 'V' },                          \

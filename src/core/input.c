@@ -63,7 +63,7 @@ int reader_fail(const struct reader *r, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
-	return biz_fail(status, "%s:%d: %s", r->name, r->record_line, message);
+	return biz_fail_at(status, r->name, r->record_line, "%s", message);
 }
 
 /* Reads the next line into r->line; 0 at the end. */
