@@ -11,16 +11,33 @@ static const char usage[] =
 	"[--type asset|liability|equity|income|expense]\n"
 	"                      [--parent CODE]\n"
 	"       ledger-account list "
-	"[--type asset|liability|equity|income|expense]\n";
+	"[--type asset|liability|equity|income|expense]\n"
+	"       ledger-account set CODE --control|--no-control\n";
 
-enum { OPT_NAME = CLI_FIRST_OWN, OPT_TYPE, OPT_PARENT };
+enum { OPT_NAME = CLI_FIRST_OWN, OPT_TYPE, OPT_PARENT, OPT_CONTROL,
+       OPT_NO_CONTROL };
 
 static const struct option options[] = {
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "type", required_argument, NULL, OPT_TYPE },
 	{ "parent", required_argument, NULL, OPT_PARENT },
+	{ "control", no_argument, NULL, OPT_CONTROL },
+	{ "no-control", no_argument, NULL, OPT_NO_CONTROL },
 	CLI_OPTIONS
 };
+
+struct control_request {
+	const char *code;
+	int control;
+};
+
+static int write_control(struct db *db, void *arg, jv *record)
+{
+	struct control_request *req = arg;
+
+	return ledger_account_set_control(db, req->code, req->control,
+					  record);
+}
 
 static int write_account(struct db *db, void *arg, jv *record)
 {
@@ -34,8 +51,9 @@ int cmd_ledger_account(int argc, char **argv)
 	struct cli cli;
 	const char *type = NULL;
 	jv fields = jv_object();
-	int c, nargs, status;
+	int c, nargs, status, control = -1;
 	char **args;
+	struct control_request req;
 
 	cli_start(&cli, argc, argv, usage);
 	while ((c = cli_getopt(&cli, "", options)) != -1) {
@@ -45,10 +63,14 @@ int cmd_ledger_account(int argc, char **argv)
 			rec_set_str(&fields, "type", type = optarg);
 		else if (c == OPT_PARENT)
 			rec_set_str(&fields, "parent", optarg);
+		else if (c == OPT_CONTROL || c == OPT_NO_CONTROL)
+			control = c == OPT_CONTROL;
 	}
 	nargs = cli_args(&cli, &args);
 	if (nargs < 1)
 		cli_usage_error(&cli, "a subcommand is needed");
+	if (control >= 0 && strcmp(args[0], "set"))
+		cli_usage_error(&cli, "--control and --no-control are for set");
 	if (!strcmp(args[0], "list")) {
 		if (nargs != 1)
 			cli_usage_error(&cli, "list takes no arguments");
@@ -57,6 +79,15 @@ int cmd_ledger_account(int argc, char **argv)
 		cli_output(&cli);
 		status = ledger_account_each(cli_db(&cli), type,
 					     cli_print_where, &cli);
+	} else if (!strcmp(args[0], "set")) {
+		if (nargs != 2)
+			cli_usage_error(&cli, "set needs one CODE");
+		if (control < 0 || jv_object_length(jv_copy(fields)))
+			cli_usage_error(&cli, "set takes --control or "
+					"--no-control");
+		req.code = args[1];
+		req.control = control;
+		status = cli_write(&cli, write_control, &req);
 	} else if (!strcmp(args[0], "add")) {
 		if (nargs != 2)
 			cli_usage_error(&cli, "add needs one CODE");

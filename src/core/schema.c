@@ -288,12 +288,22 @@
 "  WHERE NOT EXISTS (SELECT 1 FROM account o WHERE o.code = v.code);"
 
 /*
+ * Migration 3: control accounts, which only their documents post to
+ * (src/books/control.c): Inventory and Goods Received Not Invoiced.
+ */
+#define SCHEMA_CONTROL_3 \
+"ALTER TABLE account ADD COLUMN control INTEGER NOT NULL DEFAULT 0" \
+"  CHECK (control IN (0, 1));" \
+"UPDATE account SET control = 1 WHERE code IN ('1300', '2100');"
+
+/*
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
 const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
+	SCHEMA_CONTROL_3,
 };
 
 const size_t schema_migration_count =
