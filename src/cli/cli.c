@@ -419,8 +419,9 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 	int64_t v;
 
 	if (dec_parse(text, scale, &v))
-		cli_usage_error(cli, "%s: '%s' is not a number with at most "
-				"%d decimal places", option, text, scale);
+		cli_usage_error(cli, "%s: '%s' is not a number under 10^13 "
+				"with at most %d decimal places", option, text,
+				scale);
 	return v;
 }
 

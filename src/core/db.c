@@ -501,7 +501,12 @@ int db_row(struct db *db, struct db_stmt *stmt)
 		sqlite3_reset(s);
 		return DB_DONE;
 	}
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if (rc == SQLITE_CONSTRAINT_TRIGGER &&
+	    !strncmp(sqlite3_errmsg(db->handle), "refused: ", 9))
+		/* A trigger's business rule (schema migration 4). */
+		status = biz_fail(BIZ_REFUSED, "%s",
+				  sqlite3_errmsg(db->handle) + 9);
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		status = biz_fail(BIZ_DATAERR, "%s",
 				  sqlite3_errmsg(db->handle));
 	else
