@@ -93,6 +93,30 @@ int64_t time_now(void)
 	return time_parse(fixed, &t) ? -1 : t;
 }
 
+/*
+ * tm as "YYYY-MM-DD" (with time: "YYYY-MM-DDTHH:MM:SSZ") into buf.  The
+ * year takes four digits at least, as the parser reads it: strftime's %Y
+ * prints year 224 as "224" (found by tests/fuzz/date.c).
+ */
+static void format_tm(const struct tm *tm, int with_time, char *buf)
+{
+	char text[80];
+	size_t n;
+
+	if (with_time)
+		snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+			 tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday,
+			 tm->tm_hour, tm->tm_min, tm->tm_sec);
+	else
+		snprintf(text, sizeof(text), "%04d-%02d-%02d",
+			 tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
+	n = strlen(text);
+	if (n >= TS_BUFSZ)
+		n = TS_BUFSZ - 1;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+}
+
 char *time_format(int64_t t, char buf[TS_BUFSZ])
 {
 	/* A run stamps its one "now" on row after row: keep the last. */
@@ -103,7 +127,7 @@ char *time_format(int64_t t, char buf[TS_BUFSZ])
 
 	if (!last[0] || t != last_t) {
 		gmtime_r(&tt, &tm);
-		strftime(last, TS_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		format_tm(&tm, 1, last);
 		last_t = t;
 	}
 	memcpy(buf, last, TS_BUFSZ);
@@ -116,6 +140,6 @@ char *date_format(int64_t t, char buf[TS_BUFSZ])
 	struct tm tm;
 
 	gmtime_r(&tt, &tm);
-	strftime(buf, TS_BUFSZ, "%Y-%m-%d", &tm);
+	format_tm(&tm, 0, buf);
 	return buf;
 }

@@ -134,6 +134,14 @@ int main(void)
 		   t == INT64_C(951782400),
 	   "time_format and time_parse round trip (2000-02-29)");
 
+	/* Found by tests/fuzz/date.c: years under 1000 kept their zeros. */
+	ok(date_parse("0224-02-29", &t) == 0 &&
+		   !strcmp(date_format(t, buf), "0224-02-29"),
+	   "date_format keeps a year's four digits (0224-02-29)");
+	ok(time_parse("0001-01-01T00:00:00Z", &t) == 0 &&
+		   !strcmp(time_format(t, buf), "0001-01-01T00:00:00Z"),
+	   "time_format keeps a year's four digits (0001-01-01)");
+
 	setenv("BIZ_NOW", "2026-11-27T08:00:00Z", 1);
 	ok(time_now() == INT64_C(1795766400), "$BIZ_NOW fixes time_now()");
 	setenv("BIZ_NOW", "2026-02-29", 1);
