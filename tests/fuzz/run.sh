@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/fuzz/run.sh SECONDS [TARGET...] - runs each libFuzzer target
-# (make fuzz) for SECONDS, one after the other, one process each
-# (-jobs=1: the machine is shared).  The corpus grows in
+# (make fuzz) for SECONDS, one after the other, in one process each
+# (no -jobs/-workers: the machine is shared).  The corpus grows in
 # tests/fuzz/work/TARGET, seeded from tests/fuzz/corpus/TARGET; a crash
 # is left as tests/fuzz/work/crash-TARGET-*.  Prints one line per target:
 # executions, corpus size, crashes.
@@ -17,7 +17,7 @@ for t in $targets; do
 	# reader runs without the leak check, ASan's other checks stay.
 	leaks=1
 	[ "$t" = reader ] && leaks=0
-	./fuzz-"$t" -max_total_time="$seconds" -jobs=1 -max_len=4096 \
+	./fuzz-"$t" -max_total_time="$seconds" -max_len=4096 \
 		-detect_leaks=$leaks \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="work/crash-$t-" "work/$t" "corpus/$t" \
