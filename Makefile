@@ -95,6 +95,16 @@ tests/fuzz/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
 check: all $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh
 
+# tests/stress.sh at length: 4 processes x STRESS_N mixed writes.
+STRESS_N ?= 250
+check-stress: all
+	@rm -rf tests/scratch/stress && mkdir -p tests/scratch/stress && \
+	cd tests/scratch/stress && PATH="$(CURDIR)/bin:$$PATH" \
+		BIZ_DB="$(CURDIR)/tests/scratch/stress/biz.db" \
+		BIZ_NOW=2026-11-27T08:00:00Z BIZ_ACTOR=stress \
+		STRESS_DIR="$(CURDIR)/tests/scratch/stress/work" \
+		sh "$(CURDIR)/tests/stress.sh" $(STRESS_N) 4
+
 demo: all
 	@sh examples/demo.sh
 
@@ -120,5 +130,5 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d) $(REPLAY_BIN:=.d)
 
-.PHONY: all check demo install clean fuzz
+.PHONY: all check check-stress demo install clean fuzz
 .SECONDARY:
