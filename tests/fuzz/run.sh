@@ -17,7 +17,7 @@ for t in $targets; do
 	# reader runs without the leak check, ASan's other checks stay.
 	leaks=1
 	[ "$t" = reader ] && leaks=0
-	./fuzz-"$t" -max_total_time="$seconds" -max_len=4096 \
+	ASAN_OPTIONS=detect_leaks=$leaks ./fuzz-"$t" -max_total_time="$seconds" -max_len=4096 \
 		-detect_leaks=$leaks \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="work/crash-$t-" "work/$t" "corpus/$t" \
