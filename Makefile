@@ -46,7 +46,9 @@ UNIT_BIN := $(UNIT_SRC:.c=)
 
 all: $(COMMANDS)
 
+# Made anew: ar would keep the member of a source file since removed.
 src/libbiz.a: $(LIB_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 src/%.o: src/%.c

@@ -118,4 +118,26 @@ test_expect_success 'costing changes until stock has moved, not after' '
 	test "$(field out 1 costing)" = avco
 '
 
+# Each verb reads only its own options: one of another verb is 64, even
+# where the old single option table took it, and nothing is written.
+test_expect_success 'inv-item: an option of another verb is a usage error' '
+	expect_exit 64 inv-item list --name X &&
+	grep -q "unknown option .--name." err &&
+	grep -q "usage: inv-item list" err &&
+	expect_exit 64 inv-item show X5 --costing fifo &&
+	expect_exit 64 inv-item import --supplier ACME bad.csv &&
+	expect_exit 64 inv-item add X6 --name Six --bogus &&
+	expect_exit 65 inv-item show X6 &&
+	inv-item list --variant-of X5 --attr k=v >out &&
+	test ! -s out
+'
+
+test_expect_success 'inv-warehouse: an option of another verb is a usage error' '
+	expect_exit 64 inv-warehouse list --name East &&
+	grep -q "usage: inv-warehouse list" err &&
+	expect_exit 64 inv-warehouse add WEST --name West --sku X &&
+	inv-warehouse list >out &&
+	test $(wc -l <out) -eq 2
+'
+
 test_done

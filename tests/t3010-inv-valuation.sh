@@ -160,4 +160,24 @@ test_expect_success 'inv-stock --at computes from the moves' '
 	test ! -s out
 '
 
+# The fields of a move and of a stock record, in order: the contract's
+# (DESIGN.md: move "id at date doc ref sku wh lot qty value unit_cost",
+# stock "sku wh on_hand reserved quarantine available on_order value
+# unit_cost", + "lot expiry" after wh with --lots), a move adding
+# doc_id, quarantine and serials after them.
+test_expect_success 'move and stock records name their fields in order' '
+	inv-receive --wh MAIN --sku PEN --qty 1 --cost 2 >m1 &&
+	jq -c "keys_unsorted" m1 >keys &&
+	echo "[\"id\",\"at\",\"date\",\"doc\",\"ref\",\"sku\",\"wh\",\"lot\",\"qty\",\"value\",\"unit_cost\",\"doc_id\",\"quarantine\",\"serials\"]" >want &&
+	test_cmp want keys &&
+	inv-stock --sku PEN --wh MAIN >s1 &&
+	jq -c "keys_unsorted" s1 >keys &&
+	echo "[\"sku\",\"wh\",\"on_hand\",\"reserved\",\"quarantine\",\"available\",\"on_order\",\"value\",\"unit_cost\"]" >want &&
+	test_cmp want keys &&
+	inv-stock --sku PEN --wh MAIN --lots >s2 &&
+	jq -c "keys_unsorted" s2 >keys &&
+	echo "[\"sku\",\"wh\",\"lot\",\"expiry\",\"on_hand\",\"reserved\",\"quarantine\",\"available\",\"on_order\",\"value\",\"unit_cost\"]" >want &&
+	test_cmp want keys
+'
+
 test_done

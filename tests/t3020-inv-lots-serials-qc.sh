@@ -165,4 +165,19 @@ test_expect_code 65 'inv-qc of an unknown receipt is bad input' '
 	inv-qc pass NOPE
 '
 
+# pass and fail share their one option (--date); an option of another
+# command (inv-receive's --hold) is 64, and the receipt stays held.
+test_expect_success 'inv-qc: an option not of its verb is a usage error' '
+	inv-receive --wh MAIN --sku BOLT --qty 1 --cost 1 --hold \
+		--ref GRN3 >/dev/null &&
+	expect_exit 64 inv-qc pass GRN3 --hold &&
+	grep -q "usage: inv-qc pass" err &&
+	expect_exit 64 inv-qc fail GRN3 --sku BOLT &&
+	expect_exit 64 inv-qc check GRN3 &&
+	inv-stock --sku BOLT >out &&
+	jqe out 1 ".quarantine == 1" &&
+	inv-qc pass GRN3 --date 2026-11-28 >q4 &&
+	jqe q4 1 ".date == \"2026-11-28\" and .quarantine == -1"
+'
+
 test_done

@@ -1,20 +1,35 @@
-/* stockcmd.c - one stock document per command run. */
+/*
+ * stockcmd.c - one stock document per command run: its lines from the
+ * options, a batch of records or scanned codes; its moves printed.
+ */
 #include "stockcmd.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <sys/types.h>
 
+#include "array.h"
 #include "decimal.h"
+#include "record.h"
 #include "banned.h"
+
+/* One unit as a quantity: a scanned code is one of its item. */
+static int64_t qty_one(void)
+{
+	int64_t one = 1;
+
+	for (int i = 0; i < QTY_SCALE; i++)
+		one *= 10;
+	return one;
+}
 
 void stock_request_add_serial(struct stock_request *req, const char *serial)
 {
-	size_t n = req->line.serial_count;
-
-	req->serials = xrealloc(req->serials, (n + 1) * sizeof(*req->serials));
-	req->serials[n] = serial;
+	ARRAY_PUSH(req->serials, req->line.serial_count, req->serial_cap,
+		   serial);
 	req->line.serials = req->serials;
-	req->line.serial_count = n + 1;
 }
 
 void stock_request_check(struct cli *cli, struct stock_request *req,
@@ -32,6 +47,217 @@ void stock_request_check(struct cli *cli, struct stock_request *req,
 		req->line.qty = cli_decimal(cli, "--qty", qty, QTY_SCALE);
 }
 
+/* record[key] as a quantity at scale; *has set when present. */
+static int record_decimal(jv record, const char *key, int scale,
+			  int64_t *out, int *has)
+{
+	jv value = jv_object_get(jv_copy(record), jv_string(key));
+	int kind = jv_get_kind(value);
+
+	*has = 0;
+	if (kind == JV_KIND_INVALID || kind == JV_KIND_NULL ||
+	    (kind == JV_KIND_STRING && !*jv_string_value(value))) {
+		jv_free(value);
+		return BIZ_OK;
+	}
+	if (kind == JV_KIND_STRING) {
+		int bad = dec_parse(jv_string_value(value), scale, out);
+
+		if (bad) {
+			int status = biz_fail(BIZ_DATAERR, "%s: '%s' is not a "
+					      "number with at most %d decimal "
+					      "places", key,
+					      jv_string_value(value), scale);
+			jv_free(value);
+			return status;
+		}
+		jv_free(value);
+	} else if (dec_from_jv(value, scale, out)) {
+		return biz_fail(BIZ_DATAERR, "%s: not a number with at most "
+				"%d decimal places", key, scale);
+	}
+	*has = 1;
+	return BIZ_OK;
+}
+
+
+/*
+ * Applies one input record of a batch (fields sku, qty, cost, lot,
+ * expiry, serial or serials, wh, to) as a line of doc; base gives the
+ * defaults from the command's options.  record is consumed.
+ */
+static int apply_stock_record(struct db *db, struct stock_doc *doc,
+			      const struct stock_line *base, jv record,
+			      struct sink *out)
+{
+	static const char *const known[] = {
+		"sku", "qty", "cost", "lot", "expiry", "serial", "serials",
+		"wh", "to", "barcode", NULL
+	};
+	struct stock_line line = *base;
+	const char **serials = NULL;
+	jv list = jv_null();
+	int has, status = BIZ_OK;
+
+	if (jv_get_kind(record) != JV_KIND_OBJECT) {
+		jv_free(record);
+		return biz_fail(BIZ_DATAERR, "a record is needed");
+	}
+	jv_object_foreach(record, key, value) {
+		int ok = 0;
+
+		for (int i = 0; known[i]; i++)
+			ok |= !strcmp(jv_string_value(key), known[i]);
+		if (!ok && !status)
+			status = biz_fail(BIZ_DATAERR, "unknown field '%s'",
+					  jv_string_value(key));
+		jv_free(key);
+		jv_free(value);
+	}
+	if (status)
+		goto done;
+	line.sku = rec_text(record, "sku");
+	if (!line.sku && rec_text(record, "barcode")) {
+		line.sku = rec_text(record, "barcode");
+		line.scan = 1;
+	}
+	if (!line.sku) {
+		status = biz_fail(BIZ_DATAERR, "sku: a SKU is needed");
+		goto done;
+	}
+	if (rec_text(record, "wh"))
+		line.wh = rec_text(record, "wh");
+	if (rec_text(record, "to"))
+		line.to = rec_text(record, "to");
+	if (rec_text(record, "lot"))
+		line.lot = rec_text(record, "lot");
+	if (rec_text(record, "expiry"))
+		line.expiry = rec_text(record, "expiry");
+	if ((status = record_decimal(record, "qty", QTY_SCALE, &line.qty,
+				     &has)))
+		goto done;
+	if (!has)
+		line.qty = 0;
+	if ((status = record_decimal(record, "cost", stock_cost_scale(db),
+				     &line.cost, &has)))
+		goto done;
+	if (has)
+		line.has_cost = 1;
+	list = jv_object_get(jv_copy(record), jv_string("serials"));
+	if (jv_get_kind(list) != JV_KIND_ARRAY) {
+		const char *text = rec_text(record, "serials");
+
+		if (!text)
+			text = rec_text(record, "serial");
+		jv_free(list);
+		list = text ? jv_string_split(jv_string(text), jv_string(","))
+			    : jv_array();
+	}
+	line.serial_count = (size_t)jv_array_length(jv_copy(list));
+	serials = xmalloc((line.serial_count + 1) * sizeof(*serials));
+	for (size_t i = 0; i < line.serial_count; i++) {
+		jv s = jv_array_get(jv_copy(list), (int)i);
+
+		if (jv_get_kind(s) != JV_KIND_STRING) {
+			jv_free(s);
+			status = biz_fail(BIZ_DATAERR, "serials: text is "
+					  "needed");
+			goto done;
+		}
+		serials[i] = jv_string_value(s);	/* list holds it */
+		jv_free(s);
+	}
+	line.serials = serials;
+	if (!line.qty && !line.serial_count) {
+		status = biz_fail(BIZ_DATAERR, "qty: a quantity is needed");
+		goto done;
+	}
+	status = stock_apply_line(db, doc, &line, out);
+done:
+	free(serials);
+	jv_free(list);
+	jv_free(record);
+	return status;
+}
+
+/*
+ * Reads path ("-" or NULL: stdin) one barcode or SKU per line, each one
+ * unit, and applies them as lines of doc (receipt or issue) grouped per
+ * item in the order first seen; base gives the rest of each line.  An
+ * unknown code fails with "FILE:LINE: unknown item 'X'".
+ */
+struct scanned {
+	char sku[128];
+	int64_t units;
+};
+
+static int apply_scan(struct db *db, struct stock_doc *doc,
+		      const struct stock_line *base, const char *path,
+		      struct sink *out)
+{
+	const char *name = path && strcmp(path, "-") ? path : "-";
+	FILE *fp = strcmp(name, "-") ? fopen(name, "r") : stdin;
+	struct scanned *items = NULL;
+	size_t n = 0, cap = 0;
+	char *buf = NULL;
+	size_t size = 0;
+	ssize_t len;
+	int line_no = 0, status = BIZ_OK;
+
+	if (!fp)
+		return biz_fail(BIZ_NOINPUT, "cannot open '%s'", name);
+	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
+		goto done;
+	while ((len = getline(&buf, &size, fp)) >= 0) {
+		struct item_info item;
+		char *code = buf;
+		size_t i;
+
+		line_no++;
+		while (len > 0 && (buf[len - 1] == '\n' ||
+				   buf[len - 1] == '\r' || buf[len - 1] == ' ' ||
+				   buf[len - 1] == '\t'))
+			buf[--len] = '\0';
+		while (*code == ' ' || *code == '\t')
+			code++;
+		if (!*code)
+			continue;
+		if ((status = item_lookup(db, code, 1, &item))) {
+			char *message = xstrdup(biz_error());
+
+			status = biz_fail(status, "%s:%d: %s", name, line_no,
+					  message);
+			free(message);
+			goto done;
+		}
+		for (i = 0; i < n && strcmp(items[i].sku, item.sku); i++)
+			;
+		if (i == n) {
+			ARRAY_GROW(items, n + 1, cap);
+			memcpy(items[n].sku, item.sku, sizeof(item.sku));
+			items[n++].units = 0;
+		}
+		items[i].units++;
+	}
+	for (size_t i = 0; i < n && !status; i++) {
+		struct stock_line line = *base;
+
+		line.sku = items[i].sku;
+		line.scan = 0;
+		line.qty = items[i].units * qty_one();
+		if (!strcmp(doc->kind, "receipt"))
+			status = stock_receive(db, doc, &line, out);
+		else
+			status = stock_issue(db, doc, &line, out);
+	}
+done:
+	free(buf);
+	free(items);
+	if (fp != stdin)
+		fclose(fp);
+	return status;
+}
+
 static void warn_replay(struct stock_request *req)
 {
 	if (!req->doc.replay || req->warned)
@@ -45,24 +271,34 @@ static void warn_replay(struct stock_request *req)
 	req->warned = 1;
 }
 
-/* Prints a move record as it is written: no jv built per move. */
-static void print_move(const char *json, size_t len, void *arg)
+/*
+ * Prints a move record as it is written (no jv built per move), held
+ * back until the commit; --where does not filter what a write did.
+ */
+static int print_move(struct sink *sink, const char *json, size_t len)
 {
-	cli_print_json(arg, json, len);
+	struct stock_request *req = (struct stock_request *)
+		((char *)sink - offsetof(struct stock_request, out));
+
+	cli_print_json(req->cli, json, len);
+	return BIZ_OK;
 }
 
 /* One line, a scan or a quality check: the whole document. */
 static int write_document(struct db *db, void *arg, jv *record)
 {
+	(void)record;
 	struct stock_request *req = arg;
 	int status;
 
 	if (!strncmp(req->doc.kind, "qc_", 3))
-		status = stock_qc(db, &req->doc, req->pass, record);
+		status = stock_qc(db, &req->doc, req->pass, &req->out);
 	else if (req->scan)
-		status = stock_scan(db, &req->doc, &req->line, "-", record);
+		status = apply_scan(db, &req->doc, &req->line, "-",
+				    &req->out);
 	else
-		status = stock_apply_line(db, &req->doc, &req->line, record);
+		status = stock_apply_line(db, &req->doc, &req->line,
+					  &req->out);
 	warn_replay(req);
 	if (!status)
 		status = stock_doc_finish(db, &req->doc);
@@ -74,7 +310,9 @@ static int apply_record(struct db *db, jv record, jv *out, void *arg)
 	struct stock_request *req = arg;
 	int status;
 
-	status = stock_apply_record(db, &req->doc, &req->line, record, out);
+	(void)out;
+	status = apply_stock_record(db, &req->doc, &req->line, record,
+				    &req->out);
 	warn_replay(req);
 	return status;
 }
@@ -93,8 +331,8 @@ int stock_request_run(struct cli *cli, struct stock_request *req,
 
 	/* Moves print as they are written: held back until the commit. */
 	cli->spool = 1;
-	req->doc.print = print_move;
-	req->doc.print_arg = cli;
+	req->out.put = print_move;
+	req->cli = cli;
 	if (file)
 		status = cli_batch_end(cli, file, apply_record, end_batch,
 				       req);

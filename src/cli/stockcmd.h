@@ -3,6 +3,8 @@
  * inv-qc) share once their options are read: one document in one
  * transaction, from one line, a --scan or a batch file, the warning on a
  * replayed ref, and the document's ledger entry posted before the commit.
+ * Reading the input (a batch's records, the codes of --scan) is done
+ * here, not in src/stock: the library neither reads files nor prints.
  */
 #ifndef STOCKCMD_H
 #define STOCKCMD_H
@@ -17,6 +19,9 @@ struct stock_request {
 	int pass;		/* qc: pass (else fail) */
 	int warned;
 	const char **serials;	/* --serial values, owned (line.serials) */
+	size_t serial_cap;
+	struct sink out;	/* the moves, printed as they are written */
+	struct cli *cli;
 };
 
 /* Adds one --serial value to req's line. */

@@ -6,12 +6,6 @@
 #include "decimal.h"
 #include "stockcmd.h"
 
-static const char usage[] =
-	"usage: inv-issue --wh W (--sku S --qty Q | FILE|- | --scan)\n"
-	"                 [--reason sale|production|scrap|sample] [--lot L] "
-	"[--serial S...]\n"
-	"                 [--order ID] [--ref R] [--date D]\n";
-
 enum {
 	OPT_WH = CLI_FIRST_OWN, OPT_SKU, OPT_QTY, OPT_SCAN, OPT_REASON,
 	OPT_LOT, OPT_SERIAL, OPT_ORDER, OPT_REF, OPT_DATE
@@ -31,41 +25,55 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int cmd_inv_issue(int argc, char **argv)
+static int run_issue(struct cli *cli, void *arg)
 {
 	static const char *const reasons[] = {
 		"sale", "production", "scrap", "sample", NULL
 	};
-	struct cli cli;
-	struct stock_request req;
+	struct stock_request *req = arg;
 	const char *qty = NULL;
 	char **args;
-	int c, nargs, status, known = 0;
+	int c, nargs, known = 0;
 
-	memset(&req, 0, sizeof(req));
-	req.doc.kind = "issue";
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	req->doc.kind = "issue";
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
-		case OPT_WH: req.line.wh = optarg; break;
-		case OPT_SKU: req.line.sku = optarg; break;
+		case OPT_WH: req->line.wh = optarg; break;
+		case OPT_SKU: req->line.sku = optarg; break;
 		case OPT_QTY: qty = optarg; break;
-		case OPT_SCAN: req.scan = 1; break;
-		case OPT_REASON: req.doc.reason = optarg; break;
-		case OPT_LOT: req.line.lot = optarg; break;
-		case OPT_SERIAL: stock_request_add_serial(&req, optarg); break;
-		case OPT_ORDER: req.doc.order = optarg; break;
-		case OPT_REF: req.doc.ref = optarg; break;
-		case OPT_DATE: req.doc.date = optarg; break;
+		case OPT_SCAN: req->scan = 1; break;
+		case OPT_REASON: req->doc.reason = optarg; break;
+		case OPT_LOT: req->line.lot = optarg; break;
+		case OPT_SERIAL: stock_request_add_serial(req, optarg); break;
+		case OPT_ORDER: req->doc.order = optarg; break;
+		case OPT_REF: req->doc.ref = optarg; break;
+		case OPT_DATE: req->doc.date = optarg; break;
 		}
 	}
-	nargs = cli_args(&cli, &args);
-	stock_request_check(&cli, &req, nargs, qty);
-	for (int i = 0; req.doc.reason && reasons[i]; i++)
-		known |= !strcmp(req.doc.reason, reasons[i]);
-	if (req.doc.reason && !known)
-		cli_usage_error(&cli, "--reason: '%s' is not one of sale, "
-				"production, scrap, sample", req.doc.reason);
-	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
-	return cli_finish(&cli, status);
+	nargs = cli_args(cli, &args);
+	stock_request_check(cli, req, nargs, qty);
+	for (int i = 0; req->doc.reason && reasons[i]; i++)
+		known |= !strcmp(req->doc.reason, reasons[i]);
+	if (req->doc.reason && !known)
+		cli_usage_error(cli, "--reason: '%s' is not one of sale, "
+				"production, scrap, sample", req->doc.reason);
+	return stock_request_run(cli, req, nargs == 1 ? args[0] : NULL);
+}
+
+/* The database is opened once the options are checked (64 first). */
+static const struct cli_verb verbs[] = {
+	{ NULL, run_issue, "", options,
+	  "inv-issue --wh W (--sku S --qty Q | FILE|- | --scan)\n"
+	  "                 [--reason sale|production|scrap|sample] [--lot L] "
+	  "[--serial S...]\n"
+	  "                 [--order ID] [--ref R] [--date D]\n", CLI_WRITES },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_inv_issue(int argc, char **argv)
+{
+	struct stock_request req;
+
+	memset(&req, 0, sizeof(req));
+	return cli_run_verbs(argc, argv, verbs, &req);
 }

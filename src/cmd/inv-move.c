@@ -6,10 +6,6 @@
 #include "decimal.h"
 #include "stockcmd.h"
 
-static const char usage[] =
-	"usage: inv-move --from W --to W --sku S --qty Q [--lot L] [--ref R] "
-	"[--date D]\n";
-
 enum {
 	OPT_FROM = CLI_FIRST_OWN, OPT_TO, OPT_SKU, OPT_QTY, OPT_LOT, OPT_REF,
 	OPT_DATE
@@ -26,33 +22,46 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int cmd_inv_move(int argc, char **argv)
+static int run_move(struct cli *cli, void *arg)
 {
-	struct cli cli;
-	struct stock_request req;
+	struct stock_request *req = arg;
 	const char *qty = NULL;
 	char **args;
 	int c;
 
-	memset(&req, 0, sizeof(req));
-	req.doc.kind = "transfer";
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	req->doc.kind = "transfer";
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
-		case OPT_FROM: req.line.wh = optarg; break;
-		case OPT_TO: req.line.to = optarg; break;
-		case OPT_SKU: req.line.sku = optarg; break;
+		case OPT_FROM: req->line.wh = optarg; break;
+		case OPT_TO: req->line.to = optarg; break;
+		case OPT_SKU: req->line.sku = optarg; break;
 		case OPT_QTY: qty = optarg; break;
-		case OPT_LOT: req.line.lot = optarg; break;
-		case OPT_REF: req.doc.ref = optarg; break;
-		case OPT_DATE: req.doc.date = optarg; break;
+		case OPT_LOT: req->line.lot = optarg; break;
+		case OPT_REF: req->doc.ref = optarg; break;
+		case OPT_DATE: req->doc.date = optarg; break;
 		}
 	}
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	if (!req.line.wh || !req.line.to || !req.line.sku || !qty)
-		cli_usage_error(&cli, "--from, --to, --sku and --qty are "
+	if (cli_args(cli, &args) != 0)
+		cli_usage_error(cli, "unexpected argument '%s'", args[0]);
+	if (!req->line.wh || !req->line.to || !req->line.sku || !qty)
+		cli_usage_error(cli, "--from, --to, --sku and --qty are "
 				"needed");
-	req.line.qty = cli_decimal(&cli, "--qty", qty, QTY_SCALE);
-	return cli_finish(&cli, stock_request_run(&cli, &req, NULL));
+	req->line.qty = cli_decimal(cli, "--qty", qty, QTY_SCALE);
+	return stock_request_run(cli, req, NULL);
+}
+
+/* The database is opened once the options are checked (64 first). */
+static const struct cli_verb verbs[] = {
+	{ NULL, run_move, "", options,
+	  "inv-move --from W --to W --sku S --qty Q [--lot L] [--ref R] "
+	  "[--date D]\n", CLI_WRITES },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_inv_move(int argc, char **argv)
+{
+	struct stock_request req;
+
+	memset(&req, 0, sizeof(req));
+	return cli_run_verbs(argc, argv, verbs, &req);
 }

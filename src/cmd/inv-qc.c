@@ -5,10 +5,6 @@
 #include "commands.h"
 #include "stockcmd.h"
 
-static const char usage[] =
-	"usage: inv-qc pass REF [--date D]\n"
-	"       inv-qc fail REF [--date D]\n";
-
 enum { OPT_DATE = CLI_FIRST_OWN };
 
 static const struct option options[] = {
@@ -16,27 +12,46 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
+/* pass and fail: the same check of receipt REF, another outcome. */
+static int run_check(struct cli *cli, struct stock_request *req, int pass)
+{
+	char **args;
+	int c;
+
+	while ((c = cli_next_option(cli)) != -1)
+		if (c == OPT_DATE)
+			req->doc.date = optarg;
+	if (cli_args(cli, &args) != 1)
+		cli_usage_error(cli, "%s needs one receipt REF",
+				pass ? "pass" : "fail");
+	req->pass = pass;
+	req->doc.kind = pass ? "qc_pass" : "qc_fail";
+	req->doc.ref = args[0];
+	return stock_request_run(cli, req, NULL);
+}
+
+static int run_pass(struct cli *cli, void *arg)
+{
+	return run_check(cli, arg, 1);
+}
+
+static int run_fail(struct cli *cli, void *arg)
+{
+	return run_check(cli, arg, 0);
+}
+
+static const struct cli_verb verbs[] = {
+	{ "pass", run_pass, "", options, "inv-qc pass REF [--date D]\n",
+	  CLI_WRITES },
+	{ "fail", run_fail, "", options, "inv-qc fail REF [--date D]\n",
+	  CLI_WRITES },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
 int cmd_inv_qc(int argc, char **argv)
 {
-	struct cli cli;
 	struct stock_request req;
-	char **args;
-	int c, nargs;
 
 	memset(&req, 0, sizeof(req));
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1)
-		if (c == OPT_DATE)
-			req.doc.date = optarg;
-	nargs = cli_args(&cli, &args);
-	if (nargs < 1)
-		cli_usage_error(&cli, "a subcommand is needed");
-	if (strcmp(args[0], "pass") && strcmp(args[0], "fail"))
-		cli_usage_error(&cli, "unknown subcommand '%s'", args[0]);
-	if (nargs != 2)
-		cli_usage_error(&cli, "%s needs one receipt REF", args[0]);
-	req.pass = !strcmp(args[0], "pass");
-	req.doc.kind = req.pass ? "qc_pass" : "qc_fail";
-	req.doc.ref = args[1];
-	return cli_finish(&cli, stock_request_run(&cli, &req, NULL));
+	return cli_run_verbs(argc, argv, verbs, &req);
 }

@@ -6,12 +6,6 @@
 #include "decimal.h"
 #include "stockcmd.h"
 
-static const char usage[] =
-	"usage: inv-receive --wh W (--sku S --qty Q --cost C | FILE|- | --scan)\n"
-	"                   [--lot L] [--expiry D] [--serial S...] [--po ID] "
-	"[--ref R]\n"
-	"                   [--hold] [--date D]\n";
-
 enum {
 	OPT_WH = CLI_FIRST_OWN, OPT_SKU, OPT_QTY, OPT_COST, OPT_SCAN,
 	OPT_LOT, OPT_EXPIRY, OPT_SERIAL, OPT_PO, OPT_REF, OPT_HOLD, OPT_DATE
@@ -33,43 +27,58 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int cmd_inv_receive(int argc, char **argv)
+static int run_receive(struct cli *cli, void *arg)
 {
-	struct cli cli;
-	struct stock_request req;
+	struct stock_request *req = arg;
 	const char *qty = NULL, *cost = NULL;
 	char **args;
-	int c, nargs, status;
+	int c, nargs;
 
-	memset(&req, 0, sizeof(req));
-	req.doc.kind = "receipt";
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	req->doc.kind = "receipt";
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
-		case OPT_WH: req.line.wh = optarg; break;
-		case OPT_SKU: req.line.sku = optarg; break;
+		case OPT_WH: req->line.wh = optarg; break;
+		case OPT_SKU: req->line.sku = optarg; break;
 		case OPT_QTY: qty = optarg; break;
 		case OPT_COST: cost = optarg; break;
-		case OPT_SCAN: req.scan = 1; break;
-		case OPT_LOT: req.line.lot = optarg; break;
-		case OPT_EXPIRY: req.line.expiry = optarg; break;
-		case OPT_SERIAL: stock_request_add_serial(&req, optarg); break;
-		case OPT_PO: req.doc.po = optarg; break;
-		case OPT_REF: req.doc.ref = optarg; break;
-		case OPT_HOLD: req.doc.hold = 1; break;
-		case OPT_DATE: req.doc.date = optarg; break;
+		case OPT_SCAN: req->scan = 1; break;
+		case OPT_LOT: req->line.lot = optarg; break;
+		case OPT_EXPIRY: req->line.expiry = optarg; break;
+		case OPT_SERIAL: stock_request_add_serial(req, optarg); break;
+		case OPT_PO: req->doc.po = optarg; break;
+		case OPT_REF: req->doc.ref = optarg; break;
+		case OPT_HOLD: req->doc.hold = 1; break;
+		case OPT_DATE: req->doc.date = optarg; break;
 		}
 	}
-	nargs = cli_args(&cli, &args);
-	stock_request_check(&cli, &req, nargs, qty);
-	cli_db(&cli);
+	nargs = cli_args(cli, &args);
+	stock_request_check(cli, req, nargs, qty);
+	/* The cost's places are the database's: open it first. */
+	cli_db(cli);
 	if (cost) {
-		req.line.cost = cli_decimal(&cli, "--cost", cost,
-					    stock_cost_scale(cli.db));
-		req.line.has_cost = 1;
+		req->line.cost = cli_decimal(cli, "--cost", cost,
+					     stock_cost_scale(cli->db));
+		req->line.has_cost = 1;
 	}
-	if (req.line.sku && !cost)
-		cli_usage_error(&cli, "--sku needs --cost (the unit cost)");
-	status = stock_request_run(&cli, &req, nargs == 1 ? args[0] : NULL);
-	return cli_finish(&cli, status);
+	if (req->line.sku && !cost)
+		cli_usage_error(cli, "--sku needs --cost (the unit cost)");
+	return stock_request_run(cli, req, nargs == 1 ? args[0] : NULL);
+}
+
+/* The database is opened once the options are checked (64 first). */
+static const struct cli_verb verbs[] = {
+	{ NULL, run_receive, "", options,
+	  "inv-receive --wh W (--sku S --qty Q --cost C | FILE|- | --scan)\n"
+	  "                   [--lot L] [--expiry D] [--serial S...] [--po ID] "
+	  "[--ref R]\n"
+	  "                   [--hold] [--date D]\n", CLI_WRITES },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_inv_receive(int argc, char **argv)
+{
+	struct stock_request req;
+
+	memset(&req, 0, sizeof(req));
+	return cli_run_verbs(argc, argv, verbs, &req);
 }

@@ -7,10 +7,6 @@
 #include "record.h"
 #include "stock.h"
 
-static const char usage[] =
-	"usage: inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
-	"[--below-reorder]\n";
-
 enum {
 	OPT_SKU = CLI_FIRST_OWN, OPT_WH, OPT_LOTS, OPT_AT, OPT_BELOW_REORDER
 };
@@ -31,6 +27,7 @@ static const char *const summed[] = {
 };
 
 struct report {
+	struct sink sink;	/* first: the library hands records here */
 	struct cli *cli;
 	jv totals;	/* an object while a table is printed, else null */
 	int scales[6];
@@ -54,31 +51,41 @@ static int add_to_totals(struct report *rep, jv stock)
 	return BIZ_OK;
 }
 
-static int print_stock(jv stock, void *arg)
+/*
+ * Prints a stock record when --where holds for it; a table adds it to
+ * the totals.  The text is parsed only for --where or a table.
+ */
+static int print_stock(struct sink *sink, const char *json, size_t len)
 {
-	struct report *rep = arg;
+	struct report *rep = (struct report *)sink;
+	int table = jv_get_kind(rep->totals) == JV_KIND_OBJECT;
 	int status = BIZ_OK;
+	jv stock;
 
+	if (!table && !rep->cli->where) {
+		cli_print_json(rep->cli, json, len);
+		return BIZ_OK;
+	}
+	stock = jv_parse_sized(json, (int)len);
 	if (!cli_where(rep->cli, stock)) {
 		jv_free(stock);
 		return BIZ_OK;
 	}
-	if (jv_get_kind(rep->totals) == JV_KIND_OBJECT)
+	if (table)
 		status = add_to_totals(rep, stock);
-	cli_print(rep->cli, stock);
+	jv_free(stock);
+	cli_print_json(rep->cli, json, len);
 	return status;
 }
 
-int cmd_inv_stock(int argc, char **argv)
+static int run_stock(struct cli *cli, void *arg)
 {
-	struct cli cli;
+	struct report *rep = arg;
 	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
-	struct report rep = { &cli, jv_null(), { 0 } };
 	char **args;
 	int c, status;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SKU: filter.sku = optarg; break;
 		case OPT_WH: filter.wh = optarg; break;
@@ -87,23 +94,40 @@ int cmd_inv_stock(int argc, char **argv)
 		case OPT_BELOW_REORDER: filter.below_reorder = 1; break;
 		}
 	}
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	cli_db(&cli);
-	if (cli_format(&cli) == FORMAT_TABLE) {
-		rep.totals = jv_object();
-		rec_set_str(&rep.totals, "sku", "TOTAL");
+	if (cli_args(cli, &args) != 0)
+		cli_usage_error(cli, "unexpected argument '%s'", args[0]);
+	cli_db(cli);
+	rep->cli = cli;
+	if (cli_format(cli) == FORMAT_TABLE) {
+		rep->totals = jv_object();
+		rec_set_str(&rep->totals, "sku", "TOTAL");
 		for (int i = 0; summed[i]; i++) {
-			rep.scales[i] = strcmp(summed[i], "value") ?
-					QTY_SCALE : cli.db->money_scale;
-			rec_set(&rep.totals, summed[i], dec_to_jv(0,
-							rep.scales[i]));
+			rep->scales[i] = strcmp(summed[i], "value") ?
+					 QTY_SCALE : cli->db->money_scale;
+			rec_set(&rep->totals, summed[i],
+				dec_to_jv(0, rep->scales[i]));
 		}
 	}
-	status = stock_each(cli.db, &filter, print_stock, &rep);
-	if (status == BIZ_OK && jv_get_kind(rep.totals) == JV_KIND_OBJECT)
-		cli_print(&cli, rep.totals);
+	status = stock_each(cli->db, &filter, &rep->sink);
+	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT)
+		cli_print(cli, rep->totals);
 	else
-		jv_free(rep.totals);
-	return cli_finish(&cli, status);
+		jv_free(rep->totals);
+	rep->totals = jv_null();
+	return status;
+}
+
+/* The database is opened once the options are checked (64 first). */
+static const struct cli_verb verbs[] = {
+	{ NULL, run_stock, "", options,
+	  "inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
+	  "[--below-reorder]\n", 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_inv_stock(int argc, char **argv)
+{
+	struct report rep = { { print_stock }, NULL, jv_null(), { 0 } };
+
+	return cli_run_verbs(argc, argv, verbs, &rep);
 }

@@ -1,5 +1,6 @@
 /* item.c - warehouses and items: validation and storage. */
 #include "item.h"
+#include "stock_internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "biz.h"
 #include "decimal.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -65,7 +67,7 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 		return biz_fail(BIZ_DATAERR, "'%s' is not a warehouse code "
 				"(no spaces)", code ? code : "");
 	if (!name || !*name)
-		return biz_fail(BIZ_DATAERR, "warehouse '%s' needs a --name",
+		return biz_fail(BIZ_DATAERR, "warehouse '%s' needs a name",
 				code);
 	stmt = db_stmt(db, find_sql);
 	db_bind_text(stmt, 1, code);
@@ -103,19 +105,25 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 	return BIZ_OK;
 }
 
-int warehouse_each(struct db *db, int (*fn)(jv wh, void *arg), void *arg)
+int warehouse_each(struct db *db, struct sink *out)
 {
 	static const char sql[] =
 		"SELECT code, name, created_at FROM warehouse ORDER BY code";
 	struct db_stmt *stmt = db_stmt(db, sql);
+	struct json w = { 0 };
 	int rc, status = BIZ_OK;
 
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
-		status = fn(warehouse_from_row(stmt), arg);
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status;
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		json_reset(&w);
+		json_object(&w);
+		json_key_str(&w, "code", db_column_text(stmt, 0));
+		json_key_str(&w, "name", db_column_text(stmt, 1));
+		json_key_str(&w, "created_at", db_column_text(stmt, 2));
+		json_end_object(&w);
+		status = sink_put(out, &w);
+	}
+	json_release(&w);
+	return stock_list_end(stmt, status, rc);
 }
 
 /* ---- items ---------------------------------------------------------- */
@@ -538,7 +546,7 @@ static int item_save(struct db *db, jv before, jv item, const char *op,
 
 	snprintf(sku, sizeof(sku), "%s", rec_text(item, "sku"));
 	if (!rec_text(item, "name")) {
-		status = biz_fail(BIZ_DATAERR, "item '%s' needs a --name", sku);
+		status = biz_fail(BIZ_DATAERR, "item '%s' needs a name", sku);
 		goto done;
 	}
 	if (parent) {
@@ -687,8 +695,63 @@ static int attrs_match(jv attrs, jv want)
 	return match;
 }
 
+/* A decimal column at scale, or null. */
+static void json_key_column_dec(struct json *w, const char *key,
+				struct db_stmt *stmt, int index, int scale)
+{
+	json_key(w, key);
+	if (db_column_null(stmt, index))
+		json_null(w);
+	else
+		json_dec(w, db_column_int64(stmt, index), scale);
+}
+
+/*
+ * Writes the public record of an item row (item_each's columns) into w,
+ * emptied first: what item_public(item_from_row()) gives, custom fields
+ * after the item's own.
+ */
+static void item_json(struct json *w, struct db_stmt *stmt)
+{
+	const char *extra = db_column_text(stmt, 15);
+
+	json_reset(w);
+	json_object(w);
+	for (int i = 0; i < 7; i++)
+		json_key_str(w, item_fields[i], db_column_text(stmt, i));
+	/* Stored compact by jv_dump_string(), as printing writes it. */
+	json_key_raw(w, "attrs", db_column_text(stmt, 7));
+	json_key_column_dec(w, "lead_time", stmt, 8, 3);
+	json_key_column_dec(w, "lead_time_sd", stmt, 9, 3);
+	json_key_column_dec(w, "service_level", stmt, 10, 4);
+	json_key_column_dec(w, "min", stmt, 11, QTY_SCALE);
+	json_key_column_dec(w, "max", stmt, 12, QTY_SCALE);
+	json_key_column_dec(w, "multiple", stmt, 13, QTY_SCALE);
+	json_key_str(w, "supplier", db_column_text(stmt, 14));
+	if (extra && strcmp(extra, "{}")) {
+		jv fields = jv_parse(extra);
+
+		if (jv_get_kind(fields) == JV_KIND_OBJECT) {
+			jv_object_foreach(fields, key, value) {
+				if (!is_item_field(jv_string_value(key))) {
+					jv text = jv_dump_string(value, 0);
+
+					json_key_raw(w, jv_string_value(key),
+						     jv_string_value(text));
+					jv_free(text);
+				} else {
+					jv_free(value);
+				}
+				jv_free(key);
+			}
+		}
+		jv_free(fields);
+	}
+	json_end_object(w);
+}
+
 int item_each(struct db *db, const struct item_filter *filter,
-	      int (*fn)(jv item, void *arg), void *arg)
+	      struct sink *out)
 {
 	static const char sql[] =
 		"SELECT sku, name, unit, tracking, costing, barcode, parent, "
@@ -696,29 +759,23 @@ int item_each(struct db *db, const struct item_filter *filter,
 		"max_qty, multiple, supplier, extra FROM item "
 		"WHERE ?1 IS NULL OR parent = ?1 ORDER BY sku";
 	struct db_stmt *stmt = db_stmt(db, sql);
+	struct json w = { 0 };
 	int rc, status = BIZ_OK;
 	int has_attrs = jv_get_kind(filter->attrs) == JV_KIND_OBJECT;
 
 	db_bind_text(stmt, 1, filter->parent);
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		jv item = item_from_row(stmt);
-
 		if (has_attrs) {
-			jv attrs = jv_object_get(jv_copy(item),
-						 jv_string("attrs"));
-			int match = attrs_match(attrs,
-						jv_copy(filter->attrs));
+			jv attrs = jv_parse(db_column_text(stmt, 7));
+			int match = attrs_match(attrs, jv_copy(filter->attrs));
 
 			jv_free(attrs);
-			if (!match) {
-				jv_free(item);
+			if (!match)
 				continue;
-			}
 		}
-		status = fn(item_public(item), arg);
+		item_json(&w, stmt);
+		status = sink_put(out, &w);
 	}
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status;
+	json_release(&w);
+	return stock_list_end(stmt, status, rc);
 }

@@ -13,13 +13,14 @@
 #include <jq.h>
 
 #include "db.h"
+#include "json.h"
 
 /* Adds warehouse code; the same name again is "unchanged". */
 int warehouse_add(struct db *db, const char *code, const char *name,
 		  jv *out);
 
-/* Calls fn for each warehouse by code; stops at fn's first non-zero. */
-int warehouse_each(struct db *db, int (*fn)(jv wh, void *arg), void *arg);
+/* Hands out each warehouse record by code (BIZ_STOP from out: stop). */
+int warehouse_each(struct db *db, struct sink *out);
 
 /* BIZ_OK if warehouse code exists, else BIZ_DATAERR naming it. */
 int warehouse_check(struct db *db, const char *code);
@@ -65,8 +66,11 @@ struct item_filter {
 				   or null */
 };
 
-/* Calls fn for each item passing filter, by SKU. */
+/*
+ * Hands out each item record passing filter, by SKU (custom fields
+ * merged; BIZ_STOP from out: stop).
+ */
 int item_each(struct db *db, const struct item_filter *filter,
-	      int (*fn)(jv item, void *arg), void *arg);
+	      struct sink *out);
 
 #endif

@@ -8,8 +8,9 @@
  * taking the rest) and logs its event, all in the caller's transaction;
  * the move's value is added to its document's posting.  The document
  * functions check their input (BIZ_DATAERR), refuse what the stock cannot
- * give (BIZ_REFUSED) and append the move records they write to *moves (a
- * jv array).  None begins or ends a transaction.
+ * give (BIZ_REFUSED) and hand the move record of each move they write to
+ * a struct sink (NULL: none), as it is written.  None begins or ends a
+ * transaction.
  *
  * A document posts ONE ledger entry, by its posting rule, summing the
  * values of all its moves: stock_doc_finish() posts it and must be called
@@ -25,6 +26,7 @@
 #include <jq.h>
 
 #include "db.h"
+#include "json.h"
 #include "item.h"
 #include "timeutil.h"
 
@@ -33,7 +35,7 @@
  * the lines one command writes.  The caller fills the first fields; the
  * library creates the row on the first line and sets id.  A ref already
  * posted for the same kind makes the document a replay: nothing is
- * written and the moves it wrote before are returned.
+ * written and the moves it wrote before are handed out again.
  */
 struct stock_doc {
 	const char *kind;	/* receipt, issue, transfer, qc_pass,
@@ -47,12 +49,6 @@ struct stock_doc {
 	int hold;		/* receipt: into quarantine */
 	int64_t id;		/* set by the library */
 	int replay;		/* set when ref was already posted */
-	/*
-	 * With print set, each move record is handed to print as its JSON
-	 * text instead of being appended to *moves.
-	 */
-	void (*print)(const char *json, size_t len, void *arg);
-	void *print_arg;
 	int64_t entry_id;	/* set by stock_doc_finish(): its entry, or 0 */
 	struct stock_doc_state *state;	/* the library's: the posting being
 					   summed, look-ups cached per
@@ -80,10 +76,10 @@ int stock_cost_scale(const struct db *db);
 
 /*
  * Creates doc's row, or finds its ref posted before (then doc->replay is
- * set and the earlier moves are appended to *moves).  Called by the line
+ * set and the earlier moves are handed to out).  Called by the line
  * functions; a caller may call it first to learn about a replay.
  */
-int stock_doc_begin(struct db *db, struct stock_doc *doc, jv *moves);
+int stock_doc_begin(struct db *db, struct stock_doc *doc, struct sink *out);
 
 /*
  * Ends doc: posts its one ledger entry (the sum of its moves' values by
@@ -101,14 +97,14 @@ void stock_doc_release(struct stock_doc *doc);
  * Applies line as a line of doc by its kind: receipt, issue or transfer.
  */
 int stock_apply_line(struct db *db, struct stock_doc *doc,
-		     const struct stock_line *line, jv *moves);
+		     const struct stock_line *line, struct sink *out);
 
 int stock_receive(struct db *db, struct stock_doc *doc,
-		  const struct stock_line *line, jv *moves);
+		  const struct stock_line *line, struct sink *out);
 int stock_issue(struct db *db, struct stock_doc *doc,
-		const struct stock_line *line, jv *moves);
+		const struct stock_line *line, struct sink *out);
 int stock_transfer(struct db *db, struct stock_doc *doc,
-		   const struct stock_line *line, jv *moves);
+		   const struct stock_line *line, struct sink *out);
 
 /*
  * Passes (goods become available) or fails (goods go back to the
@@ -116,24 +112,8 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
  * held receipt whose ref is doc->ref (or whose number, without a ref).
  * doc->kind is "qc_pass" or "qc_fail".
  */
-int stock_qc(struct db *db, struct stock_doc *doc, int pass, jv *moves);
-
-/*
- * Applies one input record of a batch (fields sku, qty, cost, lot,
- * expiry, serial or serials, wh, to) as a line of doc; base gives the
- * defaults from the command's options.  record is consumed.
- */
-int stock_apply_record(struct db *db, struct stock_doc *doc,
-		       const struct stock_line *base, jv record, jv *moves);
-
-/*
- * Reads path ("-" or NULL: stdin) one barcode or SKU per line, each one
- * unit, and applies them as lines of doc (receipt or issue) grouped per
- * item in the order first seen; base gives the rest of each line.  An
- * unknown code fails with "FILE:LINE: unknown item 'X'".
- */
-int stock_scan(struct db *db, struct stock_doc *doc,
-	       const struct stock_line *base, const char *path, jv *moves);
+int stock_qc(struct db *db, struct stock_doc *doc, int pass,
+	     struct sink *out);
 
 /* A piece of a cost layer taken out, or to be put in. */
 struct stock_piece {
@@ -152,7 +132,7 @@ struct stock_move {
 	struct stock_piece *pieces;	/* in: layers to make (transfer), or
 					   NULL for one new layer; out: set
 					   to the pieces taken (free them) */
-	size_t piece_count;
+	size_t piece_count, piece_cap;
 	const char *posting;	/* posting rule kind, or NULL; one kind
 				   per document */
 	int posting_sign;	/* adds sign * value to the document's
@@ -167,12 +147,12 @@ struct stock_move {
 
 /*
  * The one door for stock: writes move m of doc, updates the balance,
- * values it, adds it to the document's posting, logs it, and appends the
- * move record to *moves.
+ * values it, adds it to the document's posting, logs it, and hands the
+ * move record to out.
  * Refuses (BIZ_REFUSED) a change that would make stock negative.
  */
 int stock_apply_move(struct db *db, struct stock_doc *doc,
-		     struct stock_move *m, jv *moves);
+		     struct stock_move *m, struct sink *out);
 
 struct stock_filter {
 	const char *sku;
@@ -182,8 +162,11 @@ struct stock_filter {
 	int below_reorder;	/* only items at or below their min */
 };
 
-/* Calls fn for each stock record passing filter, by SKU and warehouse. */
+/*
+ * Hands out each stock record passing filter, by SKU and warehouse, until
+ * out says stop (BIZ_STOP: not a failure) or fails.
+ */
 int stock_each(struct db *db, const struct stock_filter *filter,
-	       int (*fn)(jv stock, void *arg), void *arg);
+	       struct sink *out);
 
 #endif
