@@ -87,7 +87,13 @@ test_expect_success 'a field, variable, key or string called input is fine' '
 	expect_exit 0 crm-rep list --where ". as \$input | \$input.handle == \"a\"" &&
 	test "$(wc -l <out)" -eq 1 &&
 	expect_exit 0 crm-rep list --jq "{input: .handle, s: \"input \(.handle) inputs\"}" &&
-	jqe out 1 ".input == \"a\" and .s == \"input a inputs\""
+	jqe out 1 ".input == \"a\" and .s == \"input a inputs\"" &&
+	expect_exit 0 crm-rep list --jq "{handle, input} | {input}, {a: 1, input}" &&
+	jqe out 1 ".input == null" &&
+	expect_exit 64 crm-rep list --jq "[1, input]" &&
+	expect_exit 64 crm-rep list --jq "{a: input}" &&
+	expect_exit 64 crm-rep list --jq "{(input): 1}" &&
+	expect_exit 64 crm-rep list --jq "\"\(input)\""
 '
 
 test_expect_success 'a --jq program libjq refuses: 64 with its message' '

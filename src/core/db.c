@@ -256,13 +256,14 @@ static int check_identity(struct db *db, int create)
 {
 	int app_id, version, objects, status;
 
-	if ((status = pragma_int(db, "PRAGMA application_id", &app_id)) ||
-	    (status = pragma_int(db, "PRAGMA user_version", &version)) ||
-	    (status = pragma_int(db, "SELECT count(*) FROM sqlite_master",
-				 &objects)))
+	if ((status = pragma_int(db, "PRAGMA application_id", &app_id)))
 		return status;
 	if (app_id == DB_APPLICATION_ID)
 		return BIZ_OK;
+	if ((status = pragma_int(db, "PRAGMA user_version", &version)) ||
+	    (status = pragma_int(db, "SELECT count(*) FROM sqlite_master",
+				 &objects)))
+		return status;
 	if (version != 0 || objects != 0)
 		return biz_fail(BIZ_UNAVAILABLE, "'%s' is an SQLite database "
 				"of another program, not a bizutils one: left "

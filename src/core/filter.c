@@ -81,27 +81,59 @@ static int ident_char(int c)
 	return ident_start(c) || (c >= '0' && c <= '9');
 }
 
+/* Skips blanks forwards from s. */
+static const char *skip_blanks(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+/*
+ * Whether the name from start to end in program is a call of input or
+ * inputs: not .input, $input, a key (input: ...) nor the shorthand
+ * {input} (innermost is the bracket the scan is in, 0 outside any).
+ */
+static int calls_input(const char *program, const char *start,
+		       const char *end, char innermost)
+{
+	const char *before = start, *after = skip_blanks(end);
+	size_t n = (size_t)(end - start);
+
+	if (!((n == 5 && !strncmp(start, "input", 5)) ||
+	      (n == 6 && !strncmp(start, "inputs", 6))))
+		return 0;
+	if (start > program && (start[-1] == '.' || start[-1] == '$'))
+		return 0;
+	if (*after == ':')
+		return 0;
+	while (before > program && strchr(" \t\n\r", before[-1]))
+		before--;
+	return !(innermost == '{' && before > program &&
+		 (before[-1] == '{' || before[-1] == ',') &&
+		 (*after == '}' || *after == ','));
+}
+
 /*
  * Reads program as jq's lexer would, far enough to find how deep its
- * brackets nest and whether it calls input or inputs (a bare name, not
- * .input, $input, "input" or {input: ...}).  0, or a status with the
- * message set.
+ * brackets nest and whether it calls input or inputs.  0, or a status
+ * with the message set.
  */
-static int scan_program(const char *program_start, const char *s)
+static int scan_program(const char *program)
 {
 	int interpolation[FILTER_MAX_DEPTH + 1];	/* depths of "\(" */
+	char brackets[FILTER_MAX_DEPTH + 1];		/* the open ones */
 	int depth = 0, open = 0, in_string = 0;
+	const char *s = program, *start;
 
 	while (*s) {
 		if (in_string) {
 			if (*s == '\\' && s[1] == '(') {
 				if (depth >= FILTER_MAX_DEPTH ||
 				    open >= FILTER_MAX_DEPTH)
-					return biz_fail(BIZ_USAGE, "nested "
-							"more than %d levels "
-							"deep",
-							FILTER_MAX_DEPTH);
-				interpolation[open++] = depth++;
+					goto too_deep;
+				interpolation[open++] = depth;
+				brackets[depth++] = '(';
 				in_string = 0;
 				s += 2;
 			} else if (*s == '\\' && s[1]) {
@@ -116,30 +148,23 @@ static int scan_program(const char *program_start, const char *s)
 			in_string = 1;
 			s++;
 		} else if (*s == '(' || *s == '[' || *s == '{') {
-			s++;
-			if (++depth > FILTER_MAX_DEPTH)
-				return biz_fail(BIZ_USAGE, "nested more than "
-						"%d levels deep",
-						FILTER_MAX_DEPTH);
+			if (depth >= FILTER_MAX_DEPTH)
+				goto too_deep;
+			brackets[depth++] = *s++;
 		} else if (*s == ')' || *s == ']' || *s == '}') {
-			depth--;
-			if (*s++ == ')' && open && interpolation[open - 1] == depth) {
+			if (depth > 0)
+				depth--;
+			if (*s++ == ')' && open &&
+			    interpolation[open - 1] == depth) {
 				open--;
 				in_string = 1;
 			}
 		} else if (ident_start((unsigned char)*s)) {
-			const char *start = s, *after;
-			int bare = start == program_start ||
-				   (start[-1] != '.' && start[-1] != '$');
-
+			start = s;
 			while (ident_char((unsigned char)*s))
 				s++;
-			for (after = s; *after == ' ' || *after == '\t' ||
-			     *after == '\n' || *after == '\r'; after++)
-				;
-			if (bare && *after != ':' &&
-			    ((s - start == 5 && !strncmp(start, "input", 5)) ||
-			     (s - start == 6 && !strncmp(start, "inputs", 6))))
+			if (calls_input(program, start, s,
+					depth ? brackets[depth - 1] : 0))
 				return biz_fail(BIZ_USAGE, "%.*s is not "
 						"available: a filter reads one "
 						"record", (int)(s - start),
@@ -149,13 +174,16 @@ static int scan_program(const char *program_start, const char *s)
 		}
 	}
 	return 0;
+too_deep:
+	return biz_fail(BIZ_USAGE, "nested more than %d levels deep",
+			FILTER_MAX_DEPTH);
 }
 
 struct filter *filter_compile(const char *program)
 {
 	struct filter *f;
 
-	if (scan_program(program, program))
+	if (scan_program(program))
 		return NULL;
 	f = xmalloc(sizeof(*f));
 
