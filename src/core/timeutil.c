@@ -70,6 +70,9 @@ static int parse(const char *s, int date_only, int64_t *out)
 	if (*s)
 		return -1;
 	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	/* A leap second at the end of 9999 would print as year 10000. */
+	if (*out > days_from_civil(9999, 12, 31) * 86400 + 86399)
+		return -1;
 	return 0;
 }
 

@@ -142,6 +142,13 @@ int main(void)
 		   !strcmp(time_format(t, buf), "0001-01-01T00:00:00Z"),
 	   "time_format keeps a year's four digits (0001-01-01)");
 
+	/* Also found by the fuzzer: this printed as 10000-01-01. */
+	ok(time_parse("9999-12-31T23:59:60Z", &t) == -1,
+	   "a leap second past the end of 9999 is refused");
+	ok(time_parse("9999-12-31T23:59:59Z", &t) == 0 &&
+		   !strcmp(time_format(t, buf), "9999-12-31T23:59:59Z"),
+	   "9999-12-31T23:59:59Z is the last time");
+
 	setenv("BIZ_NOW", "2026-11-27T08:00:00Z", 1);
 	ok(time_now() == INT64_C(1795766400), "$BIZ_NOW fixes time_now()");
 	setenv("BIZ_NOW", "2026-02-29", 1);
