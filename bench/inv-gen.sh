@@ -25,6 +25,10 @@ timed() {
 biz-init >/dev/null
 inv-warehouse add EAST --name East >/dev/null
 inv-warehouse add WEST --name West >/dev/null
+# An item's supplier must exist (issue 12).
+for s in $(seq 0 39); do
+	inv-supplier add "SUP$s" --name "Supplier $s" >/dev/null
+done
 awk -v n=$items 'BEGIN {
 	print "sku,name,unit,min,max,supplier"
 	for (i = 1; i <= n; i++)

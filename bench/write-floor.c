@@ -1,6 +1,6 @@
 /*
  * write-floor DB - the least a command that writes can cost: open the
- * database through src/lib/db.c as every command does, append one event
+ * database through src/core/db.c as every command does, append one event
  * row in one transaction, and close, checkpointing as every command's
  * close does.  bench/inv-bench.sh times it beside a one-line inv-issue.
  */

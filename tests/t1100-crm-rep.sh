@@ -77,4 +77,16 @@ test_expect_success '--dry-run prints the rep but stores nothing' '
 	test "$test_expect_code_inner" -eq 1
 '
 
+# Each verb takes only its own options: one that belongs to another verb
+# is a usage error (64), not a field silently dropped.
+test_expect_code 64 'list refuses add'"'"'s --name' 'crm-rep list --name Zed'
+test_expect_code 64 'add refuses list'"'"'s --all' 'crm-rep add zed --name Zed --all'
+test_expect_code 64 'add refuses set'"'"'s --active' 'crm-rep add zed --name Zed --active'
+test_expect_code 64 'show takes no --email' 'crm-rep show ann --email a@b.c'
+test_expect_code 64 'deactivate takes no --team' 'crm-rep deactivate ann --team x'
+test_expect_success 'a refused option wrote nothing' '
+	test_expect_code_inner=$(crm-rep show zed >/dev/null 2>&1; echo $?) &&
+	test "$test_expect_code_inner" -eq 1
+'
+
 test_done

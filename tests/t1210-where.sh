@@ -1,6 +1,6 @@
 #!/bin/sh
 # --where decides as jq's select does, whether the predicate runs natively
-# (src/lib/predicate.c) or through libjq.
+# (src/core/predicate.c) or through libjq.
 . "$(dirname "$0")/lib.sh"
 
 test_expect_success 'set up: leads of every field type' '

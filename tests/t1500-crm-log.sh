@@ -39,11 +39,13 @@ test_expect_success 'an activity on a new lead leaves its status alone' '
 '
 
 test_expect_success 'customer and deal ids are stored as given' '
-	crm-log add --kind visit --rep bob --customer 7 --minutes 45 >out &&
-	test "$(jq -r .customer out)" = 7 &&
+	crm-customer add --name Acme >/dev/null &&
+	crm-deal add --customer 1 --title Cups --amount 1 >/dev/null &&
+	crm-log add --kind visit --rep bob --customer 1 --minutes 45 >out &&
+	test "$(jq -r .customer out)" = 1 &&
 	test "$(jq -r .lead out)" = null &&
-	crm-log add --kind quote --rep ann --deal 3 >out &&
-	test "$(jq -r .deal out)" = 3
+	crm-log add --kind quote --rep ann --deal 1 >out &&
+	test "$(jq -r .deal out)" = 1
 '
 
 test_expect_success 'list: all, by lead, by rep' '
@@ -94,5 +96,12 @@ test_expect_success 'logged activity keeps a lead from going stale' '
 	echo 3 >want &&
 	test_cmp want got
 '
+
+# Each verb takes only its own options: one that belongs to another verb
+# is a usage error (64), not a filter silently ignored.
+test_expect_code 64 'list refuses add'"'"'s --kind' 'crm-log list --kind call'
+test_expect_code 64 'list refuses add'"'"'s --outcome' 'crm-log list --outcome x'
+test_expect_code 64 'list refuses add'"'"'s --minutes' 'crm-log list --minutes 5'
+test_expect_code 64 'an unknown subcommand' 'crm-log erase'
 
 test_done

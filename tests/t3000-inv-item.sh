@@ -22,6 +22,7 @@ test_expect_code 1 'warehouse add with another name is refused' '
 '
 
 test_expect_success 'item add with all options' '
+	inv-supplier add ACME --name "Acme Textiles" >/dev/null &&
 	inv-item add TEE --name "T-shirt" --unit pc --costing avco \
 		--barcode 4000001 --lead-time 7 --lead-time-sd 1.5 \
 		--service-level 0.95 --min 10 --max 50 --multiple 5 \

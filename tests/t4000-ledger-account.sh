@@ -95,4 +95,10 @@ test_expect_success 'each ledger command has its completions' '
 	done
 '
 
+# Each verb takes only its own options: one that belongs to another verb
+# is a usage error (64), not a filter silently ignored.
+test_expect_code 64 'list refuses add'"'"'s --name' 'ledger-account list --name Cash'
+test_expect_code 64 'list refuses add'"'"'s --parent' 'ledger-account list --parent 1000'
+test_expect_code 64 'add takes one CODE' 'ledger-account add 1 2 --name X --type asset'
+
 test_done

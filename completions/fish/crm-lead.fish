@@ -1,6 +1,6 @@
 # fish completion for crm-lead (bizutils): manage leads.
 
-set -l crm_lead_subcommands add import list show set
+set -l crm_lead_subcommands add import list show set convert
 
 function __crm_lead_handles
     crm-rep list --all -f tsv --jq .handle 2>/dev/null
@@ -12,6 +12,7 @@ complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" 
 complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a list -d 'list leads'
 complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a show -d 'show one lead'
 complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a set -d 'change a lead'
+complete -c crm-lead -n "not __fish_seen_subcommand_from $crm_lead_subcommands" -a convert -d 'make the lead a customer and a deal'
 
 # Common options
 complete -c crm-lead -l db -r -F -d 'database file'
@@ -62,3 +63,9 @@ complete -c crm-lead -n "__fish_seen_subcommand_from set" -l industry -x -d 'ind
 complete -c crm-lead -n "__fish_seen_subcommand_from set" -l size -x -d 'head count'
 complete -c crm-lead -n "__fish_seen_subcommand_from set" -l set -x -d 'a custom field'
 complete -c crm-lead -n "__fish_seen_subcommand_from set" -l status -x -a 'new assigned contacted qualified converted lost' -d 'new status'
+
+# crm-lead convert
+complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l customer -x -a '(crm-customer list -f tsv --jq .id 2>/dev/null)' -d 'the customer it becomes'
+complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l amount -x -d 'the deal\'s amount'
+complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l title -x -d 'the deal\'s title'
+complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l close -x -d 'the expected close date'

@@ -1,10 +1,12 @@
 /* check.c - verify the invariants that tie stock and books together. */
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "biz.h"
 #include "decimal.h"
+#include "json.h"
 #include "ledger.h"
 #include "record.h"
 #include "banned.h"
@@ -25,55 +27,27 @@ static int query_int(struct db *db, const char *sql, int64_t *a,
 	return BIZ_OK;
 }
 
-static int report(int (*fn)(jv, void *), void *arg, jv rec, int ok,
-		  int *failed)
+/* Opens check's record in w: {"check": name, "ok": ok, ...}. */
+static void check_start(struct json *w, const char *name, int ok)
+{
+	json_reset(w);
+	json_object(w);
+	json_key_str(w, "check", name);
+	json_key_bool(w, "ok", ok);
+}
+
+/* Closes w's record and puts it to out, counting a check that failed. */
+static int report(struct sink *out, struct json *w, int ok, int *failed)
 {
 	if (!ok)
 		(*failed)++;
-	return fn(rec, arg);
+	json_end_object(w);
+	return sink_put(out, w);
 }
 
-int check_storage(struct db *db, int deep,
-		  int (*fn)(jv result, void *arg), void *arg, int *failed)
-{
-	static const char quick_sql[] = "PRAGMA quick_check(20)";
-	static const char deep_sql[] = "PRAGMA integrity_check(20)";
-	struct db_stmt *stmt = db_stmt(db, deep ? deep_sql : quick_sql);
-	jv problems = jv_array(), rec;
-	int rc, ok;
-
-	*failed = 0;
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		const char *line = db_column_text(stmt, 0), *end;
-
-		if (!line || !strcmp(line, "ok"))
-			continue;
-		/* SQLite may give several complaints a row, one a line. */
-		for (; *line; line = *end ? end + 1 : end) {
-			end = strchr(line, '\n');
-			if (!end)
-				end = line + strlen(line);
-			if (end > line && !strstr(line, "*** in database") &&
-			    jv_array_length(jv_copy(problems)) < 20)
-				problems = jv_array_append(problems,
-					jv_string_sized(line, (int)(end - line)));
-		}
-	}
-	if (rc != DB_DONE) {
-		jv_free(problems);
-		return rc;
-	}
-	ok = jv_array_length(jv_copy(problems)) == 0;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "storage");
-	rec_set(&rec, "ok", jv_bool(ok));
-	rec_set_str(&rec, "mode", deep ? "deep" : "quick");
-	rec_set(&rec, "problems", problems);
-	return report(fn, arg, rec, ok, failed);
-}
-
-int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
-	       int *failed)
+/* check_each() writing into w. */
+static int check_all(struct db *db, struct sink *out, struct json *w,
+		     int *failed)
 {
 	/* Balances against their moves, both ways round. */
 	static const char balances_sql[] =
@@ -109,68 +83,115 @@ int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
 		"SELECT coalesce(sum(value), 0), count(*) FROM stock_balance";
 	int64_t rows, bad, layer_value, stock_value, unbalanced, account;
 	int ms = db->money_scale, status;
-	jv rec;
 
-	*failed = 0;
 	if ((status = query_int(db, balances_sql, &rows, &bad)))
 		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "stock_balances");
-	rec_set(&rec, "ok", jv_bool(bad == 0));
-	rec_set(&rec, "balances", jv_number((double)rows));
-	rec_set(&rec, "mismatched", jv_number((double)bad));
-	if ((status = report(fn, arg, rec, bad == 0, failed)))
+	check_start(w, "stock_balances", bad == 0);
+	json_key_int(w, "balances", rows);
+	json_key_int(w, "mismatched", bad);
+	if ((status = report(out, w, bad == 0, failed)))
 		return status;
 
 	if ((status = query_int(db, value_sql, &stock_value, &rows)) ||
 	    (status = query_int(db, layers_sql, &bad, &layer_value)))
 		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "cost_layers");
-	rec_set(&rec, "ok", jv_bool(bad == 0 && layer_value == stock_value));
-	rec_set(&rec, "stock_value", dec_to_jv(stock_value, ms));
-	rec_set(&rec, "layer_value", dec_to_jv(layer_value, ms));
-	rec_set(&rec, "mismatched", jv_number((double)bad));
-	if ((status = report(fn, arg, rec, bad == 0 &&
-			     layer_value == stock_value, failed)))
+	check_start(w, "cost_layers", bad == 0 && layer_value == stock_value);
+	json_key_dec(w, "stock_value", stock_value, ms);
+	json_key_dec(w, "layer_value", layer_value, ms);
+	json_key_int(w, "mismatched", bad);
+	if ((status = report(out, w, bad == 0 && layer_value == stock_value,
+			     failed)))
 		return status;
 
 	if ((status = query_int(db, negative_sql, &bad, NULL)))
 		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "stock_not_negative");
-	rec_set(&rec, "ok", jv_bool(bad == 0));
-	rec_set(&rec, "negative", jv_number((double)bad));
-	if ((status = report(fn, arg, rec, bad == 0, failed)))
+	check_start(w, "stock_not_negative", bad == 0);
+	json_key_int(w, "negative", bad);
+	if ((status = report(out, w, bad == 0, failed)))
 		return status;
 
 	if ((status = ledger_unbalanced_count(db, &unbalanced)))
 		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "entries_balanced");
-	rec_set(&rec, "ok", jv_bool(unbalanced == 0));
-	rec_set(&rec, "unbalanced", jv_number((double)unbalanced));
-	if ((status = report(fn, arg, rec, unbalanced == 0, failed)))
+	check_start(w, "entries_balanced", unbalanced == 0);
+	json_key_int(w, "unbalanced", unbalanced);
+	if ((status = report(out, w, unbalanced == 0, failed)))
 		return status;
 
 	/* Reports read the per-day totals: they must equal the postings. */
 	if ((status = ledger_totals_mismatch_count(db, &unbalanced)))
 		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "ledger_totals");
-	rec_set(&rec, "ok", jv_bool(unbalanced == 0));
-	rec_set(&rec, "mismatched", jv_number((double)unbalanced));
-	if ((status = report(fn, arg, rec, unbalanced == 0, failed)))
+	check_start(w, "ledger_totals", unbalanced == 0);
+	json_key_int(w, "mismatched", unbalanced);
+	if ((status = report(out, w, unbalanced == 0, failed)))
 		return status;
 
 	if ((status = ledger_account_balance(db, CHECK_INVENTORY_ACCOUNT,
 					     &account)))
 		return status;
-	rec = jv_object();
-	rec_set_str(&rec, "check", "inventory_account");
-	rec_set(&rec, "ok", jv_bool(account == stock_value));
-	rec_set_str(&rec, "account", CHECK_INVENTORY_ACCOUNT);
-	rec_set(&rec, "account_balance", dec_to_jv(account, ms));
-	rec_set(&rec, "stock_value", dec_to_jv(stock_value, ms));
-	return report(fn, arg, rec, account == stock_value, failed);
+	check_start(w, "inventory_account", account == stock_value);
+	json_key_str(w, "account", CHECK_INVENTORY_ACCOUNT);
+	json_key_dec(w, "account_balance", account, ms);
+	json_key_dec(w, "stock_value", stock_value, ms);
+	if ((status = report(out, w, account == stock_value, failed)) ||
+	    (status = check_purchases(db, out, failed)))
+		return status;
+	return check_sales(db, out, failed);
+}
+
+int check_storage(struct db *db, int deep, struct sink *out, int *failed)
+{
+	static const char quick_sql[] = "PRAGMA quick_check(20)";
+	static const char deep_sql[] = "PRAGMA integrity_check(20)";
+	struct db_stmt *stmt = db_stmt(db, deep ? deep_sql : quick_sql);
+	struct json w = { 0 }, list = { 0 };
+	int rc, problems = 0, status;
+
+	*failed = 0;
+	json_array(&list);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		const char *line = db_column_text(stmt, 0), *end;
+
+		if (!line || !strcmp(line, "ok"))
+			continue;
+		/* SQLite may give several complaints a row, one a line. */
+		for (; *line; line = *end ? end + 1 : end) {
+			char *one;
+
+			end = strchr(line, '\n');
+			if (!end)
+				end = line + strlen(line);
+			if (end == line || problems >= 20 ||
+			    !strncmp(line, "*** in database", 15))
+				continue;
+			one = xmalloc((size_t)(end - line) + 1);
+			memcpy(one, line, (size_t)(end - line));
+			one[end - line] = '\0';
+			json_str(&list, one);
+			free(one);
+			problems++;
+		}
+	}
+	json_end_array(&list);
+	if (rc != DB_DONE) {
+		json_release(&list);
+		return rc;
+	}
+	check_start(&w, "storage", problems == 0);
+	json_key_str(&w, "mode", deep ? "deep" : "quick");
+	json_key_raw(&w, "problems", list.text.buf);
+	status = report(out, &w, problems == 0, failed);
+	json_release(&w);
+	json_release(&list);
+	return sink_done(status);
+}
+
+int check_each(struct db *db, struct sink *out, int *failed)
+{
+	struct json w = { 0 };
+	int status;
+
+	*failed = 0;
+	status = check_all(db, out, &w, failed);
+	json_release(&w);
+	return sink_done(status);
 }

@@ -2,7 +2,8 @@
  * check.h - the invariants biz-check verifies: each stock balance equals
  * the sum of its moves, the cost layers sum to the stock value, no stock
  * is negative, every journal entry balances, and the Inventory account
- * equals the total stock value.
+ * equals the total stock value; then the procure-to-pay and the
+ * order-to-cash checks.
  */
 #ifndef CHECK_H
 #define CHECK_H
@@ -13,21 +14,44 @@
 
 /* The Inventory account of the default chart. */
 #define CHECK_INVENTORY_ACCOUNT "1300"
+/* Goods Received Not Invoiced and Accounts Payable. */
+#define CHECK_GRNI_ACCOUNT "2100"
+#define CHECK_AP_ACCOUNT "2000"
+/* Accounts Receivable: the open invoices sum to it. */
+#define CHECK_RECEIVABLE_ACCOUNT "1100"
+
+/*
+ * The procure-to-pay checks (check_purchase.c), one record each to out:
+ * GRNI equals the value received on purchases and not billed; the open
+ * bills equal what bills and their payments left on Accounts Payable.
+ * Adds to *failed the number that do not hold.
+ */
+struct sink;
+int check_purchases(struct db *db, struct sink *out, int *failed);
+
+/*
+ * The order-to-cash checks (check_sales.c), one record each to out:
+ * reserved stock is within what is on hand (per item and warehouse) and
+ * is what the sales orders hold; the open invoices sum to Accounts
+ * Receivable.  Adds to *failed the number that do not hold.
+ */
+int check_sales(struct db *db, struct sink *out, int *failed);
 
 /*
  * Checks the file itself: SQLite's quick_check, or with deep its
- * integrity_check (every index against its table; slower).  Calls fn with
- * {check: "storage", ok, mode, problems: [SQLite's first 20 lines]};
- * *failed is 1 when the file is damaged.
+ * integrity_check (every index against its table; slower).  Puts
+ * {check: "storage", ok, mode, problems: [SQLite's first 20 lines]} to
+ * out; *failed is 1 when the file is damaged.
  */
-int check_storage(struct db *db, int deep,
-		  int (*fn)(jv result, void *arg), void *arg, int *failed);
+struct sink;
+int check_storage(struct db *db, int deep, struct sink *out, int *failed);
 
 /*
- * Calls fn with one record per check: {check, ok, ...the figures
- * compared}; *failed is set to the number of checks that do not hold.
+ * Puts one record per check to out (json.h's rule): {check, ok, ...the
+ * figures compared}; *failed is set to the number of checks that do not
+ * hold.
  */
-int check_each(struct db *db, int (*fn)(jv result, void *arg), void *arg,
-	       int *failed);
+struct sink;
+int check_each(struct db *db, struct sink *out, int *failed);
 
 #endif

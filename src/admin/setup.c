@@ -7,6 +7,7 @@
 #include "biz.h"
 #include "record.h"
 #include "event.h"
+#include "json.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -39,7 +40,12 @@ static const char seed_sql[] =
 	" ('count_loss', '5100', '1300'),"
 	" ('count_gain', '1300', '5100'),"
 	" ('invoice', '1100', '4000'),"
-	" ('payment', '1000', '1100');"
+	" ('payment', '1000', '1100'),"
+	" ('bill', '2100', '2000'),"
+	" ('bill_variance', '5200', '2000'),"
+	" ('bill_payment', '2000', '1000'),"
+	" ('sales_return', '4100', '1100'),"
+	" ('return_receipt', '1300', '5000');"
 	"INSERT INTO warehouse(code, name, created_at) VALUES"
 	" ('MAIN', 'Main warehouse', ?1);";
 
@@ -61,20 +67,24 @@ static int valid_currency(const char *code)
 	return 1;
 }
 
-int setup_init(struct db *db, const char *currency, int scale, jv *out)
+int setup_init(struct db *db, const char *currency, int scale,
+	       struct sink *out)
 {
 	char at[TS_BUFSZ], scale_text[16];
-	const char *stored;
-	int status, created = 0;
+	struct json w = { 0 };
+	char *stored;
+	int found, status, created = 0;
 
 	if (currency && !valid_currency(currency))
-		return biz_fail(BIZ_USAGE, "--currency: '%s' is not a code "
+		return biz_fail(BIZ_USAGE, "currency: '%s' is not a code "
 				"such as USD or EUR", currency);
 	db_checkpoint_at_close(db);
 	if ((status = db_begin(db)))
 		return status;
 	stored = db_setting(db, "currency");
-	if (stored) {
+	found = stored != NULL;
+	free(stored);
+	if (found) {
 		if ((currency && strcmp(currency, db->currency)) ||
 		    (scale >= 0 && scale != db->money_scale)) {
 			db_rollback(db);
@@ -102,11 +112,14 @@ int setup_init(struct db *db, const char *currency, int scale, jv *out)
 	}
 	if ((status = db_commit(db)))
 		return status;
-	*out = jv_object();
-	rec_set_str(out, "db", db->path);
-	rec_set(out, "schema_version", jv_number(db_schema_version()));
-	rec_set_str(out, "currency", db->currency);
-	rec_set(out, "scale", jv_number(db->money_scale));
-	rec_set_str(out, "op", created ? "created" : "unchanged");
-	return BIZ_OK;
+	json_object(&w);
+	json_key_str(&w, "db", db->path);
+	json_key_int(&w, "schema_version", db_schema_version());
+	json_key_str(&w, "currency", db->currency);
+	json_key_int(&w, "scale", db->money_scale);
+	json_key_str(&w, "op", created ? "created" : "unchanged");
+	json_end_object(&w);
+	status = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return status;
 }

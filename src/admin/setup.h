@@ -10,9 +10,11 @@
  * Records the currency (NULL: USD) and money scale (-1: 2) and seeds the
  * default chart of accounts, the automatic posting rules and warehouse
  * MAIN, once.  On a database already set up it changes nothing; asking
- * for another currency or scale then is refused.  *out describes the
- * database, with "op" created or unchanged.
+ * for another currency or scale then is refused.  The record that
+ * describes the database, with "op" created or unchanged, goes to out.
  */
-int setup_init(struct db *db, const char *currency, int scale, jv *out);
+struct sink;
+int setup_init(struct db *db, const char *currency, int scale,
+	       struct sink *out);
 
 #endif

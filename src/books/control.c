@@ -17,11 +17,10 @@ static const char *control_hint(const char *code)
 {
 	if (!strcmp(code, "1300"))
 		return "the stock commands post to it (inv-receive, "
-		       "inv-issue, inv-move; an inventory count for a "
-		       "correction)";
+		       "inv-issue, inv-move; inv-count for a correction)";
 	if (!strcmp(code, "2100"))
-		return "receipts against a purchase order post to it "
-		       "(inv-receive --po), supplier invoices clear it";
+		return "purchase receipts post to it and bills clear it "
+		       "(inv-purchase receive, inv-purchase bill)";
 	return "only the documents that own it post to it";
 }
 

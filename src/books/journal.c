@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "biz.h"
 #include "decimal.h"
+#include "json.h"
 #include "ledger.h"
 #include "record.h"
 #include "timeutil.h"
@@ -55,11 +57,7 @@ static int chart_load(struct db *db, struct chart *chart)
 		struct account *a;
 		const char *parent = db_column_text(stmt, 3);
 
-		if (chart->count == cap) {
-			cap = cap ? 2 * cap : 32;
-			chart->accounts = xrealloc(chart->accounts,
-						   cap * sizeof(*a));
-		}
+		ARRAY_GROW(chart->accounts, chart->count + 1, cap);
 		a = &chart->accounts[chart->count++];
 		a->code = xstrdup(db_column_text(stmt, 0));
 		a->name = xstrdup(db_column_text(stmt, 1));
@@ -67,7 +65,6 @@ static int chart_load(struct db *db, struct chart *chart)
 		a->parent = parent ? xstrdup(parent) : NULL;
 		a->export_name = NULL;
 	}
-	db_reset(stmt);
 	if (rc != DB_DONE) {
 		chart_free(chart);
 		return rc;
@@ -126,8 +123,8 @@ struct report {
 	struct line *lines;	/* one per account of the chart */
 	long first_month;
 	size_t nmonths;
-	int (*fn)(jv record, void *arg);
-	void *arg;
+	struct sink *out;
+	struct json w;		/* the record being written */
 };
 
 static void line_add(struct line *dst, const struct line *src, size_t n)
@@ -146,28 +143,29 @@ static int emit(struct report *r, const char *code, const char *name,
 		const char *type, const struct line *line, int sign)
 {
 	int scale = r->db->money_scale;
-	jv record = jv_object();
+	struct json *w = &r->w;
 
-	rec_set_str(&record, "account", code);
-	rec_set_str(&record, "name", name);
-	rec_set_str(&record, "type", type);
+	json_reset(w);
+	json_object(w);
+	json_key_str(w, "account", code);
+	json_key_str(w, "name", name);
+	json_key_str(w, "type", type);
 	for (size_t i = 0; i < r->nmonths; i++) {
 		char key[48];
 		long month = r->first_month + (long)i;
 
 		snprintf(key, sizeof(key), "%04ld-%02ld", month / 12,
 			 month % 12 + 1);
-		rec_set(&record, key, dec_to_jv(line->months[i], scale));
+		json_key_dec(w, key, line->months[i], scale);
 	}
-	rec_set(&record, "debit", dec_to_jv(line->debit, scale));
-	rec_set(&record, "credit", dec_to_jv(line->credit, scale));
-	rec_set(&record, "balance",
-		dec_to_jv(line->debit - line->credit, scale));
+	json_key_dec(w, "debit", line->debit, scale);
+	json_key_dec(w, "credit", line->credit, scale);
+	json_key_dec(w, "balance", line->debit - line->credit, scale);
 	if (sign)
-		rec_set(&record, "amount", dec_to_jv(sign * (line->debit -
-							     line->credit),
-						     scale));
-	return r->fn(record, r->arg);
+		json_key_dec(w, "amount", sign * (line->debit - line->credit),
+			     scale);
+	json_end_object(w);
+	return sink_put(r->out, w);
 }
 
 static struct line *new_line(struct report *r)
@@ -229,10 +227,7 @@ static int report_load(struct report *r)
 
 		if (account < 0)
 			continue;
-		if (nrows == cap) {
-			cap = cap ? 2 * cap : 256;
-			rows = xrealloc(rows, cap * sizeof(*rows));
-		}
+		ARRAY_GROW(rows, nrows + 1, cap);
 		rows[nrows].account = account;
 		rows[nrows].month = month_of(db_column_text(stmt, 1));
 		rows[nrows].debit = db_column_int64(stmt, 2);
@@ -243,7 +238,6 @@ static int report_load(struct report *r)
 			last = rows[nrows].month;
 		nrows++;
 	}
-	db_reset(stmt);
 	if (rc != DB_DONE) {
 		free(rows);
 		return rc;
@@ -295,7 +289,6 @@ static int report_load(struct report *r)
 					db_column_int64(stmt, 1) -
 					db_column_int64(stmt, 2);
 		}
-		db_reset(stmt);
 		if (rc != DB_DONE)
 			status = rc;
 	}
@@ -396,16 +389,16 @@ static int check_bound(const char *what, const char *date)
 }
 
 int journal_balance(struct db *db, const struct balance_query *q,
-		    int (*fn)(jv record, void *arg), void *arg)
+		    struct sink *out)
 {
-	struct report r = { db, q, { NULL, 0 }, NULL, 0, 0, fn, arg };
+	struct report r = { .db = db, .q = q, .out = out };
 	int status;
 
-	if ((status = check_bound("--from", q->from)) ||
-	    (status = check_bound("--to", q->to)))
+	if ((status = check_bound("from", q->from)) ||
+	    (status = check_bound("to", q->to)))
 		return status;
 	if (q->from && q->to && strcmp(q->from, q->to) > 0)
-		return biz_fail(BIZ_USAGE, "--from %s is after --to %s",
+		return biz_fail(BIZ_USAGE, "from %s is after to %s",
 				q->from, q->to);
 	if ((status = chart_load(db, &r.chart)))
 		return status;
@@ -416,14 +409,39 @@ int journal_balance(struct db *db, const struct balance_query *q,
 			free(r.lines[i].months);
 	free(r.lines);
 	chart_free(&r.chart);
-	return status;
+	json_release(&r.w);
+	return sink_done(status);
 }
 
 /* ---- register ---------------------------------------------------------- */
 
+/* A register's running state, for register_row(). */
+struct register_run {
+	const char *code;
+	int scale;
+	int64_t balance;
+};
+
+/* db_put_rows()'s writer: one posting and the balance after it. */
+static void register_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	struct register_run *run = arg;
+	int64_t amount = db_column_int64(stmt, 4);
+
+	run->balance += amount;
+	json_object(w);
+	db_json_column(w, "entry", stmt, 0);
+	db_json_column(w, "date", stmt, 1);
+	db_json_column(w, "memo", stmt, 2);
+	db_json_column(w, "ref", stmt, 3);
+	json_key_str(w, "account", run->code);
+	json_key_dec(w, "amount", amount, run->scale);
+	json_key_dec(w, "balance", run->balance, run->scale);
+	json_end_object(w);
+}
+
 int journal_register(struct db *db, const char *account, const char *from,
-		     const char *to, int (*fn)(jv record, void *arg),
-		     void *arg)
+		     const char *to, struct sink *out)
 {
 	static const char opening_sql[] =
 		"SELECT coalesce(sum(debit - credit), 0) FROM account_day "
@@ -434,13 +452,12 @@ int journal_register(struct db *db, const char *account, const char *from,
 		"WHERE p.account = ?1 AND p.date >= ?2 AND p.date <= ?3 "
 		"ORDER BY p.date, p.id";
 	char code[LEDGER_CODE_MAX];
-	int scale = db->money_scale;
+	struct register_run run = { code, db->money_scale, 0 };
 	struct db_stmt *stmt;
-	int64_t balance = 0;
 	int rc, status;
 
-	if ((status = check_bound("--from", from)) ||
-	    (status = check_bound("--to", to)))
+	if ((status = check_bound("from", from)) ||
+	    (status = check_bound("to", to)))
 		return status;
 	if ((status = ledger_account_resolve(db, account, code)))
 		return status;
@@ -451,31 +468,14 @@ int journal_register(struct db *db, const char *account, const char *from,
 		rc = db_one(db, stmt);
 		if (rc != DB_ROW)
 			return rc;
-		balance = db_column_int64(stmt, 0);
+		run.balance = db_column_int64(stmt, 0);
 		db_reset(stmt);
 	}
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, code);
 	db_bind_text(stmt, 2, from ? from : FIRST_DAY);
 	db_bind_text(stmt, 3, to ? to : LAST_DAY);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		jv record = jv_object();
-		int64_t amount = db_column_int64(stmt, 4);
-
-		balance += amount;
-		rec_set(&record, "entry", db_column_jv(stmt, 0));
-		rec_set(&record, "date", db_column_jv(stmt, 1));
-		rec_set(&record, "memo", db_column_jv(stmt, 2));
-		rec_set(&record, "ref", db_column_jv(stmt, 3));
-		rec_set_str(&record, "account", code);
-		rec_set(&record, "amount", dec_to_jv(amount, scale));
-		rec_set(&record, "balance", dec_to_jv(balance, scale));
-		status = fn(record, arg);
-	}
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status;
+	return db_put_rows(db, stmt, register_row, &run, out);
 }
 
 /* ---- export ------------------------------------------------------------ */
@@ -728,8 +728,8 @@ int journal_export(struct db *db, enum journal_format format,
 	int64_t current = 0;
 	int rc, status;
 
-	if ((status = check_bound("--from", from)) ||
-	    (status = check_bound("--to", to)))
+	if ((status = check_bound("from", from)) ||
+	    (status = check_bound("to", to)))
 		return status;
 	if ((status = chart_load(db, &chart)))
 		return status;

@@ -25,7 +25,8 @@ struct balance_query {
 };
 
 /*
- * Calls fn with each balance record of the report, then its totals.
+ * Puts each balance record of the report to out (json.h's rule), then
+ * its totals.
  * Account records are account name type debit credit balance (debit and
  * credit the sums of the postings on each side, balance debit - credit);
  * bs and pl add amount, the balance with the account's natural sign
@@ -33,17 +34,17 @@ struct balance_query {
  * credit).  With monthly, a "YYYY-MM" field per month comes before debit:
  * the month's debit - credit (bs: the balance at the month's end).
  */
+struct sink;
 int journal_balance(struct db *db, const struct balance_query *q,
-		    int (*fn)(jv record, void *arg), void *arg);
+		    struct sink *out);
 
 /*
- * Calls fn for each posting to account (code or name) between from and
- * to, by date, as entry date memo ref account amount balance, balance
+ * Puts each posting to account (code or name) between from and to to
+ * out, by date, as entry date memo ref account amount balance, balance
  * running from the account's balance before from.
  */
 int journal_register(struct db *db, const char *account, const char *from,
-		     const char *to, int (*fn)(jv record, void *arg),
-		     void *arg);
+		     const char *to, struct sink *out);
 
 enum journal_format { JOURNAL_HLEDGER, JOURNAL_LEDGER, JOURNAL_BEANCOUNT };
 

@@ -49,6 +49,13 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 		     const char *memo, const char *source, const char *ref,
 		     int64_t amount, int64_t *entry_id);
 
+/*
+ * The debit and credit account codes of posting rule kind (buffers of
+ * LEDGER_CODE_MAX); no such rule is BIZ_INTERNAL.
+ */
+int ledger_rule_accounts(struct db *db, const char *kind, char *debit,
+			 char *credit);
+
 /* The balance (debits - credits) of account code, over all dates. */
 int ledger_account_balance(struct db *db, const char *code, int64_t *out);
 
@@ -61,17 +68,16 @@ int ledger_unbalanced_count(struct db *db, int64_t *out);
  * Adds account fields["code"] with name, type and optional parent (the
  * type may be left out with a parent: the parent's is taken).  Adding an
  * account that exists with the same fields is "unchanged"; with others
- * it is refused.  fields is consumed; *out is the account record.
+ * it is refused.  fields is consumed; the account record goes to out.
  */
-int ledger_account_add(struct db *db, jv fields, jv *out);
+struct sink;
+int ledger_account_add(struct db *db, jv fields, struct sink *out);
 
 /*
- * Calls fn for each account (of type, or all with NULL), by code, as
- * records: code name type parent balance.  Stops at fn's first non-zero
- * status and returns it.
+ * Puts each account (of type, or all with NULL) to out, by code, as
+ * records: code name type parent balance (json.h's rule).
  */
-int ledger_account_each(struct db *db, const char *type,
-			int (*fn)(jv account, void *arg), void *arg);
+int ledger_account_each(struct db *db, const char *type, struct sink *out);
 
 /*
  * The code of the account named by text: its code, or else its name
@@ -98,38 +104,36 @@ int ledger_account_set_control(struct db *db, const char *code,
 
 /* ---- entries ----------------------------------------------------------- */
 
-/* Entry id as a record: id date memo ref postings[] source reverses. */
-int ledger_entry_get(struct db *db, int64_t id, jv *out);
+/*
+ * Puts entry id to out as a record: id date memo ref postings[] source
+ * reverses.  No such entry is BIZ_DATAERR.
+ */
+struct sink;
+int ledger_entry_get(struct db *db, int64_t id, struct sink *out);
 
 /*
  * Posts the entry record (consumed): date (default: today), memo, ref,
  * postings [{account, amount}] with accounts by code or name and at most
  * one amount left out (null or missing), which takes the balancing
- * amount.  Amounts are exact decimals at the money scale.  A manual ref
- * that is already posted posts nothing: *out is that entry with "op"
- * "unchanged".  Otherwise *out is the new entry with "op" "created".
- * Malformed input is BIZ_DATAERR, an unbalanced entry BIZ_REFUSED.
+ * amount.  Amounts are exact decimals at the money scale.  The entry
+ * goes to out with "op" "created".  A manual ref that is already posted
+ * posts nothing: that entry goes to out with "op" "unchanged", and
+ * *unchanged is its id (else 0).  Malformed input is BIZ_DATAERR, an
+ * unbalanced entry BIZ_REFUSED.
  */
-int ledger_post_record(struct db *db, jv record, jv *out);
-
-/*
- * ledger_post_record() for batches: a new entry's record is not built as
- * a jv but appended to json as its JSON text (what rec_dump() writes of
- * *out there), and *out is left alone; an entry already posted under the
- * ref is *out as there.
- */
-struct strbuf;
-int ledger_post_record_json(struct db *db, jv record, jv *out,
-			    struct strbuf *json);
+int ledger_post_record(struct db *db, jv record, struct sink *out,
+		       int64_t *unchanged);
 
 /*
  * Posts the mirror of entry id (every amount negated) dated date (NULL:
- * today) with memo (NULL: "Reversal of entry N: MEMO") and ref.  An
- * entry is reversed once: a second reversal is refused.  ref already
- * posted: *out is that entry, "op" "unchanged".
+ * today) with memo (NULL: "Reversal of entry N: MEMO") and ref, and puts
+ * it to out.  An entry is reversed once: a second reversal is refused.
+ * ref already posted: that entry goes to out, "op" "unchanged", and
+ * *unchanged is its id.
  */
 int ledger_reverse(struct db *db, int64_t id, const char *date,
-		   const char *memo, const char *ref, jv *out);
+		   const char *memo, const char *ref, struct sink *out,
+		   int64_t *unchanged);
 
 /*
  * The number of (account, day) totals in account_day that differ from

@@ -76,11 +76,14 @@ static int verb_index(int argc, char **argv)
 int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
 		  void *arg)
 {
+	/* Static, with the usage texts: the command may exit from anywhere. */
 	static struct cli cli;
-	char *usage = verbs_usage(verbs);
+	static char *usage;
+	static struct strbuf verb_usage;
 	const struct cli_verb *verb = verbs;
 	int at = 0, status;
 
+	usage = verbs_usage(verbs);
 	cli_start(&cli, argc, argv, usage);
 	if (verbs->name) {
 		at = verb_index(argc, argv);
@@ -103,10 +106,8 @@ int cli_run_verbs(int argc, char **argv, const struct cli_verb *verbs,
 	cli.usage = verb->usage;
 	if (verbs->name) {
 		/* A verb's usage line: "crm-lead list ...", after "usage: ". */
-		struct strbuf sb = { 0 };
-
-		strbuf_addf(&sb, "usage: %s", verb->usage);
-		cli.usage = sb.buf;
+		strbuf_addf(&verb_usage, "usage: %s", verb->usage);
+		cli.usage = verb_usage.buf;
 	} else {
 		cli.usage = usage;
 	}
@@ -351,6 +352,7 @@ static int sink_print(struct sink *sink, const char *json, size_t len)
 	struct cli *cli = (struct cli *)((char *)sink -
 					 offsetof(struct cli, sink));
 	jv record;
+	int status;
 
 	if (cli->where) {
 		record = jv_parse_sized(json, (int)len);
@@ -360,7 +362,10 @@ static int sink_print(struct sink *sink, const char *json, size_t len)
 		}
 		jv_free(record);
 	}
-	return output_json(cli_output(cli), json, len);
+	status = output_json(cli_output(cli), json, len);
+	if (status == BIZ_OK && cli->limit && ++cli->printed >= cli->limit)
+		return BIZ_STOP;
+	return status;
 }
 
 struct sink *cli_sink(struct cli *cli)

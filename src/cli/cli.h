@@ -102,6 +102,8 @@ struct cli {
 	struct db *db;
 	struct output *out;
 	struct sink sink;	/* cli_sink(): records to out */
+	int64_t limit;		/* cli_sink() stops after this many; 0 none */
+	int64_t printed;	/* records cli_sink() has printed */
 	int argc;
 	char **argv;
 };
@@ -173,7 +175,8 @@ void cli_print_json(struct cli *cli, const char *text, size_t len);
 
 /*
  * The sink for the library's records: each record's JSON text is printed
- * through the output (with --jq), when --where holds for it.
+ * through the output (with --jq), when --where holds for it; once
+ * cli->limit records are printed (when set: --limit) it answers BIZ_STOP.
  */
 struct sink *cli_sink(struct cli *cli);
 

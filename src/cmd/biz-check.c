@@ -3,8 +3,6 @@
 #include "commands.h"
 #include "check.h"
 
-static const char usage[] = "usage: biz-check [--deep]\n";
-
 enum { OPT_DEEP = CLI_FIRST_OWN };
 
 static const struct option options[] = {
@@ -12,31 +10,34 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-static int print_check(jv result, void *arg)
+static int run_check(struct cli *cli, void *arg)
 {
-	cli_print(arg, result);
-	return BIZ_OK;
-}
-
-int cmd_biz_check(int argc, char **argv)
-{
-	struct cli cli;
 	char **args;
 	int c, status, failed = 0, deep = 0;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1)
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1)
 		if (c == OPT_DEEP)
 			deep = 1;
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	cli_output(&cli);
+	cli_operands(cli, 0, 0, &args);
+	cli_output(cli);
 	/* On a damaged file the other checks would only read bad pages. */
-	status = check_storage(cli_db(&cli), deep, print_check, &cli, &failed);
+	status = check_storage(cli->db, deep, cli_sink(cli), &failed);
 	if (status == BIZ_OK && !failed)
-		status = check_each(cli_db(&cli), print_check, &cli, &failed);
+		status = check_each(cli->db, cli_sink(cli), &failed);
 	if (status == BIZ_OK && failed)
 		status = biz_fail(BIZ_REFUSED, "%d check%s failed", failed,
 				  failed == 1 ? "" : "s");
-	return cli_finish(&cli, status);
+	return status;
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_check, "", options, "biz-check [--deep]\n",
+	  CLI_NEEDS_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_biz_check(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

@@ -4,10 +4,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "event.h"
-#include "record.h"
-
-static const char usage[] =
-	"usage: biz-events [--since ID] [--kind PREFIX] [--follow]\n";
 
 enum { OPT_SINCE = CLI_FIRST_OWN, OPT_KIND, OPT_FOLLOW };
 
@@ -18,53 +14,31 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-struct feed {
-	struct cli *cli;
-	int64_t last_id;
-};
-
-static int print_event(jv event, void *arg)
+static int run_events(struct cli *cli, void *arg)
 {
-	struct feed *feed = arg;
-	jv id = jv_object_get(jv_copy(event), jv_string("id"));
-
-	feed->last_id = (int64_t)jv_number_value(id);
-	jv_free(id);
-	if (cli_where(feed->cli, event))
-		cli_print(feed->cli, event);
-	else
-		jv_free(event);
-	return BIZ_OK;
-}
-
-int cmd_biz_events(int argc, char **argv)
-{
-	struct cli cli;
-	struct feed feed = { &cli, 0 };
 	const char *kind = NULL;
+	int64_t last_id = 0;
 	int c, follow = 0, status;
 	char **args;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
 		if (c == OPT_SINCE)
-			feed.last_id = cli_integer(&cli, "--since", optarg, 0,
-						   INT64_MAX);
+			last_id = cli_integer(cli, "--since", optarg, 0,
+					      INT64_MAX);
 		else if (c == OPT_KIND)
 			kind = optarg;
 		else if (c == OPT_FOLLOW)
 			follow = 1;
 	}
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	if (follow && cli.format == FORMAT_TABLE)
-		cli_usage_error(&cli, "--follow prints records as they come: "
+	cli_operands(cli, 0, 0, &args);
+	if (follow && cli->format == FORMAT_TABLE)
+		cli_usage_error(cli, "--follow prints records as they come: "
 				"use jsonl, csv or tsv");
-	cli_db(&cli);
-	if (follow && cli.format == FORMAT_DEFAULT)
-		cli.format = FORMAT_JSONL;
-	cli_output(&cli);
-	status = event_each(cli.db, feed.last_id, kind, print_event, &feed);
+	if (follow && cli->format == FORMAT_DEFAULT)
+		cli->format = FORMAT_JSONL;
+	cli_output(cli);
+	status = event_each(cli->db, last_id, kind, cli_sink(cli), &last_id);
 	while (follow && status == BIZ_OK) {
 		/* Poll: SQLite has no cross-process notification. */
 		struct timespec pause = { 0, 500 * 1000 * 1000 };
@@ -72,8 +46,20 @@ int cmd_biz_events(int argc, char **argv)
 		if (fflush(stdout) || ferror(stdout))
 			break;
 		nanosleep(&pause, NULL);
-		status = event_each(cli.db, feed.last_id, kind, print_event,
-				    &feed);
+		status = event_each(cli->db, last_id, kind, cli_sink(cli),
+				    &last_id);
 	}
-	return cli_finish(&cli, status);
+	return status;
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_events, "", options,
+	  "biz-events [--since ID] [--kind PREFIX] [--follow]\n",
+	  CLI_NEEDS_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_biz_events(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

@@ -3,9 +3,6 @@
 #include "commands.h"
 #include "setup.h"
 
-static const char usage[] =
-	"usage: biz-init [--currency CODE] [--scale N]\n";
-
 enum { OPT_CURRENCY = CLI_FIRST_OWN, OPT_SCALE };
 
 static const struct option options[] = {
@@ -14,31 +11,35 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int cmd_biz_init(int argc, char **argv)
+static int run_init(struct cli *cli, void *arg)
 {
-	struct cli cli;
 	const char *currency = NULL;
 	int64_t scale = -1;
 	char **args;
-	jv record;
-	int c, status;
+	int c;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_CURRENCY:
 			currency = optarg;
 			break;
 		case OPT_SCALE:
-			scale = cli_integer(&cli, "--scale", optarg, 0, 4);
+			scale = cli_integer(cli, "--scale", optarg, 0, 4);
 			break;
 		}
 	}
-	if (cli_args(&cli, &args) != 0)
-		cli_usage_error(&cli, "unexpected argument '%s'", args[0]);
-	status = setup_init(cli_db_create(&cli), currency, (int)scale,
-			    &record);
-	if (status == BIZ_OK)
-		cli_print(&cli, record);
-	return cli_finish(&cli, status);
+	cli_operands(cli, 0, 0, &args);
+	return setup_init(cli->db, currency, (int)scale, cli_sink(cli));
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_init, "", options,
+	  "biz-init [--currency CODE] [--scale N]\n", CLI_CREATES_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_biz_init(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

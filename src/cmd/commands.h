@@ -12,20 +12,34 @@
 
 #define BIZ_COMMANDS(X) \
 	X("biz-check", cmd_biz_check) \
+	X("biz-config", cmd_biz_config) \
 	X("biz-events", cmd_biz_events) \
 	X("biz-init", cmd_biz_init) \
 	X("crm-assign", cmd_crm_assign) \
+	X("crm-customer", cmd_crm_customer) \
+	X("crm-deal", cmd_crm_deal) \
+	X("crm-forecast", cmd_crm_forecast) \
+	X("crm-funnel", cmd_crm_funnel) \
 	X("crm-lead", cmd_crm_lead) \
 	X("crm-log", cmd_crm_log) \
+	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
+	X("crm-stats", cmd_crm_stats) \
+	X("inv-bom", cmd_inv_bom) \
+	X("inv-build", cmd_inv_build) \
+	X("inv-count", cmd_inv_count) \
 	X("inv-issue", cmd_inv_issue) \
 	X("inv-item", cmd_inv_item) \
 	X("inv-move", cmd_inv_move) \
+	X("inv-purchase", cmd_inv_purchase) \
 	X("inv-qc", cmd_inv_qc) \
 	X("inv-receive", cmd_inv_receive) \
+	X("inv-reorder", cmd_inv_reorder) \
 	X("inv-stock", cmd_inv_stock) \
+	X("inv-supplier", cmd_inv_supplier) \
 	X("inv-warehouse", cmd_inv_warehouse) \
 	X("ledger-account", cmd_ledger_account) \
+	X("ledger-aging", cmd_ledger_aging) \
 	X("ledger-balance", cmd_ledger_balance) \
 	X("ledger-export", cmd_ledger_export) \
 	X("ledger-post", cmd_ledger_post) \

@@ -4,14 +4,10 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "array.h"
 #include "assign.h"
 #include "crm.h"
 #include "record.h"
-
-static const char usage[] =
-	"usage: crm-assign [--rules FILE] "
-	"[--strategy round-robin|least-loaded|weighted]\n"
-	"                  [--dry-run] [--reassign-stale HOURS] [IDS|-]\n";
 
 enum { OPT_RULES = CLI_FIRST_OWN, OPT_STRATEGY, OPT_STALE };
 
@@ -22,25 +18,12 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-struct id_list {
-	int64_t *ids;
-	size_t len, cap;
-};
-
-static void id_add(struct id_list *list, int64_t id)
-{
-	if (list->len == list->cap) {
-		list->cap = list->cap ? list->cap * 2 : 64;
-		list->ids = xrealloc(list->ids, list->cap * sizeof(*list->ids));
-	}
-	list->ids[list->len++] = id;
-}
 
 /*
  * Reads the "id" of every record on stdin (crm-lead's output), before the
  * run takes the database lock: the command upstream may still hold it.
  */
-static int read_ids(struct cli *cli, struct id_list *list)
+static int read_ids(struct cli *cli, struct lead_ids *list)
 {
 	struct reader *r;
 	jv record;
@@ -50,13 +33,14 @@ static int read_ids(struct cli *cli, struct id_list *list)
 	if ((status = reader_open("-", cli->input_format, 1, &r)))
 		return status;
 	while ((rc = reader_next(r, &record)) == 1) {
-		const char *text = rec_text(record, "id");
+		char number[REC_NUMBER_BUFSZ];
+		const char *text = rec_field_text(record, "id", number);
 
 		if (!text || parse_i64(text, 1, INT64_MAX, &id))
 			status = reader_fail(r, BIZ_DATAERR, "a record with "
 					     "a lead \"id\" is needed");
 		else
-			id_add(list, id);
+			ARRAY_PUSH(list->ids, list->len, list->cap, id);
 		jv_free(record);
 		if (status)
 			break;
@@ -67,27 +51,21 @@ static int read_ids(struct cli *cli, struct id_list *list)
 	return status;
 }
 
-static int print_assignment(jv record, void *arg)
+static int run_assign(struct cli *cli, void *arg)
 {
-	cli_print(arg, record);
-	return BIZ_OK;
-}
-
-int cmd_crm_assign(int argc, char **argv)
-{
-	struct cli cli;
 	struct assign_request req = { 0 };
 	struct assign_rules *rules = NULL;
-	struct id_list ids = { 0 };
+	struct lead_ids ids = { 0 };
 	const char *rules_path = NULL;
+	int64_t id;
 	struct db *db;
 	char **args;
 	int c, nargs, status = BIZ_OK;
 
+	(void)arg;
 	req.strategy = ASSIGN_ROUND_ROBIN;
 	req.stale_hours = -1;
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_RULES:
 			rules_path = optarg;
@@ -95,39 +73,43 @@ int cmd_crm_assign(int argc, char **argv)
 		case OPT_STRATEGY:
 			req.strategy = assign_strategy_from_name(optarg);
 			if (req.strategy < 0)
-				cli_usage_error(&cli, "unknown strategy '%s'",
+				cli_usage_error(cli, "unknown strategy '%s'",
 						optarg);
 			break;
 		case OPT_STALE:
-			req.stale_hours = cli_integer(&cli, "--reassign-stale",
+			req.stale_hours = cli_integer(cli, "--reassign-stale",
 						      optarg, 0, 1000000);
 			break;
 		}
 	}
-	nargs = cli_args(&cli, &args);
+	nargs = cli_operands(cli, 0, -1, &args);
 	for (int i = 0; i < nargs; i++) {
 		if (!strcmp(args[i], "-"))
 			continue;
-		id_add(&ids, cli_integer(&cli, "ID", args[i], 1, INT64_MAX));
+		id = cli_integer(cli, "ID", args[i], 1, INT64_MAX);
+		ARRAY_PUSH(ids.ids, ids.len, ids.cap, id);
 	}
 	for (int i = 0; i < nargs && !status; i++)
 		if (!strcmp(args[i], "-"))
-			status = read_ids(&cli, &ids);
+			status = read_ids(cli, &ids);
 	if (!status && rules_path)
 		status = assign_rules_load(rules_path, &rules);
-	if (status)
-		return cli_finish(&cli, status);
+	if (status) {
+		lead_ids_release(&ids);
+		return status;
+	}
 
 	req.rules = rules;
 	req.named = nargs > 0;
 	req.ids = ids.ids;
 	req.nids = ids.len;
-	req.emit = print_assignment;
-	req.arg = &cli;
-	/* Spooled: a run that fails prints nothing of what it rolled back. */
-	cli.spool = 1;
-	cli_output(&cli);
-	db = cli_db(&cli);
+	req.out = cli_sink(cli);
+	/* Spooled: a run that fails prints nothing of what it rolled back.
+	 * The database is opened only now: the command upstream of "-"
+	 * may have held it until its output ended. */
+	cli->spool = 1;
+	cli_output(cli);
+	db = cli_db(cli);
 	if ((status = db_begin(db)))
 		goto done;
 	if ((status = assign_run(db, &req))) {
@@ -139,14 +121,28 @@ int cmd_crm_assign(int argc, char **argv)
 	if (req.unassigned) {
 		/* The assignments made stand and are printed; the leads no
 		 * rep could take are a business refusal. */
-		output_finish(cli.out, 1);
-		cli.out = NULL;
+		output_finish(cli->out, 1);
+		cli->out = NULL;
 		status = biz_fail(BIZ_REFUSED, "%zu lead%s left unassigned: "
 				  "no eligible rep", req.unassigned,
 				  req.unassigned == 1 ? "" : "s");
 	}
 done:
 	assign_rules_free(rules);
-	free(ids.ids);
-	return cli_finish(&cli, status);
+	lead_ids_release(&ids);
+	return status;
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_assign, "", options,
+	  "crm-assign [--rules FILE] "
+	  "[--strategy round-robin|least-loaded|weighted]\n"
+	  "                  [--dry-run] [--reassign-stale HOURS] [IDS|-]\n",
+	  0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_crm_assign(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

@@ -1,4 +1,4 @@
-/* crm-lead - add, import, list, show and change leads. */
+/* crm-lead - add, import, list, show, change and convert leads. */
 #include <string.h>
 
 #include "cli.h"
@@ -63,7 +63,6 @@ struct request {
 	jv sets;		/* from --set, applied last */
 	struct cli *cli;
 	struct lead_filter filter;
-	int64_t printed;
 };
 
 /* The options' fields with --set's custom fields on top (consumed). */
@@ -77,46 +76,29 @@ static jv request_fields(struct request *req)
 
 static int add_lead(struct db *db, void *arg, jv *record)
 {
-	return lead_upsert(db, request_fields(arg), record);
+	struct request *req = arg;
+
+	(void)record;
+	return lead_upsert(db, request_fields(req), cli_sink(req->cli));
 }
 
 static int set_lead(struct db *db, void *arg, jv *record)
 {
 	struct request *req = arg;
 
-	return lead_set(db, req->id, request_fields(req), record);
+	(void)record;
+	return lead_set(db, req->id, request_fields(req), cli_sink(req->cli));
 }
 
-/*
- * An imported record takes --set's fields where it has none of its own.
- * The lead comes back as JSON text, printed here rather than as *out.
- */
+/* An imported record takes --set's fields where it has none of its own. */
 static int import_lead(struct db *db, jv record, jv *out, void *arg)
 {
-	static struct strbuf text;
 	struct request *req = arg;
-	int status;
 
 	(void)out;
 	if (jv_object_length(jv_copy(req->sets)))
 		record = jv_object_merge(jv_copy(req->sets), record);
-	status = lead_import(db, record, &text);
-	if (status == BIZ_OK)
-		cli_print_json(req->cli, text.buf, text.len);
-	return status;
-}
-
-static int print_lead(jv lead, void *arg)
-{
-	struct request *req = arg;
-
-	lead = lead_public(lead);
-	if (!cli_where(req->cli, lead)) {
-		jv_free(lead);
-		return 0;
-	}
-	cli_print(req->cli, lead);
-	return req->filter.limit && ++req->printed >= req->filter.limit;
+	return lead_upsert(db, record, cli_sink(req->cli));
 }
 
 static int64_t lead_id(struct cli *cli, const char *text)
@@ -151,8 +133,8 @@ static void read_options(struct cli *cli, struct request *req)
 			req->filter.unassigned = 1;
 			break;
 		case OPT_LIMIT:
-			req->filter.limit = cli_integer(cli, "--limit", optarg,
-							1, INT64_MAX);
+			cli->limit = cli_integer(cli, "--limit", optarg, 1,
+						 INT64_MAX);
 			break;
 		default:
 			if (c == OPT_STATUS)
@@ -206,7 +188,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	status = lead_each(cli->db, &req->filter, print_lead, req);
+	status = lead_each(cli->db, &req->filter, cli_sink(cli));
 	request_release(req);
 	return status;
 }
@@ -215,14 +197,11 @@ static int run_show(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
 	char **args;
-	jv record;
 	int status;
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = lead_get(cli->db, lead_id(cli, args[0]), &record);
-	if (status == BIZ_OK)
-		cli_print(cli, lead_public(record));
+	status = lead_get(cli->db, lead_id(cli, args[0]), cli_sink(cli));
 	request_release(req);
 	return status;
 }
@@ -241,6 +220,53 @@ static int run_set(struct cli *cli, void *arg)
 	return status;
 }
 
+/* ---- convert --------------------------------------------------------- */
+
+enum { OPT_CUSTOMER = OPT_LIMIT + 1, OPT_AMOUNT, OPT_TITLE, OPT_CLOSE };
+
+static const struct option convert_options[] = {
+	{ "customer", required_argument, NULL, OPT_CUSTOMER },
+	{ "amount", required_argument, NULL, OPT_AMOUNT },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "close", required_argument, NULL, OPT_CLOSE },
+	CLI_OPTIONS
+};
+
+struct conversion {
+	int64_t id;
+	struct lead_conversion c;
+};
+
+static int convert_lead(struct db *db, void *arg, jv *record)
+{
+	struct conversion *conv = arg;
+
+	return lead_convert(db, conv->id, &conv->c, record);
+}
+
+static int run_convert(struct cli *cli, void *arg)
+{
+	struct conversion conv = { 0 };
+	char **args;
+	int c;
+
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
+		if (c == OPT_CUSTOMER)
+			conv.c.customer = cli_integer(cli, "--customer",
+						      optarg, 1, INT64_MAX);
+		else if (c == OPT_AMOUNT)
+			conv.c.amount = optarg;
+		else if (c == OPT_TITLE)
+			conv.c.title = optarg;
+		else
+			conv.c.close = optarg;
+	}
+	cli_operands(cli, 1, 1, &args);
+	conv.id = lead_id(cli, args[0]);
+	return cli_write(cli, convert_lead, &conv);
+}
+
 static const struct cli_verb verbs[] = {
 	{ "add", run_add, "", add_options,
 	  "crm-lead add --name N [--company C] [--email E] [--phone P] "
@@ -257,6 +283,9 @@ static const struct cli_verb verbs[] = {
 	{ "set", run_set, "", set_options,
 	  "crm-lead set ID [--name N] ... [--status S] [--set k=v]...\n",
 	  CLI_NEEDS_DB | CLI_WRITES },
+	{ "convert", run_convert, "", convert_options,
+	  "crm-lead convert ID [--customer ID] [--amount A] [--title T] "
+	  "[--close DATE]\n", CLI_NEEDS_DB | CLI_WRITES },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "decimal.h"
+#include "sales.h"
 #include "stockcmd.h"
 
 enum {
@@ -25,6 +26,58 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
+struct order_issue {
+	struct stock_request *req;
+	int64_t id;
+	struct sink *moves;
+};
+
+static int ship_order(struct db *db, void *arg, jv *record)
+{
+	struct order_issue *o = arg;
+	struct sales_line line = { o->req->line.sku, o->req->line.qty, 0 };
+	struct sales_ship_in in = {
+		o->id, &line, 1, o->req->line.serials,
+		o->req->line.serial_count, o->req->doc.date,
+		o->req->line.wh, o->moves
+	};
+	struct json out = { 0 };
+	int status;
+
+	(void)record;
+	/* Serials without --qty: one unit each, as an issue takes them. */
+	if (!line.qty)
+		line.qty = (int64_t)o->req->line.serial_count * 1000;
+	status = order_ship(db, &in, &out);
+	json_release(&out);
+	return status;
+}
+
+/*
+ * A sale issue for a sales order ships from the order's reservation (as
+ * crm-order ship --line does) and prints its moves; *done is 0 when
+ * --order names no sales order.
+ */
+static int issue_for_order(struct cli *cli, struct stock_request *req,
+			   int *done)
+{
+	struct order_issue o = { req, 0, NULL };
+	int status;
+
+	*done = 0;
+	if ((status = sales_order_find(cli_db(cli), req->doc.order, &o.id)) ||
+	    !o.id)
+		return status;
+	*done = 1;
+	if (req->doc.ref || req->line.lot)
+		cli_usage_error(cli, "--ref and --lot do not go with the sales "
+				"order %lld: it ships what it reserved",
+				(long long)o.id);
+	cli->spool = 1;
+	o.moves = cli_sink(cli);
+	return cli_write(cli, ship_order, &o);
+}
+
 static int run_issue(struct cli *cli, void *arg)
 {
 	static const char *const reasons[] = {
@@ -33,7 +86,7 @@ static int run_issue(struct cli *cli, void *arg)
 	struct stock_request *req = arg;
 	const char *qty = NULL;
 	char **args;
-	int c, nargs, known = 0;
+	int c, nargs, known = 0, done = 0, status;
 
 	req->doc.kind = "issue";
 	while ((c = cli_next_option(cli)) != -1) {
@@ -57,6 +110,10 @@ static int run_issue(struct cli *cli, void *arg)
 	if (req->doc.reason && !known)
 		cli_usage_error(cli, "--reason: '%s' is not one of sale, "
 				"production, scrap, sample", req->doc.reason);
+	if (req->doc.order && !nargs && !req->scan &&
+	    (!req->doc.reason || !strcmp(req->doc.reason, "sale")) &&
+	    ((status = issue_for_order(cli, req, &done)) || done))
+		return status;
 	return stock_request_run(cli, req, nargs == 1 ? args[0] : NULL);
 }
 

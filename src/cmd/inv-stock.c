@@ -1,10 +1,12 @@
 /* inv-stock - stock on hand, available and its value, now or at a date. */
+#include <stddef.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "decimal.h"
 #include "record.h"
+#include "purchase.h"
 #include "stock.h"
 
 enum {
@@ -31,7 +33,29 @@ struct report {
 	struct cli *cli;
 	jv totals;	/* an object while a table is printed, else null */
 	int scales[6];
+	jv due;		/* --below-reorder: {"SKU\u001fWH": true}, or null */
+	struct sink due_sink;	/* where inv-reorder's suggestions go */
 };
+
+/* The key of a record's item and warehouse in report.due. */
+static jv due_key(jv record)
+{
+	const char *sku = rec_text(record, "sku"), *wh = rec_text(record, "wh");
+
+	return jv_string_fmt("%s\037%s", sku ? sku : "", wh ? wh : "");
+}
+
+/* inv-reorder's suggestions, kept as the set of what is due. */
+static int keep_due(struct sink *sink, const char *json, size_t len)
+{
+	struct report *rep = (struct report *)((char *)sink -
+					       offsetof(struct report, due_sink));
+	jv suggestion = jv_parse_sized(json, (int)len);
+
+	rep->due = jv_object_set(rep->due, due_key(suggestion), jv_true());
+	jv_free(suggestion);
+	return 0;
+}
 
 static int add_to_totals(struct report *rep, jv stock)
 {
@@ -62,11 +86,17 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 	int status = BIZ_OK;
 	jv stock;
 
-	if (!table && !rep->cli->where) {
+	if (!table && !rep->cli->where && jv_get_kind(rep->due) ==
+	    JV_KIND_NULL) {
 		cli_print_json(rep->cli, json, len);
 		return BIZ_OK;
 	}
 	stock = jv_parse_sized(json, (int)len);
+	if (jv_get_kind(rep->due) == JV_KIND_OBJECT &&
+	    !jv_object_has(jv_copy(rep->due), due_key(stock))) {
+		jv_free(stock);
+		return BIZ_OK;
+	}
 	if (!cli_where(rep->cli, stock)) {
 		jv_free(stock);
 		return BIZ_OK;
@@ -82,6 +112,7 @@ static int run_stock(struct cli *cli, void *arg)
 {
 	struct report *rep = arg;
 	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
+	struct reorder_options reorder = { NULL, 90, 9500, 0, 0 };
 	char **args;
 	int c, status;
 
@@ -91,11 +122,14 @@ static int run_stock(struct cli *cli, void *arg)
 		case OPT_WH: filter.wh = optarg; break;
 		case OPT_LOTS: filter.lots = 1; break;
 		case OPT_AT: filter.at = optarg; break;
-		case OPT_BELOW_REORDER: filter.below_reorder = 1; break;
+		case OPT_BELOW_REORDER: filter.all_items = 1; break;
 		}
 	}
 	if (cli_args(cli, &args) != 0)
 		cli_usage_error(cli, "unexpected argument '%s'", args[0]);
+	if (filter.all_items && (filter.lots || filter.at))
+		cli_usage_error(cli, "--below-reorder is of stock now, per "
+				"item: not with --lots or --at");
 	cli_db(cli);
 	rep->cli = cli;
 	if (cli_format(cli) == FORMAT_TABLE) {
@@ -108,7 +142,17 @@ static int run_stock(struct cli *cli, void *arg)
 				dec_to_jv(0, rep->scales[i]));
 		}
 	}
-	status = stock_each(cli->db, &filter, &rep->sink);
+	/* Below reorder: what inv-reorder finds due, by its figures. */
+	status = BIZ_OK;
+	if (filter.all_items) {
+		rep->due = jv_object();
+		reorder.wh = filter.wh;
+		status = reorder_run(cli->db, &reorder, &rep->due_sink);
+	}
+	if (!status)
+		status = stock_each(cli->db, &filter, &rep->sink);
+	jv_free(rep->due);
+	rep->due = jv_null();
 	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT)
 		cli_print(cli, rep->totals);
 	else
@@ -127,7 +171,8 @@ static const struct cli_verb verbs[] = {
 
 int cmd_inv_stock(int argc, char **argv)
 {
-	struct report rep = { { print_stock }, NULL, jv_null(), { 0 } };
+	struct report rep = { { print_stock }, NULL, jv_null(), { 0 },
+			      jv_null(), { keep_due } };
 
 	return cli_run_verbs(argc, argv, verbs, &rep);
 }

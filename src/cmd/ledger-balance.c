@@ -5,10 +5,6 @@
 #include "commands.h"
 #include "journal.h"
 
-static const char usage[] =
-	"usage: ledger-balance [--as-of D] [--from D --to D] "
-	"[--type trial|bs|pl] [--monthly]\n";
-
 enum { OPT_AS_OF = CLI_FIRST_OWN, OPT_FROM, OPT_TO, OPT_TYPE, OPT_MONTHLY };
 
 static const struct option options[] = {
@@ -20,16 +16,15 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int cmd_ledger_balance(int argc, char **argv)
+static int run_balance(struct cli *cli, void *arg)
 {
-	struct cli cli;
 	struct balance_query q = { BALANCE_TRIAL, NULL, NULL, 0 };
 	const char *as_of = NULL;
-	int c, status;
 	char **args;
+	int c;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_AS_OF:
 			as_of = optarg;
@@ -48,7 +43,7 @@ int cmd_ledger_balance(int argc, char **argv)
 			else if (!strcmp(optarg, "pl"))
 				q.type = BALANCE_PL;
 			else
-				cli_usage_error(&cli, "--type: trial, bs or pl, "
+				cli_usage_error(cli, "--type: trial, bs or pl, "
 						"not '%s'", optarg);
 			break;
 		case OPT_MONTHLY:
@@ -56,17 +51,27 @@ int cmd_ledger_balance(int argc, char **argv)
 			break;
 		}
 	}
-	if (cli_args(&cli, &args))
-		cli_usage_error(&cli, "no arguments are taken");
+	cli_operands(cli, 0, 0, &args);
 	if (as_of && (q.from || q.to))
-		cli_usage_error(&cli, "--as-of is a balance at a date: not "
+		cli_usage_error(cli, "--as-of is a balance at a date: not "
 				"with --from or --to");
 	if (as_of)
 		q.to = as_of;
 	if (q.type == BALANCE_SHEET && q.from && !q.monthly)
-		cli_usage_error(&cli, "--type bs is a balance at a date: "
+		cli_usage_error(cli, "--type bs is a balance at a date: "
 				"--as-of D (--from only with --monthly)");
-	cli_output(&cli);
-	status = journal_balance(cli_db(&cli), &q, cli_print_where, &cli);
-	return cli_finish(&cli, status);
+	cli_output(cli);
+	return journal_balance(cli->db, &q, cli_sink(cli));
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_balance, "", options,
+	  "ledger-balance [--as-of D] [--from D --to D] "
+	  "[--type trial|bs|pl] [--monthly]\n", CLI_NEEDS_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_ledger_balance(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

@@ -14,10 +14,6 @@
 #include "commands.h"
 #include "journal.h"
 
-static const char usage[] =
-	"usage: ledger-export [--format hledger|ledger|beancount] "
-	"[--from D] [--to D]\n";
-
 enum { OPT_FORMAT = CLI_FIRST_OWN, OPT_FROM, OPT_TO };
 
 static const struct option options[] = {
@@ -37,19 +33,18 @@ static int write_text(const char *text, size_t len, void *arg)
 	return BIZ_OK;
 }
 
-int cmd_ledger_export(int argc, char **argv)
+static int run_export(struct cli *cli, void *arg)
 {
-	struct cli cli;
 	const char *from = NULL, *to = NULL;
-	int c, format = JOURNAL_HLEDGER, status;
+	int c, format = JOURNAL_HLEDGER;
 	char **args;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
 		if (c == OPT_FORMAT) {
 			format = journal_format_from_name(optarg);
 			if (format < 0)
-				cli_usage_error(&cli, "--format: hledger, "
+				cli_usage_error(cli, "--format: hledger, "
 						"ledger or beancount, not "
 						"'%s'", optarg);
 		} else if (c == OPT_FROM) {
@@ -58,9 +53,18 @@ int cmd_ledger_export(int argc, char **argv)
 			to = optarg;
 		}
 	}
-	if (cli_args(&cli, &args))
-		cli_usage_error(&cli, "no arguments are taken");
-	status = journal_export(cli_db(&cli), format, from, to, write_text,
-				NULL);
-	return cli_finish(&cli, status);
+	cli_operands(cli, 0, 0, &args);
+	return journal_export(cli->db, format, from, to, write_text, NULL);
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_export, "", options,
+	  "ledger-export [--format hledger|ledger|beancount] "
+	  "[--from D] [--to D]\n", CLI_NEEDS_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_ledger_export(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

@@ -3,9 +3,6 @@
 #include "commands.h"
 #include "journal.h"
 
-static const char usage[] =
-	"usage: ledger-register ACCOUNT [--from D] [--to D]\n";
-
 enum { OPT_FROM = CLI_FIRST_OWN, OPT_TO };
 
 static const struct option options[] = {
@@ -14,24 +11,32 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-int cmd_ledger_register(int argc, char **argv)
+static int run_register(struct cli *cli, void *arg)
 {
-	struct cli cli;
 	const char *from = NULL, *to = NULL;
-	int c, status;
 	char **args;
+	int c;
 
-	cli_start(&cli, argc, argv, usage);
-	while ((c = cli_getopt(&cli, "", options)) != -1) {
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1) {
 		if (c == OPT_FROM)
 			from = optarg;
 		else if (c == OPT_TO)
 			to = optarg;
 	}
-	if (cli_args(&cli, &args) != 1)
-		cli_usage_error(&cli, "one ACCOUNT (code or name) is needed");
-	cli_output(&cli);
-	status = journal_register(cli_db(&cli), args[0], from, to,
-				  cli_print_where, &cli);
-	return cli_finish(&cli, status);
+	if (cli_args(cli, &args) != 1)
+		cli_usage_error(cli, "one ACCOUNT (code or name) is needed");
+	cli_output(cli);
+	return journal_register(cli->db, args[0], from, to, cli_sink(cli));
+}
+
+static const struct cli_verb verbs[] = {
+	{ NULL, run_register, "", options,
+	  "ledger-register ACCOUNT [--from D] [--to D]\n", CLI_NEEDS_DB },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+int cmd_ledger_register(int argc, char **argv)
+{
+	return cli_run_verbs(argc, argv, verbs, NULL);
 }

@@ -11,6 +11,8 @@
 
 #include "biz.h"
 #include "decimal.h"
+#include "json.h"
+#include "record.h"
 #include "schema.h"
 #include "banned.h"
 
@@ -215,11 +217,12 @@ void db_checkpoint_at_close(struct db *db)
 
 static int load_settings(struct db *db)
 {
-	const char *value = db_setting(db, "money_scale");
+	char *value = db_setting(db, "money_scale");
 
 	db->money_scale = value ? atoi(value) : 2;
+	free(value);
 	value = db_setting(db, "currency");
-	db->currency = xstrdup(value ? value : "USD");
+	db->currency = value ? value : xstrdup("USD");
 	return BIZ_OK;
 }
 
@@ -617,26 +620,80 @@ jv db_column_dec(struct db_stmt *stmt, int index, int scale)
 	return dec_to_jv(db_column_int64(stmt, index), scale);
 }
 
+void db_json_column(struct json *w, const char *key, struct db_stmt *stmt,
+		    int index)
+{
+	sqlite3_stmt *s = handle_of(stmt);
+	struct strbuf number = { 0 };
+	jv value;
+
+	json_key(w, key);
+	switch (sqlite3_column_type(s, index)) {
+	case SQLITE_INTEGER:
+		json_int(w, sqlite3_column_int64(s, index));
+		break;
+	case SQLITE_FLOAT:
+		/* Printed as jq prints it, as db_column_jv() would be. */
+		value = jv_number(sqlite3_column_double(s, index));
+		rec_dump(&number, value);
+		jv_free(value);
+		json_raw(w, number.buf);
+		strbuf_release(&number);
+		break;
+	case SQLITE_NULL:
+		json_null(w);
+		break;
+	default:
+		json_str(w, (const char *)sqlite3_column_text(s, index));
+	}
+}
+
+void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
+		 int index, int scale)
+{
+	json_key(w, key);
+	if (db_column_null(stmt, index))
+		json_null(w);
+	else
+		json_dec(w, db_column_int64(stmt, index), scale);
+}
+
+int db_put_rows(struct db *db, struct db_stmt *stmt, db_row_writer *write,
+		void *arg, struct sink *out)
+{
+	struct json w = { 0 };
+	int rc, status = BIZ_OK;
+
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		json_reset(&w);
+		write(&w, stmt, arg);
+		status = sink_put(out, &w);
+	}
+	/* Stopped early: a statement left stepping holds a snapshot. */
+	db_reset(stmt);
+	json_release(&w);
+	if (status == BIZ_OK && rc != DB_DONE)
+		return rc;
+	return sink_done(status);
+}
+
 const char *db_column_text(struct db_stmt *stmt, int index)
 {
 	return (const char *)sqlite3_column_text(handle_of(stmt), index);
 }
 
-const char *db_setting(struct db *db, const char *key)
+char *db_setting(struct db *db, const char *key)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = ?";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	static struct strbuf value;
-	int found;
+	char *value = NULL;
 
 	db_bind_text(stmt, 1, key);
-	found = db_one(db, stmt) == DB_ROW;
-	strbuf_reset(&value);
-	if (found)
-		strbuf_addstr(&value, db_column_text(stmt, 0));
+	if (db_one(db, stmt) == DB_ROW)
+		value = xstrdup(db_column_text(stmt, 0));
 	/* A statement left stepping would pin an old read snapshot. */
 	db_reset(stmt);
-	return found ? value.buf : NULL;
+	return value;
 }
 
 int db_set_setting(struct db *db, const char *key, const char *value)

@@ -157,15 +157,40 @@ jv db_column_jv(struct db_stmt *stmt, int index);
 /* The column as an exact decimal number at scale (NULL to null). */
 jv db_column_dec(struct db_stmt *stmt, int index, int scale);
 
+/*
+ * Writes key and column index as a JSON value into w: what
+ * db_column_jv() gives, printed (text, number, null).  The _dec one
+ * writes an exact decimal at scale (NULL to null).
+ */
+struct json;
+void db_json_column(struct json *w, const char *key, struct db_stmt *stmt,
+		    int index);
+void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
+		 int index, int scale);
+
+/* Writes the current row of stmt as one record into w (reset first). */
+typedef void db_row_writer(struct json *w, struct db_stmt *stmt, void *arg);
+
+/*
+ * The loop of every _each: steps stmt (bound by the caller), writes each
+ * row with write(w, stmt, arg) and puts the record to out, stopping at
+ * put()'s first non-zero answer.  Returns json.h's rule: BIZ_OK when the
+ * rows ended or put() said BIZ_STOP, else the status.
+ */
+struct sink;
+int db_put_rows(struct db *db, struct db_stmt *stmt, db_row_writer *write,
+		void *arg, struct sink *out);
+
 /* The column's text, or NULL; valid until the statement moves on. */
 const char *db_column_text(struct db_stmt *stmt, int index);
 
 /*
- * Reads and writes the setting table; db_setting's text lasts until its
- * next call.  Every function here resets its statements before it
- * returns: one left stepping would hold a read snapshot open.
+ * Reads and writes the setting table; db_setting's text is the caller's
+ * to free (NULL: no such setting).  Every function here resets its
+ * statements before it returns: one left stepping would hold a read
+ * snapshot open.
  */
-const char *db_setting(struct db *db, const char *key);
+char *db_setting(struct db *db, const char *key);
 int db_set_setting(struct db *db, const char *key, const char *value);
 
 #endif

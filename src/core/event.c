@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "biz.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -30,13 +31,14 @@ int event_append_json(struct db *db, const char *kind, const char *entity,
 int event_append(struct db *db, const char *kind, const char *entity,
 		 const char *entity_id, jv data)
 {
-	/* Kept between calls: an import appends an event per record. */
-	static struct strbuf text;
+	struct strbuf text = { 0 };
+	int status;
 
-	strbuf_reset(&text);
 	rec_dump(&text, data);
 	jv_free(data);
-	return event_append_json(db, kind, entity, entity_id, text.buf);
+	status = event_append_json(db, kind, entity, entity_id, text.buf);
+	strbuf_release(&text);
+	return status;
 }
 
 int event_append_id(struct db *db, const char *kind, const char *entity,
@@ -48,39 +50,33 @@ int event_append_id(struct db *db, const char *kind, const char *entity,
 	return event_append(db, kind, entity, id, data);
 }
 
+/* db_put_rows()'s writer: arg is where the last id read goes. */
+static void event_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	static const char *const columns[] = {
+		"id", "at", "actor", "kind", "entity", "entity_id"
+	};
+
+	json_object(w);
+	for (int i = 0; i < 6; i++)
+		db_json_column(w, columns[i], stmt, i);
+	/* Stored by this writer or rec_dump(): compact JSON. */
+	json_key_raw(w, "data", db_column_text(stmt, 6));
+	json_end_object(w);
+	*(int64_t *)arg = db_column_int64(stmt, 0);
+}
+
 int event_each(struct db *db, int64_t since_id, const char *prefix,
-	       int (*fn)(jv record, void *arg), void *arg)
+	       struct sink *out, int64_t *last_id)
 {
 	static const char sql[] =
 		"SELECT id, at, actor, kind, entity, entity_id, data "
 		"FROM event WHERE id > ?1 AND (?2 IS NULL OR "
 		"substr(kind, 1, length(?2)) = ?2) ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc, status = BIZ_OK;
 
+	*last_id = since_id;
 	db_bind_int64(stmt, 1, since_id);
 	db_bind_text(stmt, 2, prefix);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		jv record = jv_object();
-
-		record = jv_object_set(record, jv_string("id"),
-				       db_column_jv(stmt, 0));
-		record = jv_object_set(record, jv_string("at"),
-				       db_column_jv(stmt, 1));
-		record = jv_object_set(record, jv_string("actor"),
-				       db_column_jv(stmt, 2));
-		record = jv_object_set(record, jv_string("kind"),
-				       db_column_jv(stmt, 3));
-		record = jv_object_set(record, jv_string("entity"),
-				       db_column_jv(stmt, 4));
-		record = jv_object_set(record, jv_string("entity_id"),
-				       db_column_jv(stmt, 5));
-		record = jv_object_set(record, jv_string("data"),
-				       jv_parse(db_column_text(stmt, 6)));
-		status = fn(record, arg);
-	}
-	if (status == BIZ_OK && rc != DB_DONE)
-		status = rc;
-	db_reset(stmt);
-	return status;
+	return db_put_rows(db, stmt, event_row, last_id, out);
 }

@@ -26,11 +26,12 @@ int event_append_id(struct db *db, const char *kind, const char *entity,
 		    int64_t entity_id, jv data);
 
 /*
- * Calls fn for each event after since_id whose kind starts with prefix
- * (NULL for all), oldest first, as records of the contract's event shape.
- * Stops at fn's first non-zero status and returns it.
+ * Puts each event after since_id whose kind starts with prefix (NULL for
+ * all), oldest first, as records of the contract's event shape, to out
+ * (json.h's rule); *last_id is the id of the last one read.
  */
+struct sink;
 int event_each(struct db *db, int64_t since_id, const char *prefix,
-	       int (*fn)(jv record, void *arg), void *arg);
+	       struct sink *out, int64_t *last_id);
 
 #endif

@@ -51,11 +51,25 @@ void json_key(struct json *w, const char *key)
 
 void json_str(struct json *w, const char *text)
 {
+	size_t len;
+	jv value;
+
 	separate(w);
-	if (text)
-		rec_dump_text(&w->text, text, strlen(text));
-	else
+	if (!text) {
 		strbuf_add(&w->text, "null", 4);
+		return;
+	}
+	/* ASCII as it is; other bytes as jv_string() makes them valid. */
+	for (len = 0; text[len]; len++)
+		if ((unsigned char)text[len] >= 0x80)
+			break;
+	if (!text[len]) {
+		rec_dump_text(&w->text, text, len);
+		return;
+	}
+	value = jv_string(text);
+	rec_dump(&w->text, value);
+	jv_free(value);
 }
 
 void json_int(struct json *w, int64_t value)
@@ -88,6 +102,12 @@ void json_raw(struct json *w, const char *json_text)
 {
 	separate(w);
 	strbuf_addstr(&w->text, json_text ? json_text : "null");
+}
+
+void json_jv(struct json *w, jv value)
+{
+	separate(w);
+	rec_dump(&w->text, value);
 }
 
 void json_key_str(struct json *w, const char *key, const char *text)

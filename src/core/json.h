@@ -23,6 +23,7 @@
 #define JSON_H
 
 #include <stdint.h>
+#include <jq.h>
 
 #include "biz.h"
 
@@ -51,6 +52,9 @@ void json_null(struct json *w);
 /* A value given as JSON text already (stored JSON, a nested record). */
 void json_raw(struct json *w, const char *json_text);
 
+/* A value given as a jv (borrowed): a custom field from an input record. */
+void json_jv(struct json *w, jv value);
+
 /* key and value in one call. */
 void json_key_str(struct json *w, const char *key, const char *text);
 void json_key_int(struct json *w, const char *key, int64_t value);
@@ -73,6 +77,14 @@ void json_release(struct json *w);
  * Where a function's records go.  put() takes one record's JSON text
  * (borrowed) and returns 0 to go on, BIZ_STOP to stop early (a --limit
  * reached: not a failure) or a status.  A NULL sink discards records.
+ *
+ * The one rule for every function that hands records out (every _each
+ * of the library, and the writes that give back what they wrote): the
+ * records go to a struct sink *, the function stops at put()'s first
+ * non-zero answer, and returns sink_done() of it: BIZ_STOP becomes
+ * BIZ_OK (stopping early is no failure), any other status is returned
+ * as it is.  A function that returns one record for its caller's own use
+ * (lead_load, for another domain) returns a jv instead.
  */
 enum { BIZ_STOP = -1 };
 struct sink {
@@ -81,5 +93,11 @@ struct sink {
 
 /* Hands w's record to sink (NULL: none).  Returns put()'s answer. */
 int sink_put(struct sink *sink, const struct json *w);
+
+/* What a function that put records returns for put()'s last answer. */
+static inline int sink_done(int status)
+{
+	return status == BIZ_STOP ? BIZ_OK : status;
+}
 
 #endif

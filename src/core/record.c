@@ -8,8 +8,7 @@
 
 #include "banned.h"
 
-/* Room for any number as jq prints it ("-1.7976931348623157e+308"). */
-#define NUMBER_BUFSZ 32
+#define NUMBER_BUFSZ REC_NUMBER_BUFSZ
 
 void rec_set(jv *record, const char *key, jv value)
 {
@@ -39,11 +38,8 @@ static void number_text(double d, char buf[NUMBER_BUFSZ])
 	jv_free(dumped);
 }
 
-const char *rec_value_text(jv value)
+const char *rec_value_text(jv value, char number[NUMBER_BUFSZ])
 {
-	/* A number's text lives in a small ring: enough for one record. */
-	static char ring[8][NUMBER_BUFSZ];
-	static int next;
 	const char *text = NULL;
 
 	if (jv_get_kind(value) == JV_KIND_STRING) {
@@ -51,14 +47,14 @@ const char *rec_value_text(jv value)
 		if (!*text)
 			text = NULL;
 	} else if (jv_get_kind(value) == JV_KIND_NUMBER) {
-		number_text(jv_number_value(value), ring[next]);
-		text = ring[next];
-		next = (next + 1) % 8;
+		number_text(jv_number_value(value), number);
+		text = number;
 	}
 	return text;
 }
 
-const char *rec_text(jv record, const char *key)
+const char *rec_field_text(jv record, const char *key,
+			   char number[NUMBER_BUFSZ])
 {
 	jv value;
 	const char *text;
@@ -67,9 +63,18 @@ const char *rec_text(jv record, const char *key)
 		return NULL;
 	value = jv_object_get(jv_copy(record), jv_string(key));
 	/* record still holds a reference, so a string's text lives on. */
-	text = rec_value_text(value);
+	text = rec_value_text(value, number);
 	jv_free(value);
 	return text;
+}
+
+const char *rec_text(jv record, const char *key)
+{
+	static char ring[8][NUMBER_BUFSZ];
+	static int next;
+
+	next = (next + 1) % 8;
+	return rec_field_text(record, key, ring[next]);
 }
 
 void rec_dump_text(struct strbuf *sb, const char *s, size_t len)

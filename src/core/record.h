@@ -15,15 +15,26 @@ void rec_set(jv *record, const char *key, jv value);
 /* record[key] = text, or null for NULL. */
 void rec_set_str(jv *record, const char *key, const char *text);
 
+/* Room for any number as jq prints it ("-1.7976931348623157e+308"). */
+#define REC_NUMBER_BUFSZ 32
+
 /*
- * record[key] as text borrowed from record (valid while record holds it
- * unchanged): a string as is, a number in its shortest form; NULL when
- * missing, null or empty.
+ * value (borrowed) as text: a string's borrowed from value (valid while
+ * something holds value), a number's written in its shortest form into
+ * number, the caller's; NULL for anything else and for "".
+ */
+const char *rec_value_text(jv value, char number[REC_NUMBER_BUFSZ]);
+
+/* record[key] (borrowed) as rec_value_text() gives it; NULL if missing. */
+const char *rec_field_text(jv record, const char *key,
+			   char number[REC_NUMBER_BUFSZ]);
+
+/*
+ * rec_field_text() for a field that holds a string (a number's text
+ * lives in a small ring that later calls reuse).  Kept for src/stock,
+ * which reads its records with it: new code passes its own buffer.
  */
 const char *rec_text(jv record, const char *key);
-
-/* value (borrowed) as rec_text() gives a record's field. */
-const char *rec_value_text(jv value);
 
 /*
  * Appends the JSON text of value (borrowed) to sb: byte for byte what

@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "biz.h"
 #include "crm.h"
 #include "filter.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -292,10 +294,10 @@ struct run {
 	char cutoff[TS_BUFSZ];
 };
 
-/* A list field of a rep record as a NULL-terminated array of strings. */
-static char **string_list(jv rep, const char *key)
+/* A rep's list column (a JSON array) as a NULL-terminated array. */
+static char **string_list(const char *stored)
 {
-	jv list = jv_object_get(jv_copy(rep), jv_string(key));
+	jv list = jv_parse(stored ? stored : "[]");
 	char **out;
 	int n = 0;
 
@@ -315,38 +317,31 @@ static char **string_list(jv rep, const char *key)
 	return out;
 }
 
-static int64_t number_field(jv rep, const char *key, int64_t missing)
+/* Loads every rep, active or not, and its open leads, by handle. */
+static int load_reps(struct run *run)
 {
-	jv value = jv_object_get(jv_copy(rep), jv_string(key));
-	int64_t n = jv_get_kind(value) == JV_KIND_NUMBER ?
-		    (int64_t)jv_number_value(value) : missing;
+	static const char sql[] =
+		"SELECT handle, active, capacity, weight, regions, "
+		"industries, (SELECT count(*) FROM lead WHERE "
+		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
+		"FROM rep ORDER BY handle";
+	struct db_stmt *stmt = db_stmt(run->db, sql);
+	struct rep_slot slot;
+	int rc;
 
-	jv_free(value);
-	return n;
-}
-
-/* rep_each's callback: one rep into the run's table (by handle). */
-static int load_rep(jv rep, void *arg)
-{
-	struct run *run = arg;
-	struct rep_slot *slot;
-	jv active = jv_object_get(jv_copy(rep), jv_string("active"));
-
-	if (run->nreps == run->cap) {
-		run->cap = run->cap ? run->cap * 2 : 64;
-		run->reps = xrealloc(run->reps, run->cap * sizeof(*run->reps));
+	while ((rc = db_row(run->db, stmt)) == DB_ROW) {
+		slot.handle = xstrdup(db_column_text(stmt, 0));
+		slot.active = db_column_int64(stmt, 1) != 0;
+		slot.capacity = db_column_null(stmt, 2) ? -1 :
+				db_column_int64(stmt, 2);
+		slot.weight = db_column_null(stmt, 3) ? 1 :
+			      db_column_int64(stmt, 3);
+		slot.regions = string_list(db_column_text(stmt, 4));
+		slot.industries = string_list(db_column_text(stmt, 5));
+		slot.open = db_column_int64(stmt, 6);
+		ARRAY_PUSH(run->reps, run->nreps, run->cap, slot);
 	}
-	slot = &run->reps[run->nreps++];
-	slot->handle = xstrdup(rec_text(rep, "handle"));
-	slot->active = jv_get_kind(active) == JV_KIND_TRUE;
-	slot->capacity = number_field(rep, "capacity", -1);
-	slot->weight = number_field(rep, "weight", 1);
-	slot->open = number_field(rep, "open_leads", 0);
-	slot->regions = string_list(rep, "regions");
-	slot->industries = string_list(rep, "industries");
-	jv_free(active);
-	jv_free(rep);
-	return BIZ_OK;
+	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
 /* The index of the rep with handle, -1 if none (reps are by handle). */
@@ -623,11 +618,12 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	struct lead_view view = { NULL, NULL, -1, !req->rules };
 	const char *reason = NULL, *owner, *status_text;
 	struct pool *pool;
-	jv lead, record, data;
+	struct json w = { 0 };
+	jv lead, data;
 	long rep = -1;
 	int status;
 
-	if ((status = lead_get(run->db, id, &lead))) {
+	if ((status = lead_load(run->db, id, &lead))) {
 		if (status == BIZ_REFUSED && named)
 			return biz_fail(BIZ_DATAERR, "no lead %lld",
 					(long long)id);
@@ -656,24 +652,28 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	if (pool)
 		rep = pool_pick(run, pool, &view, &reason);
 
-	record = jv_object();
-	rec_set(&record, "lead", jv_number((double)id));
-	if (rep >= 0)
-		rec_set_str(&record, "rep", run->reps[rep].handle);
-	else
-		rec_set_str(&record, "rep", stale ? owner : NULL);
-	rec_set_str(&record, "rule", pool ? pool->name : NULL);
-	rec_set_str(&record, "strategy",
-		    pool ? assign_strategy_name(pool->strategy) : NULL);
-	if (stale && rep >= 0)
-		rec_set_str(&record, "reason", "stale");
-	else if (stale)
-		rec_set(&record, "reason", jv_string_fmt("stale, but %s: "
-			"kept by its owner", reason));
-	else
-		rec_set_str(&record, "reason", reason);
+	json_object(&w);
+	json_key_int(&w, "lead", id);
+	json_key_str(&w, "rep", rep >= 0 ? run->reps[rep].handle :
+			       stale ? owner : NULL);
+	json_key_str(&w, "rule", pool ? pool->name : NULL);
+	json_key_str(&w, "strategy",
+		     pool ? assign_strategy_name(pool->strategy) : NULL);
+	if (stale && rep >= 0) {
+		json_key_str(&w, "reason", "stale");
+	} else if (stale) {
+		struct strbuf kept = { 0 };
+
+		strbuf_addf(&kept, "stale, but %s: kept by its owner",
+			    reason);
+		json_key_str(&w, "reason", kept.buf);
+		strbuf_release(&kept);
+	} else {
+		json_key_str(&w, "reason", reason);
+	}
 	if (stale)
-		rec_set_str(&record, "from", owner);
+		json_key_str(&w, "from", owner);
+	json_end_object(&w);
 
 	if (rep >= 0) {
 		data = jv_object();
@@ -685,18 +685,17 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 			rec_set_str(&data, "reason", "stale");
 		}
 		if ((status = lead_assign(run->db, id, run->reps[rep].handle,
-					  data))) {
-			jv_free(record);
+					  data)))
 			goto done;
-		}
 		run->reps[rep].open++;
 		if (view.exclude >= 0)
 			run->reps[view.exclude].open--;
 	} else if (!stale) {
 		req->unassigned++;
 	}
-	status = req->emit(record, req->arg);
+	status = sink_put(req->out, &w);
 done:
+	json_release(&w);
 	jv_free(lead);
 	return status;
 }
@@ -731,7 +730,7 @@ int assign_run(struct db *db, struct assign_request *req)
 	run.db = db;
 	run.req = req;
 	req->unassigned = 0;
-	if ((status = rep_each(db, 1, load_rep, &run)) ||
+	if ((status = load_reps(&run)) ||
 	    (status = build_pools(&run)))
 		goto done;
 	if (req->stale_hours >= 0) {
@@ -752,6 +751,8 @@ int assign_run(struct db *db, struct assign_request *req)
 		for (size_t i = 0; i < req->nids && !status; i++)
 			status = assign_one(&run, req->ids[i], 0, 1);
 	}
+	/* Stopped early (json.h's rule): the picks made stand. */
+	status = sink_done(status);
 	for (size_t i = 0; i < run.npools && !status; i++)
 		if (run.pools[i].changed)
 			status = pool_save_state(&run, &run.pools[i]);

@@ -23,6 +23,8 @@
 
 #include "db.h"
 
+struct sink;
+
 enum assign_strategy {
 	ASSIGN_ROUND_ROBIN,
 	ASSIGN_LEAST_LOADED,
@@ -53,16 +55,13 @@ struct assign_request {
 	int named;			/* assign only ids, not every new lead */
 	const int64_t *ids;
 	size_t nids;
-	/* Receives each assignment record (consumed); a non-zero status
-	 * stops the run. */
-	int (*emit)(jv record, void *arg);
-	void *arg;
+	struct sink *out;		/* each assignment record */
 	size_t unassigned;		/* out: leads left with no rep */
 };
 
 /*
- * Assigns the leads of req and reassigns stale ones, emitting one record
- * per lead: {"lead", "rep", "rule", "strategy", "reason"} ("rep" null and
+ * Assigns the leads of req and reassigns stale ones, putting one record
+ * per lead to req->out (json.h's rule): {"lead", "rep", "rule", "strategy", "reason"} ("rep" null and
  * a reason when no rep is eligible; a reassignment adds "from").  Named
  * leads that are not new (someone owns them) are skipped.  Returns a
  * status: BIZ_DATAERR for a rule naming an unknown rep or a lead id that

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "biz.h"
+#include "array.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -26,6 +28,14 @@ static const char *const lead_columns[] = {
 	"region", "industry", "size", "status", "owner", "assigned_at",
 	"first_contact_at", "created_at", NULL
 };
+
+/* The columns lead_from_row() reads, for a WHERE to follow. */
+#define LEAD_SELECT \
+	"SELECT id, name, company, email, phone, source, external_id, " \
+	"region, industry, size, status, owner, assigned_at, " \
+	"first_contact_at, created_at, extra FROM lead "
+/* The index of "extra" in LEAD_SELECT, after lead_columns[]. */
+#define LEAD_EXTRA_COLUMN 15
 
 /* The internal record of a lead row: its fields plus "extra". */
 static jv lead_from_row(struct db_stmt *stmt)
@@ -61,49 +71,139 @@ jv lead_public(jv lead)
 	return lead;
 }
 
-int lead_get(struct db *db, int64_t id, jv *out)
+/* Lead id's row in *stmt (db_reset() it), or BIZ_REFUSED: no such lead. */
+static int lead_row(struct db *db, int64_t id, struct db_stmt **stmt)
 {
-	static const char sql[] =
-		"SELECT id, name, company, email, phone, source, external_id, "
-		"region, industry, size, status, owner, assigned_at, "
-		"first_contact_at, created_at, extra FROM lead WHERE id = ?";
-	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
+	*stmt = db_stmt(db, LEAD_SELECT "WHERE id = ?");
+	db_bind_int64(*stmt, 1, id);
+	rc = db_one(db, *stmt);
 	if (rc == DB_DONE)
 		return biz_fail(BIZ_REFUSED, "no lead %lld", (long long)id);
-	if (rc != DB_ROW)
-		return rc;
+	return rc == DB_ROW ? BIZ_OK : rc;
+}
+
+int lead_load(struct db *db, int64_t id, jv *out)
+{
+	struct db_stmt *stmt;
+	int status = lead_row(db, id, &stmt);
+
+	if (status)
+		return status;
 	*out = lead_from_row(stmt);
 	db_reset(stmt);
 	return BIZ_OK;
 }
 
-int lead_each(struct db *db, const struct lead_filter *filter,
-	      int (*fn)(jv lead, void *arg), void *arg)
+/*
+ * Whether a custom field of extra_text (the extra column) is to be left
+ * out of a record or given the op: one named as a lead column, or "op"
+ * when a record carries one.  Most leads have none, and their custom
+ * fields are copied as stored.
+ */
+static int custom_clashes(const char *extra_text, const char *op)
 {
-	static const char sql[] =
-		"SELECT id, name, company, email, phone, source, external_id, "
-		"region, industry, size, status, owner, assigned_at, "
-		"first_contact_at, created_at, extra FROM lead "
+	char quoted[40];
+
+	if (op && strstr(extra_text, "\"op\":"))
+		return 1;
+	for (int i = 0; lead_columns[i]; i++) {
+		snprintf(quoted, sizeof(quoted), "\"%s\":", lead_columns[i]);
+		if (strstr(extra_text, quoted))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Writes the lead of the row (lead_load()'s columns) as its public record
+ * into w: the columns, then the custom fields that no column hides, then
+ * "op" unless op is NULL (a custom "op" takes op's value in its place).
+ */
+static void lead_write_row(struct json *w, struct db_stmt *stmt,
+			   const char *op)
+{
+	const char *extra_text = db_column_text(stmt, LEAD_EXTRA_COLUMN);
+	int i, wrote_op = 0;
+	jv extra;
+
+	json_object(w);
+	for (i = 0; lead_columns[i]; i++)
+		db_json_column(w, lead_columns[i], stmt, i);
+	if (!extra_text || !custom_clashes(extra_text, op)) {
+		json_members(w, extra_text);
+	} else {
+		extra = jv_parse(extra_text);
+		if (jv_get_kind(extra) == JV_KIND_OBJECT) {
+			jv_object_foreach(extra, key, value) {
+				const char *name = jv_string_value(key);
+				int hidden = 0;
+
+				for (i = 0; lead_columns[i]; i++)
+					hidden |= !strcmp(name,
+							  lead_columns[i]);
+				if (op && !strcmp(name, "op")) {
+					json_key_str(w, "op", op);
+					wrote_op = 1;
+				} else if (!hidden) {
+					json_key(w, name);
+					json_jv(w, value);
+				}
+				jv_free(key);
+				jv_free(value);
+			}
+		}
+		jv_free(extra);
+	}
+	if (op && !wrote_op)
+		json_key_str(w, "op", op);
+	json_end_object(w);
+}
+
+/* db_put_rows()'s writer. */
+static void lead_row_record(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	(void)arg;
+	lead_write_row(w, stmt, NULL);
+}
+
+/* Puts lead id to out as its public record with "op" op. */
+static int lead_put(struct db *db, int64_t id, const char *op,
+		    struct sink *out)
+{
+	struct db_stmt *stmt;
+	struct json w = { 0 };
+	int status = lead_row(db, id, &stmt);
+
+	if (status)
+		return status;
+	lead_write_row(&w, stmt, op);
+	db_reset(stmt);
+	status = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return status;
+}
+
+int lead_get(struct db *db, int64_t id, struct sink *out)
+{
+	return lead_put(db, id, NULL, out);
+}
+
+int lead_each(struct db *db, const struct lead_filter *filter,
+	      struct sink *out)
+{
+	static const char sql[] = LEAD_SELECT
 		"WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR "
 		"owner = ?2) AND (?3 IS NULL OR source = ?3) AND "
 		"(NOT ?4 OR owner IS NULL) ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc, status = BIZ_OK;
 
 	db_bind_text(stmt, 1, filter->status);
 	db_bind_text(stmt, 2, filter->owner);
 	db_bind_text(stmt, 3, filter->source);
 	db_bind_int64(stmt, 4, filter->unassigned);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
-		status = fn(lead_from_row(stmt), arg);
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status == 1 ? BIZ_OK : status;
+	return db_put_rows(db, stmt, lead_row_record, NULL, out);
 }
 
 /* Lower-case ASCII of an email: the deduplication key. */
@@ -144,8 +244,7 @@ enum {
 	LEAD_EXTERNAL_ID, LEAD_REGION, LEAD_INDUSTRY, LEAD_SIZE, LEAD_NFIELDS
 };
 
-/* Room for a number's text, as rec_value_text() gives it. */
-#define LEAD_NUMBER_BUFSZ 32
+#define LEAD_NUMBER_BUFSZ REC_NUMBER_BUFSZ
 
 /*
  * A lead's fields as one input record gives them, checked: its own as C
@@ -196,9 +295,11 @@ static int lead_parse(struct lead_input *in, jv fields)
 	in->email_key = in->phone_key = NULL;
 	jv_object_foreach(fields, key, value) {
 		const char *name = jv_string_value(key);
-		/* Borrowed from value, which fields still holds. */
-		const char *text = rec_value_text(value);
 		int field = lead_field_index(name);
+		/* Borrowed from value, which fields still holds, or written
+		 * in the field's own buffer. */
+		const char *text = field < 0 ? NULL :
+				   rec_value_text(value, in->number[field]);
 
 		if (!strcmp(name, "extra") &&
 		    jv_get_kind(value) == JV_KIND_OBJECT) {
@@ -231,11 +332,6 @@ static int lead_parse(struct lead_input *in, jv fields)
 		} else if (field == LEAD_EMAIL && text && !strchr(text, '@')) {
 			status = biz_fail(BIZ_DATAERR, "email: '%s' has no @",
 					  text);
-		} else if (text && jv_get_kind(value) == JV_KIND_NUMBER) {
-			/* Its text lives in a ring that other calls reuse. */
-			snprintf(in->number[field], LEAD_NUMBER_BUFSZ, "%s",
-				 text);
-			text = in->number[field];
 		}
 		in->text[field] = text;
 		in->given[in->ngiven++] = field;
@@ -276,9 +372,6 @@ static jv lead_input_jv(const struct lead_input *in)
 	return lead;
 }
 
-/* The JSON text lead_store last wrote to the extra column. */
-static struct strbuf stored_extra;
-
 /* Rewrites the columns of lead id from an internal lead record. */
 static int lead_store(struct db *db, jv lead, int64_t id)
 {
@@ -288,30 +381,36 @@ static int lead_store(struct db *db, jv lead, int64_t id)
 		"industry = ?8, size = ?9, email_key = ?10, phone_key = ?11, "
 		"extra = ?12, updated_at = ?13, status = ?14, owner = ?15, "
 		"assigned_at = ?16, first_contact_at = ?17 WHERE id = ?18";
+	static const char *const tail[] = {
+		"status", "owner", "assigned_at", "first_contact_at"
+	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	char *email = email_key(rec_text(lead, "email"));
-	char *phone = phone_key(rec_text(lead, "phone"));
+	char number[REC_NUMBER_BUFSZ];
+	char *email = email_key(rec_field_text(lead, "email", number));
+	char *phone = phone_key(rec_field_text(lead, "phone", number));
 	jv extra = jv_object_get(jv_copy(lead), jv_string("extra"));
+	struct strbuf extra_text = { 0 };
 	char at[TS_BUFSZ];
 	int status;
 
-	strbuf_reset(&stored_extra);
-	rec_dump(&stored_extra, extra);
+	rec_dump(&extra_text, extra);
 	jv_free(extra);
+	/* Each text is bound (copied) before the buffer is reused. */
 	for (int i = 0; lead_fields[i]; i++)
-		db_bind_text(stmt, i + 1, rec_text(lead, lead_fields[i]));
+		db_bind_text(stmt, i + 1,
+			     rec_field_text(lead, lead_fields[i], number));
 	db_bind_text(stmt, 10, email);
 	db_bind_text(stmt, 11, phone);
-	db_bind_text(stmt, 12, stored_extra.buf);
+	db_bind_text(stmt, 12, extra_text.buf);
 	db_bind_text(stmt, 13, time_format(db->now, at));
-	db_bind_text(stmt, 14, rec_text(lead, "status"));
-	db_bind_text(stmt, 15, rec_text(lead, "owner"));
-	db_bind_text(stmt, 16, rec_text(lead, "assigned_at"));
-	db_bind_text(stmt, 17, rec_text(lead, "first_contact_at"));
+	for (int i = 0; i < 4; i++)
+		db_bind_text(stmt, 14 + i,
+			     rec_field_text(lead, tail[i], number));
 	db_bind_int64(stmt, 18, id);
 	status = db_done(db, stmt);
 	free(email);
 	free(phone);
+	strbuf_release(&extra_text);
 	return status;
 }
 
@@ -339,39 +438,26 @@ static int lead_insert(struct db *db, const struct lead_input *in,
 	return status;
 }
 
-/* ---- a created lead as JSON text ------------------------------------ */
+/* ---- a created lead as a record -------------------------------------- */
 
 /*
- * A new lead is written as JSON text straight from its lead_input, in
- * the three shapes it takes: the extra column (the custom fields), the
+ * A new lead is written straight from its lead_input, in the three
+ * shapes it takes: the extra column (the custom fields), the
  * lead.created event (the fields given, then the custom ones) and the
- * printed record (every column, the custom fields, "op").  Each is what
- * rec_dump() gives for the jv object the general path would build.
+ * record (every column, the custom fields, "op"), without reading the
+ * row back.  The record is what lead_write_row() writes of the row.
  */
 
-/* Appends the comma before an object's member unless it is the first. */
-static void json_member(struct strbuf *sb, const char *name)
-{
-	if (sb->buf[sb->len - 1] != '{')
-		strbuf_add(sb, ",", 1);
-	strbuf_add(sb, "\"", 1);
-	strbuf_addstr(sb, name);
-	strbuf_add(sb, "\":", 2);
-}
-
-/* Appends own field f of in as a member. */
-static void lead_dump_field(struct strbuf *sb, const struct lead_input *in,
-			    int f)
+/* Writes own field f of in as a member. */
+static void lead_write_field(struct json *w, const struct lead_input *in,
+			     int f)
 {
 	const char *text = in->text[f];
 
-	json_member(sb, lead_fields[f]);
-	if (!text)
-		strbuf_add(sb, "null", 4);
-	else if (f == LEAD_SIZE)
-		strbuf_addstr(sb, text);
+	if (text && f == LEAD_SIZE)
+		json_key_int(w, lead_fields[f], in->size);
 	else
-		rec_dump_text(sb, text, strlen(text));
+		json_key_str(w, lead_fields[f], text);
 }
 
 enum lead_shape { SHAPE_EVENT, SHAPE_RECORD };
@@ -396,15 +482,14 @@ static int custom_hidden(const struct lead_input *in, enum lead_shape shape,
 }
 
 /*
- * Appends in's custom fields as members, extra_text being their JSON
+ * Writes in's custom fields as members, extra_text being their JSON
  * text, less those hidden in shape.  In a record, a custom "op" takes
  * the value op (it keeps its place).  Returns whether "op" was written.
  */
-static int lead_dump_custom(struct strbuf *sb, const struct lead_input *in,
-			    const char *extra_text, enum lead_shape shape,
-			    const char *op)
+static int lead_write_custom(struct json *w, const struct lead_input *in,
+			     const char *extra_text, enum lead_shape shape,
+			     const char *op)
 {
-	size_t len = strlen(extra_text);
 	int whole = 1, wrote_op = 0;
 
 	jv_object_foreach(in->extra, key, value) {
@@ -418,27 +503,18 @@ static int lead_dump_custom(struct strbuf *sb, const struct lead_input *in,
 	}
 	if (whole) {
 		/* The members as the extra column holds them. */
-		if (len > 2) {
-			if (sb->buf[sb->len - 1] != '{')
-				strbuf_add(sb, ",", 1);
-			strbuf_add(sb, extra_text + 1, len - 2);
-		}
+		json_members(w, extra_text);
 		return 0;
 	}
 	jv_object_foreach(in->extra, key, value) {
 		const char *name = jv_string_value(key);
 
-		if (!custom_hidden(in, shape, name)) {
-			if (sb->buf[sb->len - 1] != '{')
-				strbuf_add(sb, ",", 1);
-			rec_dump(sb, key);
-			strbuf_add(sb, ":", 1);
-			if (shape == SHAPE_RECORD && !strcmp(name, "op")) {
-				rec_dump_text(sb, op, strlen(op));
-				wrote_op = 1;
-			} else {
-				rec_dump(sb, value);
-			}
+		if (shape == SHAPE_RECORD && !strcmp(name, "op")) {
+			json_key_str(w, "op", op);
+			wrote_op = 1;
+		} else if (!custom_hidden(in, shape, name)) {
+			json_key(w, name);
+			json_jv(w, value);
 		}
 		jv_free(key);
 		jv_free(value);
@@ -447,41 +523,36 @@ static int lead_dump_custom(struct strbuf *sb, const struct lead_input *in,
 }
 
 /* The lead.created event's data: the fields given, then the customs. */
-static void lead_dump_event(struct strbuf *sb, const struct lead_input *in,
-			    const char *extra_text)
+static void lead_write_event(struct json *w, const struct lead_input *in,
+			     const char *extra_text)
 {
-	strbuf_reset(sb);
-	strbuf_add(sb, "{", 1);
+	json_object(w);
 	for (int i = 0; i < in->ngiven; i++)
-		lead_dump_field(sb, in, in->given[i]);
-	lead_dump_custom(sb, in, extra_text, SHAPE_EVENT, NULL);
-	strbuf_add(sb, "}", 1);
+		lead_write_field(w, in, in->given[i]);
+	lead_write_custom(w, in, extra_text, SHAPE_EVENT, NULL);
+	json_end_object(w);
 }
 
 /*
- * The record of lead id just created from in, as lead_get() and
- * lead_public() would give it, with "op":"created".
+ * The record of lead id just created from in, as lead_write_row() would
+ * write it, with "op":"created".
  */
-static void lead_dump_created(struct strbuf *sb, const struct lead_input *in,
-			      const char *extra_text, int64_t id,
-			      const char *at)
+static void lead_write_created(struct json *w, const struct lead_input *in,
+			       const char *extra_text, int64_t id,
+			       const char *at)
 {
-	char number[24];
-
-	snprintf(number, sizeof(number), "%lld", (long long)id);
-	strbuf_reset(sb);
-	strbuf_add(sb, "{\"id\":", 6);
-	strbuf_addstr(sb, number);
+	json_object(w);
+	json_key_int(w, "id", id);
 	for (int i = 0; i < LEAD_NFIELDS; i++)
-		lead_dump_field(sb, in, i);
-	strbuf_addstr(sb, ",\"status\":\"new\",\"owner\":null,"
-		      "\"assigned_at\":null,\"first_contact_at\":null,"
-		      "\"created_at\":\"");
-	strbuf_addstr(sb, at);
-	strbuf_add(sb, "\"", 1);
-	if (!lead_dump_custom(sb, in, extra_text, SHAPE_RECORD, "created"))
-		strbuf_addstr(sb, ",\"op\":\"created\"");
-	strbuf_add(sb, "}", 1);
+		lead_write_field(w, in, i);
+	json_key_str(w, "status", "new");
+	json_key_str(w, "owner", NULL);
+	json_key_str(w, "assigned_at", NULL);
+	json_key_str(w, "first_contact_at", NULL);
+	json_key_str(w, "created_at", at);
+	if (!lead_write_custom(w, in, extra_text, SHAPE_RECORD, "created"))
+		json_key_str(w, "op", "created");
+	json_end_object(w);
 }
 
 /* ---- deduplication and merging --------------------------------------- */
@@ -562,14 +633,14 @@ static jv lead_fill(jv existing, jv lead, jv *filled)
 	return existing;
 }
 
-/* Merges in into lead id; *out is the merged lead's record. */
+/* Merges in into lead id; the merged lead's record goes to out. */
 static int lead_merge(struct db *db, const struct lead_input *in,
-		      int64_t id, jv *out)
+		      int64_t id, struct sink *out)
 {
 	jv existing, filled, lead;
 	int status;
 
-	if ((status = lead_get(db, id, &existing)))
+	if ((status = lead_load(db, id, &existing)))
 		return status;
 	lead = lead_input_jv(in);
 	existing = lead_fill(existing, lead, &filled);
@@ -584,66 +655,49 @@ static int lead_merge(struct db *db, const struct lead_input *in,
 	}
 	jv_free(filled);
 	jv_free(existing);
-	if ((status = lead_get(db, id, out)))
-		return status;
-	*out = lead_public(*out);
-	rec_set_str(out, "op", "merged");
-	return BIZ_OK;
+	return lead_put(db, id, "merged", out);
 }
 
-int lead_import(struct db *db, jv fields, struct strbuf *record)
+int lead_upsert(struct db *db, jv fields, struct sink *out)
 {
-	/* Kept between calls: an import writes these per lead. */
-	static struct strbuf extra, event;
 	struct lead_input in;
+	struct strbuf extra = { 0 };
+	struct json w = { 0 };
 	char at[TS_BUFSZ], id_text[24];
 	int64_t id;
 	int status;
-	jv merged;
 
 	if ((status = lead_parse(&in, fields)) ||
 	    (status = lead_find_duplicate(db, &in, &id)))
 		goto done;
 	if (id) {
-		if ((status = lead_merge(db, &in, id, &merged)) == BIZ_OK) {
-			strbuf_reset(record);
-			rec_dump(record, merged);
-			jv_free(merged);
-		}
+		status = lead_merge(db, &in, id, out);
 		goto done;
 	}
 	if (!in.text[LEAD_NAME]) {
 		status = biz_fail(BIZ_DATAERR, "a lead needs a name");
 		goto done;
 	}
-	strbuf_reset(&extra);
 	rec_dump(&extra, in.extra);
 	time_format(db->now, at);
 	if ((status = lead_insert(db, &in, extra.buf, at, &id)))
 		goto done;
-	lead_dump_event(&event, &in, extra.buf);
+	lead_write_event(&w, &in, extra.buf);
 	snprintf(id_text, sizeof(id_text), "%lld", (long long)id);
 	if ((status = event_append_json(db, "lead.created", "lead", id_text,
-					event.buf)))
+					w.text.buf)))
 		goto done;
-	lead_dump_created(record, &in, extra.buf, id, at);
+	json_reset(&w);
+	lead_write_created(&w, &in, extra.buf, id, at);
+	status = sink_done(sink_put(out, &w));
 done:
 	lead_input_release(&in);
+	strbuf_release(&extra);
+	json_release(&w);
 	return status;
 }
 
-int lead_upsert(struct db *db, jv fields, jv *out)
-{
-	struct strbuf record = { 0 };
-	int status = lead_import(db, fields, &record);
-
-	if (status == BIZ_OK)
-		*out = jv_parse_sized(record.buf, (int)record.len);
-	strbuf_release(&record);
-	return status;
-}
-
-int lead_set(struct db *db, int64_t id, jv fields, jv *out)
+int lead_set(struct db *db, int64_t id, jv fields, struct sink *out)
 {
 	static const char *const statuses[] = {
 		"new", "assigned", "contacted", "qualified", "converted",
@@ -668,11 +722,16 @@ int lead_set(struct db *db, int64_t id, jv fields, jv *out)
 		}
 		status_text = NULL;
 	}
-	if ((status = lead_get(db, id, &existing))) {
+	if ((status = lead_load(db, id, &existing))) {
 		jv_free(fields);
 		return status;
 	}
 	before = jv_copy(existing);
+	if ((status = lead_status_allowed(id, rec_text(existing, "status"),
+					  rec_text(fields, "status")))) {
+		jv_free(fields);
+		goto done;
+	}
 	if (rec_has(fields, "status")) {
 		rec_set(&existing, "status", jv_object_get(jv_copy(fields),
 							   jv_string("status")));
@@ -695,11 +754,9 @@ int lead_set(struct db *db, int64_t id, jv fields, jv *out)
 	     (status = event_append_id(db, "lead.updated", "lead", id,
 				       lead_public(jv_copy(existing))))))
 		goto done;
-	if ((status = lead_get(db, id, out)))
-		goto done;
-	*out = lead_public(*out);
-	rec_set_str(out, "op", jv_equal(jv_copy(before), jv_copy(existing)) ?
-			       "unchanged" : "updated");
+	status = lead_put(db, id, jv_equal(jv_copy(before),
+					   jv_copy(existing)) ?
+				  "unchanged" : "updated", out);
 done:
 	jv_free(before);
 	jv_free(existing);
@@ -742,15 +799,9 @@ static int collect_ids(struct db *db, struct db_stmt *stmt,
 {
 	int rc;
 
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		if (list->len == list->cap) {
-			list->cap = list->cap ? list->cap * 2 : 256;
-			list->ids = xrealloc(list->ids,
-					     list->cap * sizeof(*list->ids));
-		}
-		list->ids[list->len++] = db_column_int64(stmt, 0);
-	}
-	db_reset(stmt);
+	while ((rc = db_row(db, stmt)) == DB_ROW)
+		ARRAY_PUSH(list->ids, list->len, list->cap,
+			   db_column_int64(stmt, 0));
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 

@@ -7,6 +7,7 @@
 
 #include "biz.h"
 #include "event.h"
+#include "json.h"
 #include "record.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -48,6 +49,13 @@ static jv list_field(jv value)
 	return list;
 }
 
+/* The columns rep_from_row() reads, for a WHERE to follow. */
+#define REP_SELECT \
+	"SELECT handle, name, email, regions, industries, capacity, " \
+	"weight, team, active, (SELECT count(*) FROM lead WHERE " \
+	"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") " \
+	"FROM rep "
+
 static jv rep_from_row(struct db_stmt *stmt)
 {
 	jv rep = jv_object();
@@ -65,45 +73,101 @@ static jv rep_from_row(struct db_stmt *stmt)
 	return rep;
 }
 
-int rep_get(struct db *db, const char *handle, jv *out)
+/* Writes the rep of the row as a record, with op unless it is NULL. */
+static void rep_write_row(struct json *w, struct db_stmt *stmt,
+			  const char *op)
 {
-	static const char sql[] =
-		"SELECT handle, name, email, regions, industries, capacity, "
-		"weight, team, active, (SELECT count(*) FROM lead WHERE "
-		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
-		"FROM rep WHERE handle = ?";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	json_object(w);
+	db_json_column(w, "handle", stmt, 0);
+	db_json_column(w, "name", stmt, 1);
+	db_json_column(w, "email", stmt, 2);
+	/* Stored as jv_dump_string() wrote them: compact JSON arrays. */
+	json_key_raw(w, "regions", db_column_text(stmt, 3));
+	json_key_raw(w, "industries", db_column_text(stmt, 4));
+	db_json_column(w, "capacity", stmt, 5);
+	db_json_column(w, "weight", stmt, 6);
+	db_json_column(w, "team", stmt, 7);
+	json_key_bool(w, "active", db_column_int64(stmt, 8) != 0);
+	db_json_column(w, "open_leads", stmt, 9);
+	if (op)
+		json_key_str(w, "op", op);
+	json_end_object(w);
+}
+
+/* db_put_rows()'s writer. */
+static void rep_row_record(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	(void)arg;
+	rep_write_row(w, stmt, NULL);
+}
+
+/* The rep's row in stmt, or BIZ_REFUSED if there is none. */
+static int rep_row(struct db *db, const char *handle,
+		   struct db_stmt **stmt)
+{
 	int rc;
 
-	db_bind_text(stmt, 1, handle);
-	rc = db_one(db, stmt);
+	*stmt = db_stmt(db, REP_SELECT "WHERE handle = ?");
+	db_bind_text(*stmt, 1, handle);
+	rc = db_one(db, *stmt);
 	if (rc == DB_DONE)
 		return biz_fail(BIZ_REFUSED, "no rep '%s'", handle);
-	if (rc != DB_ROW)
-		return rc;
+	return rc == DB_ROW ? BIZ_OK : rc;
+}
+
+/* The rep as an internal record, or BIZ_REFUSED if there is none. */
+static int rep_load(struct db *db, const char *handle, jv *out)
+{
+	struct db_stmt *stmt;
+	int status = rep_row(db, handle, &stmt);
+
+	if (status)
+		return status;
 	*out = rep_from_row(stmt);
 	db_reset(stmt);
 	return BIZ_OK;
 }
 
-int rep_each(struct db *db, int all, int (*fn)(jv rep, void *arg),
-	     void *arg)
+/* Puts rep handle to out with "op" op (NULL: none). */
+static int rep_put(struct db *db, const char *handle, const char *op,
+		   struct sink *out)
+{
+	struct db_stmt *stmt;
+	struct json w = { 0 };
+	int status = rep_row(db, handle, &stmt);
+
+	if (status)
+		return status;
+	rep_write_row(&w, stmt, op);
+	db_reset(stmt);
+	status = sink_done(sink_put(out, &w));
+	json_release(&w);
+	return status;
+}
+
+int rep_get(struct db *db, const char *handle, struct sink *out)
+{
+	return rep_put(db, handle, NULL, out);
+}
+
+int rep_exists(struct db *db, const char *handle)
+{
+	struct db_stmt *stmt;
+	int status = rep_row(db, handle, &stmt);
+
+	if (status == BIZ_OK)
+		db_reset(stmt);
+	return status;
+}
+
+int rep_each(struct db *db, int all, struct sink *out)
 {
 	static const char sql[] =
-		"SELECT handle, name, email, regions, industries, capacity, "
-		"weight, team, active, (SELECT count(*) FROM lead WHERE "
-		"owner = rep.handle AND status IN " LEAD_OPEN_STATUSES ") "
-		"FROM rep WHERE ?1 OR active ORDER BY handle";
+		REP_SELECT "WHERE ?1 OR active ORDER BY handle";
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc, status = BIZ_OK;
 
 	db_bind_int64(stmt, 1, all);
-	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW)
-		status = fn(rep_from_row(stmt), arg);
-	db_reset(stmt);
-	if (status == BIZ_OK && rc != DB_DONE)
-		return rc;
-	return status;
+	return db_put_rows(db, stmt, rep_row_record, NULL, out);
 }
 
 /*
@@ -126,7 +190,8 @@ static jv rep_merge(jv rep, jv fields, int *status)
 		} else if (!strcmp(name, "capacity") ||
 			   !strcmp(name, "weight")) {
 			jv one = JV_OBJECT_2(jv_copy(key), value);
-			const char *text = rec_text(one, name);
+			char buf[REC_NUMBER_BUFSZ];
+			const char *text = rec_field_text(one, name, buf);
 
 			number = -1;
 			*status = field_integer(name, text,
@@ -200,7 +265,7 @@ static int rep_store(struct db *db, jv rep)
 	jv industries = jv_dump_string(jv_object_get(jv_copy(rep),
 						     jv_string("industries")), 0);
 	jv capacity = jv_object_get(jv_copy(rep), jv_string("capacity"));
-	char at[TS_BUFSZ];
+	char at[TS_BUFSZ], number[REC_NUMBER_BUFSZ];
 	int status;
 
 	db_bind_text(stmt, 1, rec_text(rep, "handle"));
@@ -210,7 +275,7 @@ static int rep_store(struct db *db, jv rep)
 	db_bind_text(stmt, 5, jv_string_value(industries));
 	if (jv_get_kind(capacity) == JV_KIND_NUMBER)
 		db_bind_int64(stmt, 6, (int64_t)jv_number_value(capacity));
-	db_bind_int64(stmt, 7, atoll(rec_text(rep, "weight")));
+	db_bind_int64(stmt, 7, atoll(rec_field_text(rep, "weight", number)));
 	db_bind_text(stmt, 8, rec_text(rep, "team"));
 	db_bind_int64(stmt, 9, jv_get_kind(jv_object_get(jv_copy(rep),
 				  jv_string("active"))) == JV_KIND_TRUE);
@@ -241,14 +306,14 @@ static jv rep_blank(const char *handle)
 
 /* Stores rep if it differs from before (consumed), logs it, reloads. */
 static int rep_save(struct db *db, jv before, jv rep, const char *op,
-		    jv *out)
+		    struct sink *out)
 {
 	char handle[256];
 	int status = BIZ_OK, changed;
 
 	snprintf(handle, sizeof(handle), "%s", rec_text(rep, "handle"));
 	if (!rec_text(rep, "name")) {
-		status = biz_fail(BIZ_DATAERR, "rep '%s' needs a --name",
+		status = biz_fail(BIZ_DATAERR, "rep '%s' needs a name",
 				  handle);
 		goto done;
 	}
@@ -260,16 +325,14 @@ static int rep_save(struct db *db, jv before, jv rep, const char *op,
 				    "rep.created" : "rep.updated", "rep",
 				    handle, jv_copy(rep)))))
 		goto done;
-	if ((status = rep_get(db, handle, out)))
-		goto done;
-	rec_set_str(out, "op", changed ? op : "unchanged");
+	status = rep_put(db, handle, changed ? op : "unchanged", out);
 done:
 	jv_free(before);
 	jv_free(rep);
 	return status;
 }
 
-int rep_add(struct db *db, jv fields, jv *out)
+int rep_add(struct db *db, jv fields, struct sink *out)
 {
 	const char *handle = rec_text(fields, "handle");
 	jv existing, rep;
@@ -282,7 +345,7 @@ int rep_add(struct db *db, jv fields, jv *out)
 		jv_free(fields);
 		return status;
 	}
-	if (rep_get(db, handle, &existing) == BIZ_OK) {
+	if (rep_load(db, handle, &existing) == BIZ_OK) {
 		/* A rerun of the same add is harmless; a different one is
 		 * a mistake that set would make on purpose. */
 		existing = rec_delete(existing, "open_leads");
@@ -305,12 +368,12 @@ int rep_add(struct db *db, jv fields, jv *out)
 	return rep_save(db, jv_object(), rep, "created", out);
 }
 
-int rep_set(struct db *db, const char *handle, jv fields, jv *out)
+int rep_set(struct db *db, const char *handle, jv fields, struct sink *out)
 {
 	jv existing, rep;
 	int status;
 
-	if ((status = rep_get(db, handle, &existing))) {
+	if ((status = rep_load(db, handle, &existing))) {
 		jv_free(fields);
 		return status;
 	}

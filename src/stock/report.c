@@ -8,7 +8,7 @@
 
 /* Writes the stock record of stmt's row into w, emptied first. */
 static void stock_record(struct json *w, const struct db *db,
-			 struct db_stmt *stmt, int lots)
+			 struct db_stmt *stmt, int lots, int on_order)
 {
 	int64_t qty = db_column_int64(stmt, 2);
 	int64_t reserved = db_column_int64(stmt, 3);
@@ -29,7 +29,9 @@ static void stock_record(struct json *w, const struct db *db,
 	json_key_dec(w, "reserved", reserved, QTY_SCALE);
 	json_key_dec(w, "quarantine", quarantine, QTY_SCALE);
 	json_key_dec(w, "available", qty - reserved - quarantine, QTY_SCALE);
-	json_key_dec(w, "on_order", 0, QTY_SCALE);
+	/* Column 6 is on order when the query has it (not by lot). */
+	json_key_dec(w, "on_order", on_order ? db_column_int64(stmt, 6) : 0,
+		     QTY_SCALE);
 	json_key_dec(w, "value", value, db->money_scale);
 	json_key(w, "unit_cost");
 	if (qty)
@@ -43,10 +45,12 @@ static void stock_record(struct json *w, const struct db *db,
 int stock_each(struct db *db, const struct stock_filter *filter,
 	       struct sink *out)
 {
-	/* ?1 sku, ?2 wh, ?3 below reorder. */
+	/* ?1 sku, ?2 wh, ?3 at. */
 	static const char by_item_sql[] =
 		"SELECT b.sku, b.wh, sum(b.qty), sum(b.reserved), "
-		"sum(b.quarantine), sum(b.value) FROM stock_balance b "
+		"sum(b.quarantine), sum(b.value), (SELECT coalesce(sum(o.qty), "
+		"0) FROM on_order o WHERE o.sku = b.sku AND o.wh = b.wh) "
+		"FROM stock_balance b "
 		"WHERE (?1 IS NULL OR b.sku = ?1) AND (?2 IS NULL OR "
 		"b.wh = ?2) GROUP BY b.sku, b.wh HAVING sum(b.qty) <> 0 OR "
 		"sum(b.reserved) <> 0 OR sum(b.value) <> 0 "
@@ -72,16 +76,16 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 		"AND (?2 IS NULL OR m.wh = ?2) GROUP BY m.sku, m.wh, m.lot "
 		"HAVING sum(m.qty) <> 0 OR sum(m.value) <> 0 "
 		"ORDER BY m.sku, m.wh, l.expiry IS NULL, l.expiry, m.lot";
-	/* Items with a min, in each warehouse (or the one asked). */
-	static const char reorder_sql[] =
+	/* Every item in each warehouse (or the one asked), with on order. */
+	static const char all_items_sql[] =
 		"SELECT i.sku, w.code, coalesce(sum(b.qty), 0), "
 		"coalesce(sum(b.reserved), 0), coalesce(sum(b.quarantine), 0), "
-		"coalesce(sum(b.value), 0) FROM item i CROSS JOIN warehouse w "
+		"coalesce(sum(b.value), 0), (SELECT coalesce(sum(o.qty), 0) "
+		"FROM on_order o WHERE o.sku = i.sku AND o.wh = w.code) "
+		"FROM item i CROSS JOIN warehouse w "
 		"LEFT JOIN stock_balance b ON b.sku = i.sku AND b.wh = w.code "
-		"WHERE i.min_qty IS NOT NULL AND (?1 IS NULL OR i.sku = ?1) "
-		"AND (?2 IS NULL OR w.code = ?2) GROUP BY i.sku, w.code "
-		"HAVING coalesce(sum(b.qty - b.reserved - b.quarantine), 0) "
-		"<= i.min_qty ORDER BY i.sku, w.code";
+		"WHERE (?1 IS NULL OR i.sku = ?1) AND (?2 IS NULL OR "
+		"w.code = ?2) GROUP BY i.sku, w.code ORDER BY i.sku, w.code";
 	const char *sql;
 	struct db_stmt *stmt;
 	struct json w = { 0 };
@@ -91,8 +95,8 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	if (filter->at && date_parse(filter->at, &day))
 		return biz_fail(BIZ_USAGE, "at: '%s' is not a date such as "
 				"2026-11-27", filter->at);
-	if (filter->below_reorder) {
-		sql = reorder_sql;
+	if (filter->all_items) {
+		sql = all_items_sql;
 		lots = 0;
 	} else if (filter->at) {
 		sql = lots ? at_lot_sql : at_item_sql;
@@ -102,10 +106,11 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, filter->sku);
 	db_bind_text(stmt, 2, filter->wh);
-	if (filter->at && !filter->below_reorder)
+	if (filter->at && !filter->all_items)
 		db_bind_text(stmt, 3, filter->at);
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
-		stock_record(&w, db, stmt, lots);
+		stock_record(&w, db, stmt, lots, sql == by_item_sql ||
+			     sql == all_items_sql);
 		status = sink_put(out, &w);
 	}
 	json_release(&w);

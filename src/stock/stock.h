@@ -159,7 +159,9 @@ struct stock_filter {
 	const char *wh;
 	int lots;		/* one row per lot, with expiry */
 	const char *at;		/* YYYY-MM-DD: from the moves up to it */
-	int below_reorder;	/* only items at or below their min */
+	int all_items;		/* every item in each warehouse, stock or
+				   not (inv-stock --below-reorder picks
+				   from these) */
 };
 
 /*
@@ -168,5 +170,107 @@ struct stock_filter {
  */
 int stock_each(struct db *db, const struct stock_filter *filter,
 	       struct sink *out);
+
+/* ---- what replenishment reads (demand.c) ------------------------------ */
+
+/*
+ * Calls fn for each move of a sale or production issue dated from from
+ * up to (not including) to, in wh or every warehouse (NULL), in date
+ * order: its SKU, warehouse, date and the quantity issued (thousandths,
+ * above 0).  The strings last until fn returns.  Stops at fn's first
+ * non-zero answer and returns it.
+ */
+typedef int (*stock_demand_fn)(void *arg, const char *sku, const char *wh,
+			       const char *date, int64_t qty);
+int stock_demand_each(struct db *db, const char *from, const char *to,
+		      const char *wh, stock_demand_fn fn, void *arg);
+
+/*
+ * Calls fn with the quantity on hand and reserved of each item in each
+ * warehouse (wh, or all with NULL) that has a balance.
+ */
+typedef int (*stock_position_fn)(void *arg, const char *sku, const char *wh,
+				 int64_t on_hand, int64_t reserved);
+int stock_position_each(struct db *db, const char *wh, stock_position_fn fn,
+			void *arg);
+/* ---- adjustments and reads for counts and builds (adjust.c) ---------- */
+
+/* One adjustment of stock at a given cost, for stock_adjust(). */
+struct stock_adjustment {
+	const char *sku;
+	const char *wh;
+	const char *lot;	/* lot-tracked items; NULL otherwise */
+	int64_t qty;		/* signed: + in, - out (thousandths) */
+	int64_t value;		/* in: the exact value of the new layer;
+				   out: set to the value taken (negative) */
+	const char *posting;	/* rule kind for doc's entry, or NULL */
+	int posting_sign;	/* adds sign * value to doc's entry */
+	const char *event;	/* event kind */
+	int64_t move_id;	/* set: the move written */
+};
+
+/*
+ * Moves a->qty of an item in or out of a warehouse through
+ * stock_apply_move(): in as one cost layer worth exactly a->value (a
+ * count's gain, a build's product), out from the cost layers by FIFO or
+ * AVCO whatever is reserved (a count's loss).  Serial-tracked items are
+ * refused (BIZ_DATAERR): their serials are moved one by one.  The move
+ * record goes to out (NULL: nowhere).
+ */
+int stock_adjust(struct db *db, struct stock_doc *doc,
+		 struct stock_adjustment *a, struct sink *out);
+
+/*
+ * The value of qty units at unit cost (at stock_cost_scale()), in money
+ * at the database's scale, rounded as a receipt's line is.
+ */
+int64_t stock_cost_value(const struct db *db, int64_t cost, int64_t qty);
+
+/*
+ * The current unit cost of sku in wh, at stock_cost_scale(): the value
+ * on hand there over the quantity; with nothing on hand, the unit cost
+ * of its latest cost layer anywhere; 0 when it never had one.
+ */
+int stock_current_cost(struct db *db, const char *sku, const char *wh,
+		       int64_t *cost);
+
+/* What is available of sku in wh (every lot): on hand - reserved -
+ * quarantine. */
+int stock_available_qty(struct db *db, const char *sku, const char *wh,
+			int64_t *qty);
+
+/* Records entry_id as doc's entry, for a document posted by its caller. */
+int stock_doc_set_entry(struct db *db, const struct stock_doc *doc,
+			int64_t entry_id);
+
+/* One balance row: an item (and lot) in a warehouse. */
+struct stock_balance_row {
+	const char *sku;
+	const char *lot;	/* "" when untracked */
+	enum item_tracking tracking;
+	int64_t qty, value;
+};
+
+/*
+ * Calls fn for each balance row of wh (of sku only, when not NULL), by
+ * SKU and lot, rows at zero included.  Stops at fn's first non-zero
+ * status and returns it.
+ */
+int stock_balance_each(struct db *db, const char *wh, const char *sku,
+		       int (*fn)(const struct stock_balance_row *row,
+				 void *arg), void *arg);
+
+/* The id of the last move written (0 with none): a snapshot's mark. */
+int stock_last_move(struct db *db, int64_t *id);
+
+/*
+ * Calls fn with the quantity moved in or out of wh after move after_id,
+ * per item and lot (of sku only, when not NULL; of lot only, when not
+ * NULL too), by SKU and lot.
+ */
+int stock_moved_since(struct db *db, const char *wh, int64_t after_id,
+		      const char *sku, const char *lot,
+		      int (*fn)(const char *sku, const char *lot,
+				int64_t qty, void *arg), void *arg);
 
 #endif

@@ -9,6 +9,7 @@
  *	picking.c	issues and transfers: which lots and serials
  *	qc.c		quality control; stock_apply_line()
  *	report.c	stock_each()
+ *	demand.c	what replenishment reads: demand, positions
  *	item.c		items and warehouses (item.h)
  */
 #ifndef STOCK_INTERNAL_H

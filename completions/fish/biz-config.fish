@@ -1,0 +1,21 @@
+# fish completion for biz-config (bizutils): settings kept in the database.
+
+set -l biz_config_subcommands get set unset list
+complete -c biz-config -n "not __fish_seen_subcommand_from $biz_config_subcommands" -f -a get -d 'print a setting'
+complete -c biz-config -n "not __fish_seen_subcommand_from $biz_config_subcommands" -f -a set -d 'change a setting'
+complete -c biz-config -n "not __fish_seen_subcommand_from $biz_config_subcommands" -f -a unset -d 'back to the default'
+complete -c biz-config -n "not __fish_seen_subcommand_from $biz_config_subcommands" -f -a list -d 'every setting'
+
+# Common options
+complete -c biz-config -l db -r -F -d 'database file'
+complete -c biz-config -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c biz-config -l jq -x -d 'jq program run on each record printed'
+complete -c biz-config -l where -x -d 'jq predicate records must satisfy'
+complete -c biz-config -l dry-run -d 'do the work, roll it back'
+complete -c biz-config -l actor -x -d 'who makes the change'
+complete -c biz-config -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c biz-config -s q -l quiet -d 'no warnings'
+complete -c biz-config -s h -l help -d 'print the usage'
+complete -c biz-config -s V -l version -d 'print the version'
+
+# Own options

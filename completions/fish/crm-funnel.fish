@@ -1,0 +1,20 @@
+# fish completion for crm-funnel (bizutils): per stage: deals entered, now in it, conversion, days.
+
+complete -c crm-funnel -f
+
+# Common options
+complete -c crm-funnel -l db -r -F -d 'database file'
+complete -c crm-funnel -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c crm-funnel -l jq -x -d 'jq program run on each record printed'
+complete -c crm-funnel -l where -x -d 'jq predicate records must satisfy'
+complete -c crm-funnel -l dry-run -d 'do the work, roll it back'
+complete -c crm-funnel -l actor -x -d 'who makes the change'
+complete -c crm-funnel -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c crm-funnel -s q -l quiet -d 'no warnings'
+complete -c crm-funnel -s h -l help -d 'print the usage'
+complete -c crm-funnel -s V -l version -d 'print the version'
+
+# Own options
+complete -c crm-funnel -l from -x -d 'from this date'
+complete -c crm-funnel -l to -x -d 'up to this date'
+complete -c crm-funnel -l owner -x -a '(crm-rep list --all -f tsv --jq .handle 2>/dev/null)' -d 'only this rep\'s deals'

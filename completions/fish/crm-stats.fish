@@ -1,0 +1,20 @@
+# fish completion for crm-stats (bizutils): per rep: activities, leads, first contact, deals won.
+
+complete -c crm-stats -f
+
+# Common options
+complete -c crm-stats -l db -r -F -d 'database file'
+complete -c crm-stats -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c crm-stats -l jq -x -d 'jq program run on each record printed'
+complete -c crm-stats -l where -x -d 'jq predicate records must satisfy'
+complete -c crm-stats -l dry-run -d 'do the work, roll it back'
+complete -c crm-stats -l actor -x -d 'who makes the change'
+complete -c crm-stats -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c crm-stats -s q -l quiet -d 'no warnings'
+complete -c crm-stats -s h -l help -d 'print the usage'
+complete -c crm-stats -s V -l version -d 'print the version'
+
+# Own options
+complete -c crm-stats -l from -x -d 'from this date'
+complete -c crm-stats -l to -x -d 'up to this date'
+complete -c crm-stats -l rep -x -a '(crm-rep list --all -f tsv --jq .handle 2>/dev/null)' -d 'only this rep'

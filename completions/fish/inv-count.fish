@@ -1,0 +1,35 @@
+# fish completion for inv-count (bizutils): cycle counts.
+
+set -l inv_count_subcommands start record diff post cancel show
+
+complete -c inv-count -f
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a start -d 'snapshot a warehouse for a count'
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a record -d 'add counted quantities'
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a diff -d 'expected, counted, variance and its value'
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a post -d 'post the adjustments and their entry'
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a cancel -d 'cancel an open count'
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a show -d 'show a count'
+
+# Common options
+complete -c inv-count -l db -r -F -d 'database file'
+complete -c inv-count -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-count -l jq -x -d 'jq program run on each record printed'
+complete -c inv-count -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-count -l dry-run -d 'do the work, roll it back'
+complete -c inv-count -l actor -x -d 'who makes the change'
+complete -c inv-count -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-count -s q -l quiet -d 'no warnings'
+complete -c inv-count -s h -l help -d 'print the usage'
+complete -c inv-count -s V -l version -d 'print the version'
+
+# inv-count start
+complete -c inv-count -n "__fish_seen_subcommand_from start" -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'the warehouse to count'
+complete -c inv-count -n "__fish_seen_subcommand_from start" -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'count this item only'
+complete -c inv-count -n "__fish_seen_subcommand_from start" -l all -d 'a line for every item'
+
+# inv-count record
+complete -c inv-count -n "__fish_seen_subcommand_from record" -l scan -d 'barcodes or SKUs from standard input'
+complete -c inv-count -n "__fish_seen_subcommand_from record" -F
+
+# inv-count post
+complete -c inv-count -n "__fish_seen_subcommand_from post" -l zero -d 'lines not counted count as zero'

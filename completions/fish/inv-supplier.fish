@@ -1,0 +1,26 @@
+# fish completion for inv-supplier (bizutils): the suppliers goods are bought from.
+
+set -l inv_supplier_subcommands add list show set
+complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a add -d 'add a supplier'
+complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a list -d 'list suppliers'
+complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a show -d 'show a supplier'
+complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a set -d 'change a supplier'
+
+# Common options
+complete -c inv-supplier -l db -r -F -d 'database file'
+complete -c inv-supplier -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
+complete -c inv-supplier -l jq -x -d 'jq program run on each record printed'
+complete -c inv-supplier -l where -x -d 'jq predicate records must satisfy'
+complete -c inv-supplier -l dry-run -d 'do the work, roll it back'
+complete -c inv-supplier -l actor -x -d 'who makes the change'
+complete -c inv-supplier -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-supplier -s q -l quiet -d 'no warnings'
+complete -c inv-supplier -s h -l help -d 'print the usage'
+complete -c inv-supplier -s V -l version -d 'print the version'
+
+# Own options
+complete -c inv-supplier -l name -x -d 'the suppliers name'
+complete -c inv-supplier -l email -x -d 'email address'
+complete -c inv-supplier -l lead-time -x -d 'lead time in days'
+complete -c inv-supplier -l lead-time-sd -x -d 'lead time deviation in days'
+complete -c inv-supplier -l terms -x -d 'payment terms in days'

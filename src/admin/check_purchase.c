@@ -1,0 +1,86 @@
+/* check_purchase.c - the invariants of procure to pay, for biz-check. */
+#include "check.h"
+
+#include "biz.h"
+#include "json.h"
+#include "ledger.h"
+#include "purchase.h"
+#include "banned.h"
+
+/* Closes w's record and puts it to out, counting a check that failed. */
+static int put_check(struct sink *out, struct json *w, int ok, int *failed)
+{
+	int status;
+
+	if (!ok)
+		(*failed)++;
+	json_end_object(w);
+	status = sink_put(out, w);
+	return status == BIZ_STOP ? BIZ_OK : status;
+}
+
+static void start_check(struct json *w, const char *name, int ok)
+{
+	json_reset(w);
+	json_object(w);
+	json_key_str(w, "check", name);
+	json_key_bool(w, "ok", ok);
+}
+
+/*
+ * Goods Received Not Invoiced (a credit balance) equals the value
+ * received on purchases and not billed yet.
+ */
+static int check_grni(struct db *db, struct sink *out, struct json *w,
+		      int *failed)
+{
+	int64_t account, unbilled;
+	int status, ok;
+
+	if ((status = ledger_account_balance(db, CHECK_GRNI_ACCOUNT,
+					     &account)) ||
+	    (status = purchase_unbilled_total(db, &unbilled)))
+		return status;
+	ok = -account == unbilled;
+	start_check(w, "grni", ok);
+	json_key_str(w, "account", CHECK_GRNI_ACCOUNT);
+	json_key_dec(w, "account_balance", account, db->money_scale);
+	json_key_dec(w, "received_not_billed", unbilled, db->money_scale);
+	return put_check(out, w, ok, failed);
+}
+
+/*
+ * The open bills sum to what bills and bill payments left on Accounts
+ * Payable (a credit balance); receipts without a purchase order and
+ * manual entries post to it outside the bills.
+ */
+static int check_payables(struct db *db, struct sink *out, struct json *w,
+			  int *failed)
+{
+	int64_t open, from_bills, account;
+	int status, ok;
+
+	if ((status = purchase_open_bills_total(db, &open)) ||
+	    (status = purchase_payables_posted(db, CHECK_AP_ACCOUNT,
+					       &from_bills)) ||
+	    (status = ledger_account_balance(db, CHECK_AP_ACCOUNT, &account)))
+		return status;
+	ok = -from_bills == open;
+	start_check(w, "payables", ok);
+	json_key_str(w, "account", CHECK_AP_ACCOUNT);
+	json_key_dec(w, "account_balance", account, db->money_scale);
+	json_key_dec(w, "from_bills", from_bills, db->money_scale);
+	json_key_dec(w, "open_bills", open, db->money_scale);
+	return put_check(out, w, ok, failed);
+}
+
+int check_purchases(struct db *db, struct sink *out, int *failed)
+{
+	struct json w = { 0 };
+	int status;
+
+	if (!(status = check_grni(db, out, &w, failed)))
+		status = check_payables(db, out, &w, failed);
+	json_release(&w);
+	return status;
+}

@@ -1,0 +1,74 @@
+/* check_sales.c - the invariants of order to cash, for biz-check. */
+#include "check.h"
+
+#include "biz.h"
+#include "json.h"
+#include "ledger.h"
+#include "sales.h"
+#include "banned.h"
+
+/* Writes w's record, {check, ok, ...}, to out; counts a failed one. */
+static int put_sales_check(struct sink *out, struct json *w, int ok,
+			   int *failed)
+{
+	int status;
+
+	if (!ok)
+		(*failed)++;
+	json_end_object(w);
+	status = sink_put(out, w);
+	return status == BIZ_STOP ? BIZ_OK : status;
+}
+
+/*
+ * Reserved stock: per item and warehouse no more than is on hand (out
+ * of quarantine), and what the balances hold reserved is what the sales
+ * orders hold.
+ */
+static int check_reservations(struct db *db, struct sink *out,
+			      struct json *w, int *failed)
+{
+	int64_t bad;
+	int status;
+
+	if ((status = sales_reservation_breaches(db, &bad)))
+		return status;
+	json_reset(w);
+	json_object(w);
+	json_key_str(w, "check", "reservations");
+	json_key_bool(w, "ok", bad == 0);
+	json_key_int(w, "mismatched", bad);
+	return put_sales_check(out, w, bad == 0, failed);
+}
+
+/* The open invoices sum to the Accounts Receivable balance. */
+static int check_receivables(struct db *db, struct sink *out,
+			     struct json *w, int *failed)
+{
+	int64_t open, account;
+	int status;
+
+	if ((status = sales_open_total(db, &open)) ||
+	    (status = ledger_account_balance(db, CHECK_RECEIVABLE_ACCOUNT,
+					     &account)))
+		return status;
+	json_reset(w);
+	json_object(w);
+	json_key_str(w, "check", "receivables");
+	json_key_bool(w, "ok", open == account);
+	json_key_str(w, "account", CHECK_RECEIVABLE_ACCOUNT);
+	json_key_dec(w, "account_balance", account, db->money_scale);
+	json_key_dec(w, "open_invoices", open, db->money_scale);
+	return put_sales_check(out, w, open == account, failed);
+}
+
+int check_sales(struct db *db, struct sink *out, int *failed)
+{
+	struct json w = { 0 };
+	int status;
+
+	if (!(status = check_reservations(db, out, &w, failed)))
+		status = check_receivables(db, out, &w, failed);
+	json_release(&w);
+	return status;
+}

@@ -1,0 +1,843 @@
+/* customer.c - customers: parsing, deduplication, storage, tags. */
+#include "crm.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "biz.h"
+#include "decimal.h"
+#include "event.h"
+#include "json.h"
+#include "record.h"
+#include "sales.h"
+#include "timeutil.h"
+#include "banned.h"
+
+/* A customer's own fields that input sets, in record order. */
+static const char *const customer_fields[] = {
+	"name", "email", "phone", "industry", "size", "region", "terms", NULL
+};
+
+/*
+ * Fields of a printed customer record that input does not set: a record
+ * printed by crm-customer can be fed back in without them turning into
+ * custom fields.
+ */
+static const char *const customer_derived[] = {
+	"id", "tags", "revenue", "last_purchase", "balance", "created_at",
+	"op", "deals", "activities", NULL
+};
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strcmp(list[i], name))
+			return 1;
+	return 0;
+}
+
+int crm_tag_valid(const char *tag)
+{
+	const unsigned char *p = (const unsigned char *)tag;
+
+	if (!p || !*p)
+		return 0;
+	for (; *p; p++) {
+		if (*p <= 0x20 || *p == 0x7f)
+			return 0;
+		/* U+0085, U+00A0 (C2 85, C2 A0). */
+		if (p[0] == 0xc2 && (p[1] == 0x85 || p[1] == 0xa0))
+			return 0;
+		/* U+2000..U+200A, U+2028, U+2029, U+202F, U+205F. */
+		if (p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] <= 0x8a || p[2] == 0xa8 || p[2] == 0xa9 ||
+		     p[2] == 0xaf))
+			return 0;
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+			return 0;
+		/* U+3000, the ideographic space. */
+		if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+/* Lower-case ASCII of an email: the deduplication key. */
+static char *customer_email_key(const char *email)
+{
+	char *key;
+
+	if (!email)
+		return NULL;
+	key = xstrdup(email);
+	for (char *p = key; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return key;
+}
+
+/* The digits of a phone number, NULL if it has none. */
+static char *customer_phone_key(const char *phone)
+{
+	char *key, *k;
+
+	if (!phone)
+		return NULL;
+	k = key = xmalloc(strlen(phone) + 1);
+	for (; *phone; phone++)
+		if (*phone >= '0' && *phone <= '9')
+			*k++ = *phone;
+	*k = '\0';
+	if (!*key) {
+		free(key);
+		return NULL;
+	}
+	return key;
+}
+
+/*
+ * Tags as a JSON array of checked strings, from a JSON array or text
+ * split at commas and white space ("vip,export").  value is consumed.
+ */
+static int parse_tags(jv value, jv *out)
+{
+	jv tags = jv_array();
+	int status = BIZ_OK;
+
+	if (jv_get_kind(value) == JV_KIND_STRING) {
+		const char *s = jv_string_value(value);
+
+		while (*s) {
+			size_t n = strcspn(s, ", \t\n");
+
+			if (n)
+				tags = jv_array_append(tags,
+						       jv_string_sized(s, (int)n));
+			s += n + (s[n] != '\0');
+		}
+	} else if (jv_get_kind(value) == JV_KIND_ARRAY) {
+		jv_array_foreach(value, i, item) {
+			if (jv_get_kind(item) != JV_KIND_STRING) {
+				jv_free(item);
+				status = biz_fail(BIZ_DATAERR,
+						  "tags: not a list of text");
+				break;
+			}
+			tags = jv_array_append(tags, item);
+		}
+	} else if (jv_get_kind(value) != JV_KIND_NULL) {
+		status = biz_fail(BIZ_DATAERR, "tags: not a list of text");
+	}
+	jv_free(value);
+	if (status == BIZ_OK) {
+		jv_array_foreach(tags, i, tag) {
+			if (status == BIZ_OK &&
+			    !crm_tag_valid(jv_string_value(tag)))
+				status = biz_fail(BIZ_DATAERR, "tag '%s': no "
+						  "spaces or control characters",
+						  jv_string_value(tag));
+			jv_free(tag);
+		}
+	}
+	if (status) {
+		jv_free(tags);
+		return status;
+	}
+	*out = tags;
+	return BIZ_OK;
+}
+
+/*
+ * Splits input fields (consumed) into *own (the customer's fields,
+ * checked: text, size and terms numbers), *tags and *extra (the custom
+ * fields).  An empty value is no value.
+ */
+static int customer_parse(jv fields, jv *own, jv *tags, jv *extra)
+{
+	int status = BIZ_OK;
+
+	*own = jv_object();
+	*tags = jv_array();
+	*extra = jv_object();
+	if (jv_get_kind(fields) != JV_KIND_OBJECT) {
+		jv_free(fields);
+		return biz_fail(BIZ_DATAERR, "a customer is an object");
+	}
+	jv_object_foreach(fields, key, value) {
+		char number[REC_NUMBER_BUFSZ];
+		const char *name = jv_string_value(key);
+		const char *text = rec_value_text(value, number);
+		int64_t n;
+
+		if (status) {
+			jv_free(key);
+			jv_free(value);
+			continue;
+		}
+		if (!strcmp(name, "extra") &&
+		    jv_get_kind(value) == JV_KIND_OBJECT) {
+			*extra = jv_object_merge(*extra, value);
+		} else if (!strcmp(name, "tags")) {
+			jv parsed;
+
+			if ((status = parse_tags(value, &parsed)) == BIZ_OK) {
+				jv_free(*tags);
+				*tags = parsed;
+			}
+		} else if (in_list(customer_fields, name)) {
+			if (!text) {
+				jv_free(value);
+			} else if (!strcmp(name, "size") ||
+				   !strcmp(name, "terms")) {
+				status = field_integer(name, text, 0,
+						       !strcmp(name, "terms") ?
+						       36500 : INT32_MAX, &n);
+				if (!status)
+					rec_set(own, name,
+						jv_number((double)n));
+				jv_free(value);
+			} else if (!strcmp(name, "email") &&
+				   !strchr(text, '@')) {
+				status = biz_fail(BIZ_DATAERR, "email: '%s' "
+						  "has no @", text);
+				jv_free(value);
+			} else {
+				rec_set_str(own, name, text);
+				jv_free(value);
+			}
+		} else if (in_list(customer_derived, name) ||
+			   (jv_get_kind(value) == JV_KIND_STRING &&
+			    !jv_string_length_bytes(jv_copy(value)))) {
+			jv_free(value);
+		} else {
+			*extra = jv_object_set(*extra, jv_copy(key), value);
+		}
+		jv_free(key);
+	}
+	jv_free(fields);
+	return status;
+}
+
+jv crm_merge_custom(jv record, jv extra)
+{
+	if (jv_get_kind(extra) == JV_KIND_OBJECT) {
+		jv_object_foreach(extra, key, value) {
+			/* A custom field never hides one of the record's own. */
+			if (jv_object_has(jv_copy(record), jv_copy(key))) {
+				jv_free(key);
+				jv_free(value);
+			} else {
+				record = jv_object_set(record, key, value);
+			}
+		}
+	}
+	jv_free(extra);
+	return record;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+#define CUSTOMER_SELECT \
+	"SELECT id, name, email, phone, industry, size, region, terms, " \
+	"created_at, extra FROM customer "
+
+/* Appends customer id's tags, in order, to *tags. */
+static int customer_tags(struct db *db, int64_t id, jv *tags)
+{
+	static const char sql[] =
+		"SELECT tag FROM customer_tag WHERE customer_id = ? ORDER BY tag";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	while ((rc = db_row(db, stmt)) == DB_ROW)
+		*tags = jv_array_append(*tags, db_column_jv(stmt, 0));
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+/*
+ * The record of the customer row stmt is on: its fields, tags (read
+ * by another statement), the sales figures, then its custom fields.
+ * With reset, stmt is reset once its columns are read.
+ */
+static int customer_from_row(struct db *db, struct db_stmt *stmt, int reset,
+			     jv *out)
+{
+	static const char *const columns[] = {
+		"id", "name", "email", "phone", "industry", "size", "region",
+		"terms"
+	};
+	jv record = jv_object(), tags = jv_array(), created, extra;
+	int64_t id = db_column_int64(stmt, 0), revenue, balance;
+	char last[32];
+	int status;
+
+	for (int i = 0; i < 8; i++)
+		rec_set(&record, columns[i], db_column_jv(stmt, i));
+	created = db_column_jv(stmt, 8);
+	extra = jv_parse(db_column_text(stmt, 9));
+	if (reset)
+		db_reset(stmt);
+	if ((status = customer_tags(db, id, &tags))) {
+		jv_free(record);
+		jv_free(tags);
+		jv_free(created);
+		jv_free(extra);
+		return status;
+	}
+	rec_set(&record, "tags", tags);
+	/* The sales module's figures: invoices, returns and orders. */
+	if ((status = sales_customer_figures(db, id, &revenue, last,
+					     &balance))) {
+		jv_free(record);
+		jv_free(created);
+		jv_free(extra);
+		return status;
+	}
+	rec_set(&record, "revenue", dec_to_jv(revenue, db->money_scale));
+	rec_set_str(&record, "last_purchase", *last ? last : NULL);
+	rec_set(&record, "balance", dec_to_jv(balance, db->money_scale));
+	rec_set(&record, "created_at", created);
+	*out = crm_merge_custom(record, extra);
+	return BIZ_OK;
+}
+
+int customer_get(struct db *db, int64_t id, jv *out)
+{
+	static const char sql[] = CUSTOMER_SELECT "WHERE id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such customer %lld",
+				(long long)id);
+	if (rc != DB_ROW)
+		return rc;
+	if (!out) {
+		db_reset(stmt);
+		return BIZ_OK;
+	}
+	return customer_from_row(db, stmt, 1, out);
+}
+
+/* The extra column of customer id, as an object. */
+static int customer_extra(struct db *db, int64_t id, jv *out)
+{
+	static const char sql[] = "SELECT extra FROM customer WHERE id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such customer %lld",
+				(long long)id);
+	if (rc != DB_ROW)
+		return rc;
+	*out = jv_parse(db_column_text(stmt, 0));
+	db_reset(stmt);
+	return BIZ_OK;
+}
+
+int customer_find(struct db *db, const char *email, const char *name,
+		  int64_t *id)
+{
+	static const char by_email[] =
+		"SELECT id FROM customer WHERE email_key = ? ORDER BY id "
+		"LIMIT 1";
+	static const char by_name[] =
+		"SELECT id FROM customer WHERE name = ? ORDER BY id LIMIT 1";
+	char *key = customer_email_key(email);
+	int rc = DB_DONE;
+
+	*id = 0;
+	if (key) {
+		struct db_stmt *stmt = db_stmt(db, by_email);
+
+		db_bind_text(stmt, 1, key);
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW)
+			*id = db_column_int64(stmt, 0);
+		db_reset(stmt);
+	}
+	free(key);
+	if (!*id && name && (rc == DB_DONE || rc == DB_ROW)) {
+		struct db_stmt *stmt = db_stmt(db, by_name);
+
+		db_bind_text(stmt, 1, name);
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW)
+			*id = db_column_int64(stmt, 0);
+		db_reset(stmt);
+	}
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
+/*
+ * Writes the customer record of the row stmt is on into w, left open
+ * for more members: customer_from_row()'s record, so that the figures
+ * other domains add to it (revenue, balance) are computed in one place.
+ */
+static int customer_write_open(struct db *db, struct db_stmt *stmt,
+			       struct json *w)
+{
+	struct strbuf text = { 0 };
+	jv record;
+	int status;
+
+	if ((status = customer_from_row(db, stmt, 0, &record)))
+		return status;
+	rec_dump(&text, record);
+	jv_free(record);
+	json_object(w);
+	json_members(w, text.buf);
+	strbuf_release(&text);
+	return BIZ_OK;
+}
+
+/* Whether customer id has tag. */
+static int customer_has_tag(struct db *db, int64_t id, const char *tag,
+			    int *has)
+{
+	static const char sql[] =
+		"SELECT 1 FROM customer_tag WHERE customer_id = ? AND tag = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, tag);
+	rc = db_one(db, stmt);
+	db_reset(stmt);
+	*has = rc == DB_ROW;
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
+int customer_each(struct db *db, const struct customer_filter *filter,
+		  struct sink *out)
+{
+	static const char sql[] = CUSTOMER_SELECT
+		"WHERE (?1 IS NULL OR industry = ?1) AND "
+		"(?2 IS NULL OR region = ?2) AND (?3 IS NULL OR id IN "
+		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
+		"ORDER BY id";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	struct json w = { 0 };
+	int status = BIZ_OK, rc;
+
+	db_bind_text(stmt, 1, filter->industry);
+	db_bind_text(stmt, 2, filter->region);
+	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		int64_t id = db_column_int64(stmt, 0);
+		int all = 1;
+
+		/* The first tag is the query's; the others are looked up. */
+		for (size_t t = 1; t < filter->ntags && all &&
+		     status == BIZ_OK; t++)
+			status = customer_has_tag(db, id, filter->tags[t],
+						  &all);
+		if (status || !all)
+			continue;
+		json_reset(&w);
+		if ((status = customer_write_open(db, stmt, &w)))
+			break;
+		json_end_object(&w);
+		status = sink_put(out, &w);
+	}
+	db_reset(stmt);
+	json_release(&w);
+	if (status == BIZ_OK && rc != DB_DONE)
+		return rc;
+	return sink_done(status);
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+/*
+ * Writes the own fields of fields (all of customer_fields) into
+ * customer id (0: a new one, *id set) with extra as custom fields.
+ */
+static int customer_store(struct db *db, int64_t *id, jv own, jv extra)
+{
+	static const char insert[] =
+		"INSERT INTO customer(name, email, phone, industry, size, "
+		"region, terms, email_key, phone_key, extra, created_at, "
+		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?11)";
+	static const char update[] =
+		"UPDATE customer SET name = ?1, email = ?2, phone = ?3, "
+		"industry = ?4, size = ?5, region = ?6, terms = ?7, "
+		"email_key = ?8, phone_key = ?9, extra = ?10, updated_at = ?11 "
+		"WHERE id = ?12";
+	struct db_stmt *stmt = db_stmt(db, *id ? update : insert);
+	char *email = customer_email_key(rec_text(own, "email"));
+	char *phone = customer_phone_key(rec_text(own, "phone"));
+	struct strbuf text = { 0 };
+	char at[TS_BUFSZ];
+	int status;
+
+	rec_dump(&text, extra);
+	for (int i = 0; customer_fields[i]; i++)
+		db_bind_text(stmt, i + 1, rec_text(own, customer_fields[i]));
+	db_bind_text(stmt, 8, email);
+	db_bind_text(stmt, 9, phone);
+	db_bind_text(stmt, 10, text.buf);
+	db_bind_text(stmt, 11, time_format(db->now, at));
+	if (*id)
+		db_bind_int64(stmt, 12, *id);
+	status = db_done(db, stmt);
+	if (status == BIZ_OK && !*id)
+		*id = db_last_id(db);
+	free(email);
+	free(phone);
+	strbuf_release(&text);
+	return status;
+}
+
+/* Adds (add) or removes tag on customer id; *changed when it did. */
+static int customer_tag_one(struct db *db, int64_t id, const char *tag,
+			    int add, int *changed)
+{
+	static const char insert[] =
+		"INSERT INTO customer_tag(customer_id, tag) VALUES (?, ?) "
+		"ON CONFLICT DO NOTHING";
+	static const char delete[] =
+		"DELETE FROM customer_tag WHERE customer_id = ? AND tag = ?";
+	struct db_stmt *stmt = db_stmt(db, add ? insert : delete);
+	int status;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, tag);
+	if ((status = db_done(db, stmt)))
+		return status;
+	*changed += db_changes(db) > 0;
+	return BIZ_OK;
+}
+
+/*
+ * The id of the customer own's email or phone duplicates (its name when
+ * it has neither), 0 if none.
+ */
+static int customer_duplicate(struct db *db, jv own, int64_t *id)
+{
+	static const char by_phone[] =
+		"SELECT id FROM customer WHERE phone_key = ? ORDER BY id "
+		"LIMIT 1";
+	char *phone;
+	int status, rc = DB_DONE;
+
+	if ((status = customer_find(db, rec_text(own, "email"), NULL, id)) ||
+	    *id)
+		return status;
+	phone = customer_phone_key(rec_text(own, "phone"));
+	if (!phone && !rec_text(own, "email"))
+		/* Nothing else to go by: the same name is the same party. */
+		return customer_find(db, NULL, rec_text(own, "name"), id);
+	if (phone) {
+		struct db_stmt *stmt = db_stmt(db, by_phone);
+
+		db_bind_text(stmt, 1, phone);
+		rc = db_one(db, stmt);
+		if (rc == DB_ROW)
+			*id = db_column_int64(stmt, 0);
+		db_reset(stmt);
+		free(phone);
+	}
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+}
+
+/* Adds each of tags (borrowed) to customer id, counting in *changed. */
+static int customer_add_tags(struct db *db, int64_t id, jv tags,
+			     int *changed)
+{
+	int status = BIZ_OK;
+
+	jv_array_foreach(tags, i, tag) {
+		if (status == BIZ_OK)
+			status = customer_tag_one(db, id, jv_string_value(tag),
+						  1, changed);
+		jv_free(tag);
+	}
+	return status;
+}
+
+/* Merges own, tags and extra into customer id; *filled what changed. */
+static int customer_merge(struct db *db, int64_t id, jv own, jv tags,
+			  jv extra, jv *filled)
+{
+	jv existing, old_extra;
+	int status, changed = 0;
+
+	*filled = jv_object();
+	if ((status = customer_get(db, id, &existing)))
+		return status;
+	if ((status = customer_extra(db, id, &old_extra))) {
+		jv_free(existing);
+		return status;
+	}
+	jv_object_foreach(own, key, value) {
+		if (!rec_text(existing, jv_string_value(key))) {
+			*filled = jv_object_set(*filled, jv_copy(key),
+						jv_copy(value));
+			existing = jv_object_set(existing, key, value);
+		} else {
+			jv_free(key);
+			jv_free(value);
+		}
+	}
+	jv_object_foreach(extra, key, value) {
+		if (!jv_object_has(jv_copy(old_extra), jv_copy(key))) {
+			*filled = jv_object_set(*filled, jv_copy(key),
+						jv_copy(value));
+			old_extra = jv_object_set(old_extra, key, value);
+		} else {
+			jv_free(key);
+			jv_free(value);
+		}
+	}
+	if ((status = customer_add_tags(db, id, tags, &changed)))
+		goto done;
+	if (changed)
+		rec_set(filled, "tags", jv_copy(tags));
+	if (jv_object_length(jv_copy(*filled)) > 0 &&
+	    (status = customer_store(db, &id, existing, old_extra)))
+		goto done;
+done:
+	jv_free(existing);
+	jv_free(old_extra);
+	return status;
+}
+
+int customer_upsert(struct db *db, jv fields, jv *out)
+{
+	jv own, tags, extra, filled = jv_null();
+	int64_t id = 0;
+	const char *op;
+	int status, changed = 0;
+
+	if ((status = customer_parse(fields, &own, &tags, &extra)) ||
+	    (status = customer_duplicate(db, own, &id)))
+		goto done;
+	if (id) {
+		if ((status = customer_merge(db, id, own, tags, extra,
+					     &filled)))
+			goto done;
+		op = jv_object_length(jv_copy(filled)) ? "merged" : "unchanged";
+		if (!strcmp(op, "merged") &&
+		    (status = event_append_id(db, "customer.merged",
+					      "customer", id,
+					      jv_copy(filled))))
+			goto done;
+	} else {
+		if (!rec_text(own, "name")) {
+			status = biz_fail(BIZ_DATAERR, "a customer needs a "
+					  "name");
+			goto done;
+		}
+		op = "created";
+		if ((status = customer_store(db, &id, own, extra)) ||
+		    (status = customer_add_tags(db, id, tags, &changed)))
+			goto done;
+	}
+	if ((status = customer_get(db, id, out)))
+		goto done;
+	if (!strcmp(op, "created") &&
+	    (status = event_append_id(db, "customer.created", "customer", id,
+				      jv_copy(*out)))) {
+		jv_free(*out);
+		goto done;
+	}
+	rec_set_str(out, "op", op);
+done:
+	jv_free(own);
+	jv_free(tags);
+	jv_free(extra);
+	jv_free(filled);
+	return status;
+}
+
+int customer_set(struct db *db, int64_t id, jv fields, jv *out)
+{
+	jv own, tags, extra, existing, before, old_extra, cleared;
+	int status, extra_changed = 0;
+
+	/* An empty value given to set clears the field (not the name). */
+	cleared = jv_array();
+	jv_object_foreach(fields, key, value) {
+		if (in_list(customer_fields, jv_string_value(key)) &&
+		    jv_get_kind(value) == JV_KIND_STRING &&
+		    !jv_string_length_bytes(jv_copy(value)))
+			cleared = jv_array_append(cleared, jv_copy(key));
+		jv_free(key);
+		jv_free(value);
+	}
+	if (rec_has(fields, "tags")) {
+		jv_free(fields);
+		jv_free(cleared);
+		return biz_fail(BIZ_DATAERR, "tags: change them with tag and "
+				"untag");
+	}
+	if ((status = customer_parse(fields, &own, &tags, &extra))) {
+		jv_free(own);
+		jv_free(tags);
+		jv_free(extra);
+		jv_free(cleared);
+		return status;
+	}
+	jv_free(tags);
+	if ((status = customer_get(db, id, &existing)) ||
+	    (status = customer_extra(db, id, &old_extra))) {
+		if (status == BIZ_OK)
+			jv_free(existing);
+		jv_free(own);
+		jv_free(extra);
+		jv_free(cleared);
+		return status;
+	}
+	before = jv_copy(existing);
+	jv_array_foreach(cleared, i, key) {
+		if (!strcmp(jv_string_value(key), "name"))
+			status = biz_fail(BIZ_DATAERR, "a customer needs a "
+					  "name");
+		existing = jv_object_set(existing, key, jv_null());
+	}
+	existing = jv_object_merge(existing, own);
+	jv_object_foreach(extra, key, value) {
+		if (!jv_equal(jv_object_get(jv_copy(old_extra), jv_copy(key)),
+			      jv_copy(value)))
+			extra_changed = 1;
+		old_extra = jv_object_set(old_extra, key, value);
+	}
+	jv_free(extra);
+	if (status)
+		goto done;
+	if (extra_changed || !jv_equal(jv_copy(before), jv_copy(existing))) {
+		if ((status = customer_store(db, &id, existing, old_extra)))
+			goto done;
+		if ((status = customer_get(db, id, out)))
+			goto done;
+		if ((status = event_append_id(db, "customer.updated",
+					      "customer", id,
+					      jv_copy(*out)))) {
+			jv_free(*out);
+			goto done;
+		}
+		rec_set_str(out, "op", "updated");
+	} else {
+		if ((status = customer_get(db, id, out)))
+			goto done;
+		rec_set_str(out, "op", "unchanged");
+	}
+done:
+	jv_free(before);
+	jv_free(existing);
+	jv_free(old_extra);
+	jv_free(cleared);
+	return status;
+}
+
+int customer_tag(struct db *db, int64_t id, jv tags, int add, jv *out)
+{
+	int status, changed = 0;
+
+	if ((status = customer_get(db, id, NULL)))
+		goto done;
+	jv_array_foreach(tags, i, tag) {
+		if (status == BIZ_OK && !crm_tag_valid(jv_string_value(tag)))
+			status = biz_fail(BIZ_DATAERR, "tag '%s': no spaces "
+					  "or control characters",
+					  jv_string_value(tag));
+		if (status == BIZ_OK)
+			status = customer_tag_one(db, id, jv_string_value(tag),
+						  add, &changed);
+		jv_free(tag);
+	}
+	if (status)
+		goto done;
+	if (changed &&
+	    (status = event_append_id(db, add ? "customer.tagged" :
+					  "customer.untagged", "customer", id,
+				      JV_OBJECT(jv_string("tags"),
+						jv_copy(tags)))))
+		goto done;
+	if ((status = customer_get(db, id, out)))
+		goto done;
+	rec_set_str(out, "op", changed ? "updated" : "unchanged");
+done:
+	jv_free(tags);
+	return status;
+}
+
+/* ---- the 360-degree view ---------------------------------------------- */
+
+/* How many of the latest activities show prints. */
+#define CUSTOMER_SHOW_ACTIVITIES 10
+/* And its latest orders. */
+#define CUSTOMER_SHOW_ORDERS 10
+
+/* Writes the member "activities": customer id's latest, newest first. */
+static int customer_write_activities(struct db *db, int64_t id,
+				     struct json *w)
+{
+	static const char sql[] =
+		"SELECT id, kind, rep, lead_id, customer_id, deal_id, outcome, "
+		"minutes, at FROM activity WHERE customer_id = ? "
+		"ORDER BY at DESC, id DESC LIMIT ?";
+	static const char *const columns[] = {
+		"id", "kind", "rep", "lead", "customer", "deal", "outcome",
+		"minutes", "at"
+	};
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
+	json_key(w, "activities");
+	json_array(w);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		json_object(w);
+		for (int i = 0; i < 9; i++)
+			db_json_column(w, columns[i], stmt, i);
+		json_end_object(w);
+	}
+	json_end_array(w);
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+int customer_show(struct db *db, int64_t id, struct sink *out)
+{
+	static const char sql[] = CUSTOMER_SELECT "WHERE id = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	struct deal_filter filter = { 0 };
+	struct json w = { 0 };
+	int rc, status;
+
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such customer %lld",
+				(long long)id);
+	if (rc != DB_ROW)
+		return rc;
+	status = customer_write_open(db, stmt, &w);
+	db_reset(stmt);
+	filter.customer = id;
+	filter.newest_first = 1;
+	if (status == BIZ_OK) {
+		json_key(&w, "deals");
+		status = deal_write_each(db, &filter, &w);
+	}
+	/* Other domains' documents: the latest orders, open invoices. */
+	if (status == BIZ_OK)
+		status = sales_customer_write(db, id, CUSTOMER_SHOW_ORDERS,
+					      &w);
+	if (status == BIZ_OK &&
+	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
+		json_end_object(&w);
+		status = sink_done(sink_put(out, &w));
+	}
+	json_release(&w);
+	return status;
+}
