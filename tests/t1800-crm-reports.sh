@@ -231,7 +231,7 @@ test_expect_success 'reports run again give the same figures (read-only)' '
 test_expect_success 'csv: the fields in their order, exact decimals' '
 	crm-forecast --by rep -f csv >out.csv &&
 	sed -n 1,2p out.csv >got &&
-	printf "rep,deals,weighted,historical,best_case,won_deals,won\nann,2,810,500,1300,1,1000\n" >want &&
+	printf "rep,deals,weighted,historical,best_case,won_deals,won\nann,2,810.00,500.00,1300.00,1,1000.00\n" >want &&
 	test_cmp want got
 '
 

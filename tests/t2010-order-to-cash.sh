@@ -36,8 +36,8 @@ test_expect_success 'set up: a customer, bolts (FIFO), tea in two lots' '
 # = 50.00; Inventory 100.00 / Accounts Payable 100.00.
 cat >tb0.csv <<EOF
 account,balance
-1300,100
-2000,-100
+1300,100.00
+2000,-100.00
 EOF
 
 # BOLT 12 x 5.00 = 60.00, tax 8.25% = 4.95; TEA 6 x 9.99 = 59.94, tax
@@ -52,8 +52,8 @@ test_expect_success 'create: a draft with its net, tax and total' '
 
 cat >stock1.csv <<EOF
 sku,on_hand,reserved,available,value
-BOLT,20,12,8,50
-TEA,10,6,4,50
+BOLT,20,12,8,50.00
+TEA,10,6,4,50.00
 EOF
 # TEA is reserved first expiry first: L1 (2027-01-01) 5, L2 1.
 test_expect_success 'confirm reserves: available = on hand - reserved' '
@@ -70,14 +70,14 @@ test_expect_success 'confirm reserves: available = on hand - reserved' '
 # COGS 46.00, Inventory 100 - 46 = 54.00 (BOLT 34, TEA 20).
 cat >stock2.csv <<EOF
 sku,on_hand,reserved,available,value
-BOLT,12,4,8,34
-TEA,5,1,4,20
+BOLT,12,4,8,34.00
+TEA,5,1,4,20.00
 EOF
 cat >tb2.csv <<EOF
 account,balance
-1300,54
-2000,-100
-5000,46
+1300,54.00
+2000,-100.00
+5000,46.00
 EOF
 test_expect_success 'a partial shipment by line posts COGS at FIFO cost' '
 	crm-order ship 1 --line BOLT:8 --line TEA:5 >out &&
@@ -92,11 +92,11 @@ test_expect_success 'a partial shipment by line posts COGS at FIFO cost' '
 cat >tb3.csv <<EOF
 account,balance
 1100,97.37
-1300,54
-2000,-100
+1300,54.00
+2000,-100.00
 2200,-7.42
 4000,-89.95
-5000,46
+5000,46.00
 EOF
 test_expect_success 'invoice bills what is shipped: AR / Sales + Sales Tax' '
 	crm-order invoice 1 >out &&
@@ -117,17 +117,17 @@ test_expect_success 'invoice bills what is shipped: AR / Sales + Sales Tax' '
 # (a cent under the order's 129.84: tax is rounded per invoice line).
 cat >stock4.csv <<EOF
 sku,on_hand,reserved,available,value
-BOLT,8,0,8,24
-TEA,4,0,4,16
+BOLT,8,0,8,24.00
+TEA,4,0,4,16.00
 EOF
 cat >tb4.csv <<EOF
 account,balance
 1100,129.83
-1300,40
-2000,-100
+1300,40.00
+2000,-100.00
 2200,-9.89
 4000,-119.94
-5000,60
+5000,60.00
 EOF
 test_expect_success 'ship the rest, invoice it' '
 	crm-order ship 1 >out && jqe out 1 ".status == \"shipped\"" &&
@@ -142,13 +142,13 @@ test_expect_success 'ship the rest, invoice it' '
 # which keeps 32.46 - 12.63 = 19.83.  Cash 110.00, AR 19.83.
 cat >tb5.csv <<EOF
 account,balance
-1000,110
+1000,110.00
 1100,19.83
-1300,40
-2000,-100
+1300,40.00
+2000,-100.00
 2200,-9.89
 4000,-119.94
-5000,60
+5000,60.00
 EOF
 test_expect_success 'two payments: Cash / AR, oldest invoice first' '
 	crm-order pay 1 --amount 50.00 --ref PAY-1 >out &&
@@ -165,19 +165,19 @@ test_expect_success 'two payments: Cash / AR, oldest invoice first' '
 # 5.00 = 10.00, tax 0.825 -> 0.83; 10.83 off invoice 2: AR 9.00.
 cat >stock6.csv <<EOF
 sku,on_hand,reserved,available,value
-BOLT,10,0,10,29
-TEA,4,0,4,16
+BOLT,10,0,10,29.00
+TEA,4,0,4,16.00
 EOF
 cat >tb6.csv <<EOF
 account,balance
-1000,110
-1100,9
-1300,45
-2000,-100
+1000,110.00
+1100,9.00
+1300,45.00
+2000,-100.00
 2200,-9.06
 4000,-119.94
-4100,10
-5000,55
+4100,10.00
+5000,55.00
 EOF
 test_expect_success 'a return: goods at the cost they left with, a credit' '
 	crm-order return 1 --line BOLT:2 --ref RET-1 >out &&
@@ -192,13 +192,13 @@ test_expect_success 'a return: goods at the cost they left with, a credit' '
 # 119 + 45 + 10 + 55 = 229 = 100 + 9.06 + 119.94.
 cat >tb7.csv <<EOF
 account,balance
-1000,119
-1300,45
-2000,-100
+1000,119.00
+1300,45.00
+2000,-100.00
 2200,-9.06
 4000,-119.94
-4100,10
-5000,55
+4100,10.00
+5000,55.00
 EOF
 test_expect_success 'the last payment: the order is paid' '
 	crm-order pay 1 --amount 9 --date 2026-11-27 >out &&

@@ -38,8 +38,8 @@ test_expect_success 'set up: five invoices' '
 #  AR: 10 + 20 + 30 + 40 + 50 - 5 = 145.00.
 cat >expect <<EOF
 party,name,not_due,d1_30,d31_60,d61_90,d90_plus,total
-1,Acme,0,30,0,20,10,60
-2,Brix,50,0,35,0,0,85
+1,Acme,0.00,30.00,0.00,20.00,10.00,60.00
+2,Brix,50.00,0.00,35.00,0.00,0.00,85.00
 EOF
 test_expect_success 'buckets at BIZ_NOW; the total is the AR balance' '
 	ledger-aging --ar -f csv >out && test_cmp expect out &&
@@ -57,8 +57,8 @@ test_expect_success 'buckets at BIZ_NOW; the total is the AR balance' '
 #  AR at 10-10: 10 + 20 + 30 + 40 = 100.00.
 cat >expect2 <<EOF
 party,name,not_due,d1_30,d31_60,d61_90,d90_plus,total
-1,Acme,30,20,0,10,0,60
-2,Brix,0,40,0,0,0,40
+1,Acme,30.00,20.00,0.00,10.00,0.00,60.00
+2,Brix,0.00,40.00,0.00,0.00,0.00,40.00
 EOF
 test_expect_success '--as-of: buckets and payments as they were' '
 	ledger-aging --ar --as-of 2026-10-10 -f csv >out &&
@@ -80,8 +80,8 @@ test_expect_success '--detail: one record per open invoice' '
 # 145 - 50 - 10 = 85.00; customer 2: 35 (d31_60) - 10 (not_due) = 25.
 cat >expect3 <<EOF
 party,name,not_due,d1_30,d31_60,d61_90,d90_plus,total
-1,Acme,0,30,0,20,10,60
-2,Brix,-10,0,35,0,0,25
+1,Acme,0.00,30.00,0.00,20.00,10.00,60.00
+2,Brix,-10.00,0.00,35.00,0.00,0.00,25.00
 EOF
 test_expect_success 'a credit after payment ages as a negative amount' '
 	crm-order pay 5 --amount 50 >/dev/null &&

@@ -94,9 +94,9 @@ test_expect_success 'set: bad uses' '
 	expect_exit 64 ledger-account list --control
 '
 
-test_expect_success 'migration 7 makes 1300 and 2100 control on an old database' '
+test_expect_success 'migration 8 makes 1300 and 2100 control on an old database' '
 	biz-init --db old.db >/dev/null &&
-	sqlite3 old.db "ALTER TABLE account DROP COLUMN control; PRAGMA user_version = 6" &&
+	sqlite3 old.db "ALTER TABLE account DROP COLUMN control; PRAGMA user_version = 7" &&
 	expect_exit 1 ledger-post --db "$SCRATCH/old.db" --memo x 2100=1.00 1000= &&
 	expect_exit 0 ledger-post --db "$SCRATCH/old.db" --memo x 2000=1.00 1000= &&
 	test "$(sqlite3 old.db "SELECT group_concat(code) FROM account WHERE control")" = 1300,2100

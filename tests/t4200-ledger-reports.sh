@@ -45,7 +45,7 @@ test_expect_success 'a day of trading posted with ledger-post' '
 # Debits: 10349.99 + 480.50 + 1200 + 99.99 + 420 + 1000 + 500 = 14050.48;
 # credits: 1599.99 + 420 + 1200 + 10000 + 830.49 = 14050.48.
 test_expect_success 'trial balance: every account, totals sum to zero' '
-	ledger-balance --jq "[.account, .debit, .credit, .balance]" -f jsonl \
+	ledger-balance --total --jq "[.account, .debit, .credit, .balance]" -f jsonl \
 		>got &&
 	jq -c . got >out &&
 	cat >expect <<-\EOF &&
@@ -72,7 +72,7 @@ test_expect_success 'trial balance: every account, totals sum to zero' '
 # earnings = income 730.50 - expenses (420 + 1000 + 500) = -1189.50;
 # 1200 + 10000 - 1189.50 = 10010.50 = assets.
 test_expect_success 'balance sheet: assets = liabilities + equity + earnings' '
-	ledger-balance --type bs --jq "select(.account == null) |
+	ledger-balance --total --type bs --jq "select(.account == null) |
 		[.name, .amount]" >got &&
 	jq -c . got >out &&
 	cat >expect <<-\EOF &&
@@ -86,7 +86,7 @@ test_expect_success 'balance sheet: assets = liabilities + equity + earnings' '
 '
 
 test_expect_success 'profit and loss: income - expenses' '
-	ledger-balance --type pl --jq "select(.account == null) |
+	ledger-balance --total --type pl --jq "select(.account == null) |
 		[.name, .amount]" >got &&
 	jq -c . got >out &&
 	cat >expect <<-\EOF &&
@@ -98,14 +98,14 @@ test_expect_success 'profit and loss: income - expenses' '
 '
 
 test_expect_success '--as-of: only the owner invests by October 31' '
-	ledger-balance --as-of 2026-10-31 \
+	ledger-balance --total --as-of 2026-10-31 \
 		--where ".debit != 0 or .credit != 0" \
 		--jq "[.account, .debit, .credit, .balance]" >got &&
 	jq -c . got >out &&
 	printf "%s\n" "[\"1000\",10000,0,10000]" "[\"3000\",0,10000,-10000]" \
 		"[null,10000,10000,0]" >expect &&
 	test_cmp expect out &&
-	ledger-balance --type bs --as-of 2026-10-31 \
+	ledger-balance --total --type bs --as-of 2026-10-31 \
 		--jq "select(.name == \"Total assets\") | .amount" >out &&
 	echo 10000 >expect && test_cmp expect out
 '
@@ -113,14 +113,14 @@ test_expect_success '--as-of: only the owner invests by October 31' '
 # November alone: Cash debit 250 + 99.99 = 349.99, credit 1599.99,
 # balance -1250; all debits 14050.48 - 10000 = 4050.48.
 test_expect_success '--from --to: the movements of November' '
-	ledger-balance --from 2026-11-01 --to 2026-11-30 \
+	ledger-balance --total --from 2026-11-01 --to 2026-11-30 \
 		--where ".account == \"1000\" or .account == null" \
 		--jq "[.account, .debit, .credit, .balance]" >got &&
 	jq -c . got >out &&
 	printf "%s\n" "[\"1000\",349.99,1599.99,-1250]" \
 		"[null,4050.48,4050.48,0]" >expect &&
 	test_cmp expect out &&
-	ledger-balance --type pl --from 2026-10-01 --to 2026-10-31 \
+	ledger-balance --total --type pl --from 2026-10-01 --to 2026-10-31 \
 		--jq "select(.name == \"Net income\") | .amount" >out &&
 	echo 0 >expect && test_cmp expect out
 '

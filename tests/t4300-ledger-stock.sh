@@ -57,7 +57,7 @@ test_expect_success 'manual entries: the sale, the rent, a reversal' '
 # Debits 610 + 400 + 10 + 310 + 15 + 500 = 1845 = credits
 # 510 + 325 + 400 + 610.
 test_expect_success 'the trial balance of the day' '
-	ledger-balance --where ".debit != 0 or .credit != 0" \
+	ledger-balance --total --where ".debit != 0 or .credit != 0" \
 		--jq "[.account, .debit, .credit, .balance]" >got &&
 	jq -c . got >out &&
 	cat >expect <<-\EOF &&

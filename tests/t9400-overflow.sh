@@ -1,7 +1,7 @@
 #!/bin/sh
 # Quantities and amounts: under 10^13 on input (decimal.h's
 # DEC_INPUT_LIMIT), and no stored total past 10^17 of its smallest unit
-# (schema migration 4): a write that would pass it is refused (1), so a
+# (schema.c, SCHEMA_LIMITS): a write that would pass it is refused (1), so a
 # total never turns into a floating-point number biz-check cannot add.
 . "$(dirname "$0")/lib.sh"
 

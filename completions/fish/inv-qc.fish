@@ -1,5 +1,6 @@
 # fish completion for inv-qc (bizutils): pass or fail a receipt held in quarantine.
 
+complete -c inv-qc -f
 set -l inv_qc_subcommands pass fail
 complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a pass -d 'release a held receipt'
 complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a fail -d 'return a held receipt'
@@ -12,9 +13,13 @@ complete -c inv-qc -l where -x -d 'jq predicate records must satisfy'
 complete -c inv-qc -l dry-run -d 'do the work, roll it back'
 complete -c inv-qc -l actor -x -d 'who makes the change'
 complete -c inv-qc -l input-format -x -a 'csv jsonl json' -d 'format of records read'
+complete -c inv-qc -s o -l fields -x -d 'fields to print, in order'
+complete -c inv-qc -l sort -x -d 'sort by fields, -FIELD descending'
+complete -c inv-qc -l limit -x -d 'at most N records'
+complete -c inv-qc -l total -d 'total rows in every format'
 complete -c inv-qc -s q -l quiet -d 'no warnings'
 complete -c inv-qc -s h -l help -d 'print the usage'
 complete -c inv-qc -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-qc -l date -x -d 'The business date of the document, YYYY-MM-DD (default: toda'
+complete -c inv-qc -l date -x -d 'the document date (default today)'

@@ -125,6 +125,7 @@ struct report {
 	size_t nmonths;
 	struct sink *out;
 	struct json w;		/* the record being written */
+	int total;	/* the line being printed is a total */
 };
 
 static void line_add(struct line *dst, const struct line *src, size_t n)
@@ -164,8 +165,22 @@ static int emit(struct report *r, const char *code, const char *name,
 	if (sign)
 		json_key_dec(w, "amount", sign * (line->debit - line->credit),
 			     scale);
+	if (r->total)
+		json_key_bool(w, "total", 1);
 	json_end_object(w);
 	return sink_put(r->out, w);
+}
+
+/* Prints a total line: marked "total": true, for the output to place. */
+static int emit_total(struct report *r, const char *name, const char *type,
+		      const struct line *line, int sign)
+{
+	int status;
+
+	r->total = 1;
+	status = emit(r, NULL, name, type, line, sign);
+	r->total = 0;
+	return status;
 }
 
 static struct line *new_line(struct report *r)
@@ -336,7 +351,7 @@ static int emit_report(struct report *r)
 	switch (r->q->type) {
 	case BALANCE_TRIAL:
 		if (!(status = emit_type(r, NULL, 0, all)))
-			status = emit(r, NULL, "Total", NULL, all, 0);
+			status = emit_total(r, "Total", NULL, all, 0);
 		break;
 	case BALANCE_SHEET:
 		sum_type(r, "income", earnings);
@@ -351,11 +366,11 @@ static int emit_report(struct report *r)
 		line_add(all, a, r->nmonths);
 		line_add(all, l, r->nmonths);
 		line_add(all, e, r->nmonths);
-		if (!(status = emit(r, NULL, "Total assets", "asset", a, 1)) &&
-		    !(status = emit(r, NULL, "Total liabilities", "liability",
+		if (!(status = emit_total(r, "Total assets", "asset", a, 1)) &&
+		    !(status = emit_total(r, "Total liabilities", "liability",
 				    l, -1)) &&
-		    !(status = emit(r, NULL, "Total equity", "equity", e, -1)))
-			status = emit(r, NULL, "Assets - liabilities - equity",
+		    !(status = emit_total(r, "Total equity", "equity", e, -1)))
+			status = emit_total(r, "Assets - liabilities - equity",
 				      NULL, all, 1);
 		break;
 	case BALANCE_PL:
@@ -364,10 +379,10 @@ static int emit_report(struct report *r)
 			break;
 		line_add(all, a, r->nmonths);
 		line_add(all, l, r->nmonths);
-		if (!(status = emit(r, NULL, "Total income", "income", a, -1)) &&
-		    !(status = emit(r, NULL, "Total expenses", "expense", l,
+		if (!(status = emit_total(r, "Total income", "income", a, -1)) &&
+		    !(status = emit_total(r, "Total expenses", "expense", l,
 				    1)))
-			status = emit(r, NULL, "Net income", NULL, all, -1);
+			status = emit_total(r, "Net income", NULL, all, -1);
 		break;
 	}
 	free_line(a);

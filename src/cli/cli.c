@@ -6,8 +6,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "decimal.h"
 #include "timeutil.h"
 #include "banned.h"
@@ -22,6 +24,7 @@ void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 	cli->argc = argc;
 	cli->argv = argv;
 	cli->input_format = INPUT_AUTO;
+	cli->output.limit = -1;
 	/* Before any option is read: its errors must come out right too. */
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--errors=json") ||
@@ -58,7 +61,8 @@ static int verb_index(int argc, char **argv)
 {
 	static const char *const with_value[] = {
 		"--db", "-f", "--format", "--jq", "--where", "--actor",
-		"--input-format", "--errors", NULL
+		"--input-format", "-o", "--fields", "--sort", "--limit",
+		"--errors", NULL
 	};
 
 	for (int i = 1; i < argc; i++) {
@@ -193,7 +197,7 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 
 	/* ':' first: a missing value returns ':'; options may follow
 	 * operands, as with GNU tools. */
-	snprintf(all, sizeof(all), ":%sf:qhV", shortopts);
+	snprintf(all, sizeof(all), ":%sf:o:qhV", shortopts);
 	opterr = 0;
 	while ((c = getopt_long(cli->argc, cli->argv, all, longopts,
 				NULL)) != -1) {
@@ -236,6 +240,24 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 				cli_usage_error(cli, "unknown input format "
 						"'%s'", optarg);
 			cli->input_format = n;
+			break;
+		case 'o':
+		case CLI_SORT:
+			if (output_check_fields(optarg, c == CLI_SORT))
+				cli_usage_error(cli, "%s: '%s' is not a list "
+						"of fields such as %s",
+						c == 'o' ? "-o" : "--sort",
+						optarg, c == 'o' ? "sku,value"
+						: "wh,-value");
+			*(c == 'o' ? &cli->output.fields : &cli->output.sort) =
+				optarg;
+			break;
+		case CLI_LIMIT:
+			cli->output.limit = cli_integer(cli, "--limit", optarg,
+							0, INT64_MAX);
+			break;
+		case CLI_TOTAL:
+			cli->output.totals = 1;
 			break;
 		case 'q':
 			biz_quiet = 1;
@@ -304,6 +326,20 @@ struct db *cli_db_create(struct cli *cli)
 	return open_db(cli, 1);
 }
 
+/* The terminal's width in cells: $COLUMNS, else stdout's; 0 unknown. */
+static int terminal_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	int64_t n;
+
+	if (env && !parse_i64(env, 1, 100000, &n))
+		return (int)n;
+	if (isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws))
+		return ws.ws_col;
+	return 0;
+}
+
 struct output *cli_output(struct cli *cli)
 {
 	enum format format = cli->format;
@@ -321,6 +357,9 @@ struct output *cli_output(struct cli *cli)
 		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_JSONL;
 	cli->format = format;
 	cli->out = output_new(format, cli->jq, cli->spool);
+	cli->output.money_scale = cli->db ? cli->db->money_scale : 2;
+	cli->output.width = format == FORMAT_TABLE ? terminal_width() : 0;
+	output_configure(cli->out, &cli->output);
 	return cli->out;
 }
 
@@ -363,7 +402,8 @@ static int sink_print(struct sink *sink, const char *json, size_t len)
 		jv_free(record);
 	}
 	status = output_json(cli_output(cli), json, len);
-	if (status == BIZ_OK && cli->limit && ++cli->printed >= cli->limit)
+	/* --limit reached (and no --sort waiting): the query may stop. */
+	if (status == BIZ_OK && output_full(cli->out))
 		return BIZ_STOP;
 	return status;
 }
@@ -404,6 +444,8 @@ int cli_print_where(jv record, void *arg)
 
 int cli_finish(struct cli *cli, int status)
 {
+	if (cli->out && cli->db)
+		output_money_scale(cli->out, cli->db->money_scale);
 	if (cli->out)
 		output_finish(cli->out, status == BIZ_OK);
 	cli->out = NULL;
@@ -411,6 +453,11 @@ int cli_finish(struct cli *cli, int status)
 	cli->db = NULL;
 	filter_free(cli->jq);
 	filter_free(cli->where);
+	for (size_t i = 0; i < cli->nkept; i++)
+		free(cli->kept[i]);
+	free(cli->kept);
+	cli->kept = NULL;
+	cli->nkept = cli->kept_cap = 0;
 	if (status)
 		biz_die(status);
 	if (fflush(stdout) || ferror(stdout))
@@ -440,6 +487,60 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 				"%lld to %lld", option, text, (long long)min,
 				(long long)max);
 	return v;
+}
+
+/* "now" for a relative date: the database's, else $BIZ_NOW or the clock. */
+static int64_t option_now(struct cli *cli)
+{
+	int64_t now = cli->db ? cli->db->now : time_now();
+
+	if (now < 0)
+		biz_dief(BIZ_USAGE, "BIZ_NOW: '%s' is not a UTC time such as "
+			 "2026-11-27T08:00:00Z", getenv("BIZ_NOW"));
+	return now;
+}
+
+/* A copy of text the command holds until cli_finish(). */
+static char *cli_keep(struct cli *cli, const char *text)
+{
+	ARRAY_GROW(cli->kept, cli->nkept + 1, cli->kept_cap);
+	return cli->kept[cli->nkept++] = xstrdup(text);
+}
+
+char *cli_date(struct cli *cli, const char *option, const char *text,
+	       enum date_end end)
+{
+	char buf[TS_BUFSZ];
+
+	if (date_parse_user(text, option_now(cli), end, buf))
+		cli_usage_error(cli, "%s: '%s' is not a date such as "
+				"2026-11-27, 2026-11, today, yesterday or 7d",
+				option, text);
+	return cli_keep(cli, buf);
+}
+
+char *cli_data_date(struct cli *cli, const char *option, const char *text,
+		    enum date_end end)
+{
+	char buf[TS_BUFSZ];
+
+	if (date_parse_user(text, option_now(cli), end, buf))
+		biz_dief(BIZ_DATAERR, "%s: '%s' is not a date such as "
+			 "2026-11-27, today, yesterday or 7d", option, text);
+	return cli_keep(cli, buf);
+}
+
+int64_t cli_time(struct cli *cli, const char *option, const char *text,
+		 enum date_end end)
+{
+	int64_t t;
+
+	if (time_parse_user(text, option_now(cli), end, &t))
+		cli_usage_error(cli, "%s: '%s' is not a time such as "
+				"2026-11-27T08:00:00Z, a date such as "
+				"2026-11-27, 2026-11, today or 7d", option,
+				text);
+	return t;
 }
 
 int cli_write(struct cli *cli, cli_write_fn fn, void *arg)

@@ -29,6 +29,7 @@
 #include "output.h"
 #include "filter.h"
 #include "json.h"
+#include "timeutil.h"
 
 enum {
 	CLI_DB = 0x1000,
@@ -37,6 +38,9 @@ enum {
 	CLI_DRY_RUN,
 	CLI_ACTOR,
 	CLI_INPUT_FORMAT,
+	CLI_SORT,
+	CLI_LIMIT,
+	CLI_TOTAL,
 	CLI_ERRORS,
 	CLI_FIRST_OWN		/* commands number their long options here */
 };
@@ -50,6 +54,10 @@ enum {
 	{ "dry-run", no_argument, NULL, CLI_DRY_RUN },                  \
 	{ "actor", required_argument, NULL, CLI_ACTOR },                \
 	{ "input-format", required_argument, NULL, CLI_INPUT_FORMAT },  \
+	{ "fields", required_argument, NULL, 'o' },                     \
+	{ "sort", required_argument, NULL, CLI_SORT },                  \
+	{ "limit", required_argument, NULL, CLI_LIMIT },                \
+	{ "total", no_argument, NULL, CLI_TOTAL },                      \
 	{ "errors", required_argument, NULL, CLI_ERRORS },              \
 	{ "quiet", no_argument, NULL, 'q' },                            \
 	{ "help", no_argument, NULL, 'h' },                             \
@@ -62,7 +70,8 @@ enum {
 	"[--jq FILTER]\n" \
 	"                [--where JQ] [--dry-run] [--actor NAME] " \
 	"[--input-format csv|jsonl|json]\n" \
-	"                [-q] [-h] [-V]\n"
+	"                [-o FIELD,...] [--sort FIELD,...] [--limit N] " \
+	"[--total] [-q] [-h] [-V]\n"
 
 struct cli;
 
@@ -96,14 +105,15 @@ struct cli {
 	enum input_format input_format;
 	struct filter *jq;	/* --jq, applied to every record printed */
 	struct filter *where;	/* --where, a predicate for list commands */
+	struct output_options output;	/* -o, --sort, --limit, --total */
+	char **kept;		/* cli_date()'s strings, freed by cli_finish() */
+	size_t nkept, kept_cap;
 	int dry_run;
 	int spool;		/* hold output until cli_finish() succeeds */
 	const char *actor;
 	struct db *db;
 	struct output *out;
 	struct sink sink;	/* cli_sink(): records to out */
-	int64_t limit;		/* cli_sink() stops after this many; 0 none */
-	int64_t printed;	/* records cli_sink() has printed */
 	int argc;
 	char **argv;
 };
@@ -176,7 +186,8 @@ void cli_print_json(struct cli *cli, const char *text, size_t len);
 /*
  * The sink for the library's records: each record's JSON text is printed
  * through the output (with --jq), when --where holds for it; once
- * cli->limit records are printed (when set: --limit) it answers BIZ_STOP.
+ * the output has taken --limit records (and no --sort waits for more) it
+ * answers BIZ_STOP, so the query stops.
  */
 struct sink *cli_sink(struct cli *cli);
 
@@ -206,7 +217,24 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 		    int64_t min, int64_t max);
 
+/*
+ * A date option's value as YYYY-MM-DD (held until cli_finish()): the forms of
+ * date_parse_user(), "2026-11" its first or last day by end; else exits
+ * 64 naming option as the user typed it.
+ */
+char *cli_date(struct cli *cli, const char *option, const char *text,
+	       enum date_end end);
 
+/*
+ * The same for a date that is data (a document's --date, an --expiry):
+ * a bad one exits 65, as the same field in an input file does.
+ */
+char *cli_data_date(struct cli *cli, const char *option, const char *text,
+		    enum date_end end);
+
+/* A time option's value in epoch seconds (time_parse_user()), or 64. */
+int64_t cli_time(struct cli *cli, const char *option, const char *text,
+		 enum date_end end);
 
 /* One write of a command: fn(db, arg, &record) inside one transaction. */
 typedef int (*cli_write_fn)(struct db *db, void *arg, jv *record);

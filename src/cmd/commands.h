@@ -11,9 +11,12 @@
 #define BIZ_COMMANDS_H
 
 #define BIZ_COMMANDS(X) \
+	X("biz-backup", cmd_biz_backup) \
 	X("biz-check", cmd_biz_check) \
 	X("biz-config", cmd_biz_config) \
 	X("biz-events", cmd_biz_events) \
+	X("biz-export", cmd_biz_export) \
+	X("biz-import", cmd_biz_import) \
 	X("biz-init", cmd_biz_init) \
 	X("crm-assign", cmd_crm_assign) \
 	X("crm-customer", cmd_crm_customer) \
@@ -24,7 +27,9 @@
 	X("crm-log", cmd_crm_log) \
 	X("crm-order", cmd_crm_order) \
 	X("crm-rep", cmd_crm_rep) \
+	X("crm-segment", cmd_crm_segment) \
 	X("crm-stats", cmd_crm_stats) \
+	X("crm-ticket", cmd_crm_ticket) \
 	X("inv-bom", cmd_inv_bom) \
 	X("inv-build", cmd_inv_build) \
 	X("inv-count", cmd_inv_count) \

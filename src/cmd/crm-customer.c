@@ -38,7 +38,6 @@ static const struct option list_options[] = {
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "industry", required_argument, NULL, OPT_INDUSTRY },
 	{ "region", required_argument, NULL, OPT_REGION },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 static const struct option no_options[] = { CLI_OPTIONS };
@@ -173,10 +172,6 @@ static void read_options(struct cli *cli, struct request *req)
 			ARRAY_PUSH(req->tag_list, req->ntags, req->tag_cap,
 				   optarg);
 			break;
-		case OPT_LIMIT:
-			cli->limit = cli_integer(cli, "--limit", optarg, 1,
-						 INT64_MAX);
-			break;
 		default:
 			if (c == OPT_INDUSTRY)
 				req->filter.industry = optarg;
@@ -240,15 +235,117 @@ static int run_list(struct cli *cli, void *arg)
 						  cli_sink(cli)));
 }
 
+/* A scalar as table text: strings as they are, numbers as jq prints. */
+static void block_text(struct strbuf *sb, jv value)
+{
+	if (jv_get_kind(value) == JV_KIND_STRING)
+		strbuf_addstr(sb, jv_string_value(value));
+	else if (jv_get_kind(value) != JV_KIND_NULL)
+		rec_dump(sb, value);
+}
+
+/*
+ * One row of the block: field and value, or a list element's fields in
+ * detail (the text consumed): a value column only as wide as the
+ * profile's values, where numbers align right.
+ */
+static void block_row(struct cli *cli, const char *field,
+		      struct strbuf *text, int detail)
+{
+	const char *t = text->buf ? text->buf : "";
+	jv row = jv_object();
+
+	rec_set_str(&row, "field", field);
+	rec_set_str(&row, "value", detail ? "" : t);
+	rec_set_str(&row, "detail", detail ? t : "");
+	cli_print(cli, row);
+	strbuf_reset(text);
+}
+
+/*
+ * The 360-degree view in a table: one row per field of the profile, then
+ * one per element of each list ("deal 3": its fields as key=value).
+ */
+static void print_block(struct cli *cli, jv record)
+{
+	struct strbuf value = { 0 };
+
+	jv_object_foreach(record, key, field) {
+		const char *name = jv_string_value(key);
+		char label[64];
+		int i = 0;
+
+		if (jv_get_kind(field) != JV_KIND_ARRAY) {
+			block_text(&value, field);
+			block_row(cli, name, &value, 0);
+		} else if (!strcmp(name, "tags")) {
+			jv_array_foreach(field, t, tag) {
+				if (t)
+					strbuf_addstr(&value, ",");
+				block_text(&value, tag);
+				jv_free(tag);
+			}
+			block_row(cli, name, &value, 0);
+		} else if (!jv_array_length(jv_copy(field))) {
+			block_row(cli, name, &value, 0);
+		}
+		if (jv_get_kind(field) == JV_KIND_ARRAY && strcmp(name, "tags"))
+		    jv_array_foreach(field, n, element) {
+			if (jv_get_kind(element) != JV_KIND_OBJECT) {
+				jv_free(element);
+				continue;
+			}
+			i = 0;
+			jv_object_foreach(element, k, v) {
+				if (jv_get_kind(v) != JV_KIND_NULL &&
+				    jv_get_kind(v) != JV_KIND_ARRAY &&
+				    jv_get_kind(v) != JV_KIND_OBJECT) {
+					if (i++)
+						strbuf_addstr(&value, "  ");
+					strbuf_addf(&value, "%s=",
+						    jv_string_value(k));
+					block_text(&value, v);
+				}
+				jv_free(k);
+				jv_free(v);
+			}
+			snprintf(label, sizeof(label), "%s[%d]", name, n);
+			block_row(cli, label, &value, 1);
+			jv_free(element);
+		}
+		jv_free(key);
+		jv_free(field);
+	}
+	jv_free(record);
+	strbuf_release(&value);
+}
+
+/* The sink of show in table format: the view as a block. */
+struct block_sink {
+	struct sink sink;
+	struct cli *cli;
+};
+
+static int put_block(struct sink *sink, const char *json, size_t len)
+{
+	struct block_sink *b = (struct block_sink *)sink;
+
+	print_block(b->cli, jv_parse_sized(json, (int)len));
+	return BIZ_OK;
+}
+
 static int run_show(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
+	struct block_sink block = { { put_block }, cli };
 	char **args;
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
 	return request_release(req, customer_show(cli->db,
-				customer_id(cli, args[0]), cli_sink(cli)));
+				customer_id(cli, args[0]),
+				cli_format(cli) == FORMAT_TABLE ?
+				&block.sink : cli_sink(cli)));
 }
 
 static int run_set(struct cli *cli, void *arg)

@@ -27,7 +27,6 @@ static const struct option list_options[] = {
 	{ "stage", required_argument, NULL, OPT_STAGE },
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "open", no_argument, NULL, OPT_OPEN },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 static const struct option lost_options[] = {
@@ -114,10 +113,6 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_OPEN:
 			req->filter.open = 1;
-			break;
-		case OPT_LIMIT:
-			cli->limit = cli_integer(cli, "--limit", optarg, 1,
-						 INT64_MAX);
 			break;
 		case OPT_REASON:
 			req->reason = optarg;

@@ -39,7 +39,6 @@ static const struct option list_options[] = {
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "unassigned", no_argument, NULL, OPT_UNASSIGNED },
 	{ "source", required_argument, NULL, OPT_SOURCE },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 
@@ -131,10 +130,6 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_UNASSIGNED:
 			req->filter.unassigned = 1;
-			break;
-		case OPT_LIMIT:
-			cli->limit = cli_integer(cli, "--limit", optarg, 1,
-						 INT64_MAX);
 			break;
 		default:
 			if (c == OPT_STATUS)

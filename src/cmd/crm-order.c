@@ -52,7 +52,6 @@ static const struct option return_options[] = {
 static const struct option list_options[] = {
 	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "customer", required_argument, NULL, OPT_CUSTOMER },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
 	CLI_OPTIONS
 };
 static const struct option no_options[] = { CLI_OPTIONS };
@@ -109,10 +108,6 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_AMOUNT: req->amount_text = optarg; break;
 		case OPT_STATUS: req->filter.status = optarg; break;
-		case OPT_LIMIT:
-			req->filter.limit = cli_integer(cli, "--limit", optarg,
-							1, INT64_MAX);
-			break;
 		}
 	}
 }

@@ -100,7 +100,10 @@ static int run_issue(struct cli *cli, void *arg)
 		case OPT_SERIAL: stock_request_add_serial(req, optarg); break;
 		case OPT_ORDER: req->doc.order = optarg; break;
 		case OPT_REF: req->doc.ref = optarg; break;
-		case OPT_DATE: req->doc.date = optarg; break;
+		case OPT_DATE:
+			req->doc.date = cli_data_date(cli, "--date", optarg,
+						      DATE_EXACT);
+			break;
 		}
 	}
 	nargs = cli_args(cli, &args);

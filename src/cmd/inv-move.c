@@ -38,7 +38,10 @@ static int run_move(struct cli *cli, void *arg)
 		case OPT_QTY: qty = optarg; break;
 		case OPT_LOT: req->line.lot = optarg; break;
 		case OPT_REF: req->doc.ref = optarg; break;
-		case OPT_DATE: req->doc.date = optarg; break;
+		case OPT_DATE:
+			req->doc.date = cli_data_date(cli, "--date", optarg,
+						      DATE_EXACT);
+			break;
 		}
 	}
 	if (cli_args(cli, &args) != 0)

@@ -20,7 +20,8 @@ static int run_check(struct cli *cli, struct stock_request *req, int pass)
 
 	while ((c = cli_next_option(cli)) != -1)
 		if (c == OPT_DATE)
-			req->doc.date = optarg;
+			req->doc.date = cli_data_date(cli, "--date", optarg,
+						      DATE_EXACT);
 	if (cli_args(cli, &args) != 1)
 		cli_usage_error(cli, "%s needs one receipt REF",
 				pass ? "pass" : "fail");

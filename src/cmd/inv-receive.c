@@ -43,12 +43,18 @@ static int run_receive(struct cli *cli, void *arg)
 		case OPT_COST: cost = optarg; break;
 		case OPT_SCAN: req->scan = 1; break;
 		case OPT_LOT: req->line.lot = optarg; break;
-		case OPT_EXPIRY: req->line.expiry = optarg; break;
+		case OPT_EXPIRY:
+			req->line.expiry = cli_data_date(cli, "--expiry",
+							 optarg, DATE_LAST);
+			break;
 		case OPT_SERIAL: stock_request_add_serial(req, optarg); break;
 		case OPT_PO: req->doc.po = optarg; break;
 		case OPT_REF: req->doc.ref = optarg; break;
 		case OPT_HOLD: req->doc.hold = 1; break;
-		case OPT_DATE: req->doc.date = optarg; break;
+		case OPT_DATE:
+			req->doc.date = cli_data_date(cli, "--date", optarg,
+						      DATE_EXACT);
+			break;
 		}
 	}
 	nargs = cli_args(cli, &args);

@@ -10,7 +10,8 @@
 #include "stock.h"
 
 enum {
-	OPT_SKU = CLI_FIRST_OWN, OPT_WH, OPT_LOTS, OPT_AT, OPT_BELOW_REORDER
+	OPT_SKU = CLI_FIRST_OWN, OPT_WH, OPT_LOTS, OPT_AT, OPT_BELOW_REORDER,
+	OPT_ALL
 };
 
 static const struct option options[] = {
@@ -19,20 +20,21 @@ static const struct option options[] = {
 	{ "lots", no_argument, NULL, OPT_LOTS },
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "below-reorder", no_argument, NULL, OPT_BELOW_REORDER },
+	{ "all", no_argument, NULL, OPT_ALL },
 	CLI_OPTIONS
 };
 
-/* The fields summed into the totals row, with their scales. */
-static const char *const summed[] = {
-	"on_hand", "reserved", "quarantine", "available", "on_order", "value",
-	NULL
-};
+/*
+ * The fields summed into the total row: value only, since quantities of
+ * different units (kilograms, pieces) do not add up.
+ */
+static const char *const summed[] = { "value", NULL };
 
 struct report {
 	struct sink sink;	/* first: the library hands records here */
 	struct cli *cli;
-	jv totals;	/* an object while a table is printed, else null */
-	int scales[6];
+	jv totals;	/* the total row while one is printed, else null */
+	int scales[1];
 	jv due;		/* --below-reorder: {"SKU\u001fWH": true}, or null */
 	struct sink due_sink;	/* where inv-reorder's suggestions go */
 };
@@ -76,8 +78,9 @@ static int add_to_totals(struct report *rep, jv stock)
 }
 
 /*
- * Prints a stock record when --where holds for it; a table adds it to
- * the totals.  The text is parsed only for --where or a table.
+ * Prints a stock record when --where holds for it, adding it to the
+ * total row if one is printed.  The text is parsed only for --where or
+ * a total.
  */
 static int print_stock(struct sink *sink, const char *json, size_t len)
 {
@@ -111,7 +114,7 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 static int run_stock(struct cli *cli, void *arg)
 {
 	struct report *rep = arg;
-	struct stock_filter filter = { NULL, NULL, 0, NULL, 0 };
+	struct stock_filter filter = { NULL, NULL, 0, NULL, 0, 0 };
 	struct reorder_options reorder = { NULL, 90, 9500, 0, 0 };
 	char **args;
 	int c, status;
@@ -121,8 +124,11 @@ static int run_stock(struct cli *cli, void *arg)
 		case OPT_SKU: filter.sku = optarg; break;
 		case OPT_WH: filter.wh = optarg; break;
 		case OPT_LOTS: filter.lots = 1; break;
-		case OPT_AT: filter.at = optarg; break;
+		case OPT_AT:
+			filter.at = cli_date(cli, "--at", optarg, DATE_LAST);
+			break;
 		case OPT_BELOW_REORDER: filter.all_items = 1; break;
+		case OPT_ALL: filter.all = 1; break;
 		}
 	}
 	if (cli_args(cli, &args) != 0)
@@ -130,17 +136,18 @@ static int run_stock(struct cli *cli, void *arg)
 	if (filter.all_items && (filter.lots || filter.at))
 		cli_usage_error(cli, "--below-reorder is of stock now, per "
 				"item: not with --lots or --at");
+	if (filter.all && (filter.lots || filter.at || filter.all_items))
+		cli_usage_error(cli, "--all lists every item in every "
+				"warehouse now: not with --lots, --at or "
+				"--below-reorder");
 	cli_db(cli);
 	rep->cli = cli;
-	if (cli_format(cli) == FORMAT_TABLE) {
+	/* The total row, marked so: the table prints it, else --total. */
+	if (cli_format(cli) == FORMAT_TABLE || cli->output.totals) {
 		rep->totals = jv_object();
 		rec_set_str(&rep->totals, "sku", "TOTAL");
-		for (int i = 0; summed[i]; i++) {
-			rep->scales[i] = strcmp(summed[i], "value") ?
-					 QTY_SCALE : cli->db->money_scale;
-			rec_set(&rep->totals, summed[i],
-				dec_to_jv(0, rep->scales[i]));
-		}
+		rep->scales[0] = cli->db->money_scale;
+		rec_set(&rep->totals, "value", dec_to_jv(0, rep->scales[0]));
 	}
 	/* Below reorder: what inv-reorder finds due, by its figures. */
 	status = BIZ_OK;
@@ -153,8 +160,10 @@ static int run_stock(struct cli *cli, void *arg)
 		status = stock_each(cli->db, &filter, &rep->sink);
 	jv_free(rep->due);
 	rep->due = jv_null();
-	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT)
+	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT) {
+		rec_set(&rep->totals, "total", jv_true());
 		cli_print(cli, rep->totals);
+	}
 	else
 		jv_free(rep->totals);
 	rep->totals = jv_null();
@@ -165,7 +174,7 @@ static int run_stock(struct cli *cli, void *arg)
 static const struct cli_verb verbs[] = {
 	{ NULL, run_stock, "", options,
 	  "inv-stock [--sku S] [--wh W] [--lots] [--at DATE] "
-	  "[--below-reorder]\n", 0 },
+	  "[--below-reorder] [--all]\n", 0 },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -27,13 +27,13 @@ static int run_balance(struct cli *cli, void *arg)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_AS_OF:
-			as_of = optarg;
+			as_of = cli_date(cli, "--as-of", optarg, DATE_LAST);
 			break;
 		case OPT_FROM:
-			q.from = optarg;
+			q.from = cli_date(cli, "--from", optarg, DATE_FIRST);
 			break;
 		case OPT_TO:
-			q.to = optarg;
+			q.to = cli_date(cli, "--to", optarg, DATE_LAST);
 			break;
 		case OPT_TYPE:
 			if (!strcmp(optarg, "trial"))

@@ -48,9 +48,9 @@ static int run_export(struct cli *cli, void *arg)
 						"ledger or beancount, not "
 						"'%s'", optarg);
 		} else if (c == OPT_FROM) {
-			from = optarg;
+			from = cli_date(cli, "--from", optarg, DATE_FIRST);
 		} else if (c == OPT_TO) {
-			to = optarg;
+			to = cli_date(cli, "--to", optarg, DATE_LAST);
 		}
 	}
 	cli_operands(cli, 0, 0, &args);

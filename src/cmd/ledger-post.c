@@ -113,7 +113,8 @@ static int run_post(struct cli *cli, void *arg)
 	req->entry = jv_null();
 	while ((c = cli_next_option(cli)) != -1) {
 		if (c == OPT_DATE)
-			req->date = optarg;
+			req->date = cli_data_date(cli, "--date", optarg,
+						  DATE_EXACT);
 		else if (c == OPT_MEMO)
 			req->memo = optarg;
 		else if (c == OPT_REF)

@@ -20,9 +20,9 @@ static int run_register(struct cli *cli, void *arg)
 	(void)arg;
 	while ((c = cli_next_option(cli)) != -1) {
 		if (c == OPT_FROM)
-			from = optarg;
+			from = cli_date(cli, "--from", optarg, DATE_FIRST);
 		else if (c == OPT_TO)
-			to = optarg;
+			to = cli_date(cli, "--to", optarg, DATE_LAST);
 	}
 	if (cli_args(cli, &args) != 1)
 		cli_usage_error(cli, "one ACCOUNT (code or name) is needed");

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "biz.h"
 #include "decimal.h"
 #include "json.h"
@@ -507,7 +508,7 @@ int db_row(struct db *db, struct db_stmt *stmt)
 	}
 	if (rc == SQLITE_CONSTRAINT_TRIGGER &&
 	    !strncmp(sqlite3_errmsg(db->handle), "refused: ", 9))
-		/* A trigger's business rule (schema migration 4). */
+		/* A trigger's business rule (schema.c, SCHEMA_LIMITS). */
 		status = biz_fail(BIZ_REFUSED, "%s",
 				  sqlite3_errmsg(db->handle) + 9);
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -706,4 +707,269 @@ int db_set_setting(struct db *db, const char *key, const char *value)
 	db_bind_text(stmt, 1, key);
 	db_bind_text(stmt, 2, value);
 	return db_done(db, stmt);
+}
+
+/* ---- the whole database: export, import, backup ---------------------- */
+
+/* "name" quoted as an SQL identifier. */
+static void quote_name(struct strbuf *sb, const char *name)
+{
+	strbuf_add(sb, "\"", 1);
+	for (; *name; name++) {
+		if (*name == '"')
+			strbuf_add(sb, "\"", 1);
+		strbuf_add(sb, name, 1);
+	}
+	strbuf_add(sb, "\"", 1);
+}
+
+int db_each_table(struct db *db,
+		  int (*fn)(struct db *db, const char *table, void *arg),
+		  void *arg)
+{
+	static const char sql[] =
+		"SELECT name FROM sqlite_schema WHERE type = 'table' "
+		"AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	int rc, status = BIZ_OK;
+
+	/* The names first: fn may run statements of its own. */
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		ARRAY_GROW(names, n + 1, alloc);
+		names[n++] = xstrdup(db_column_text(stmt, 0));
+	}
+	if (rc != DB_DONE)
+		status = rc;
+	for (size_t i = 0; i < n; i++) {
+		if (!status)
+			status = fn(db, names[i], arg);
+		free(names[i]);
+	}
+	free(names);
+	return status;
+}
+
+static int table_found(struct db *db, const char *table, void *arg)
+{
+	(void)db;
+	return !strcmp(table, arg);
+}
+
+int db_has_table(struct db *db, const char *table)
+{
+	return db_each_table(db, table_found, (void *)table) == 1;
+}
+
+/* Prepares sql (not cached), or fails with the statement named. */
+static int prepare(struct db *db, const char *sql, sqlite3_stmt **stmt)
+{
+	if (sqlite3_prepare_v2(db->handle, sql, -1, stmt, NULL) != SQLITE_OK)
+		return failure_of(db, NULL);
+	return BIZ_OK;
+}
+
+static void read_value(sqlite3_stmt *stmt, int i, struct db_value *v)
+{
+	memset(v, 0, sizeof(*v));
+	switch (sqlite3_column_type(stmt, i)) {
+	case SQLITE_INTEGER:
+		v->kind = DB_INTEGER;
+		v->integer = sqlite3_column_int64(stmt, i);
+		break;
+	case SQLITE_FLOAT:
+		v->kind = DB_REAL;
+		v->real = sqlite3_column_double(stmt, i);
+		break;
+	case SQLITE_TEXT:
+		v->kind = DB_TEXT;
+		v->text = (const char *)sqlite3_column_text(stmt, i);
+		v->len = (size_t)sqlite3_column_bytes(stmt, i);
+		break;
+	case SQLITE_BLOB:
+		v->kind = DB_BLOB;
+		v->text = sqlite3_column_blob(stmt, i);
+		v->len = (size_t)sqlite3_column_bytes(stmt, i);
+		break;
+	default:
+		v->kind = DB_NULL;
+	}
+}
+
+int db_each_row(struct db *db, const char *table, db_row_fn fn, void *arg)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *stmt = NULL;
+	const char **names = NULL;
+	struct db_value *values = NULL;
+	int ncols, rc, rows = 0, status;
+
+	/* rowid order; a table WITHOUT ROWID is read in its key's order. */
+	strbuf_addstr(&sql, "SELECT * FROM ");
+	quote_name(&sql, table);
+	strbuf_addstr(&sql, " ORDER BY rowid");
+	if (sqlite3_prepare_v2(db->handle, sql.buf, -1, &stmt, NULL) !=
+	    SQLITE_OK) {
+		sql.buf[sql.len - strlen(" ORDER BY rowid")] = '\0';
+		if ((status = prepare(db, sql.buf, &stmt)))
+			goto done;
+	}
+	ncols = sqlite3_column_count(stmt);
+	names = xmalloc((size_t)(ncols ? ncols : 1) * sizeof(*names));
+	values = xmalloc((size_t)(ncols ? ncols : 1) * sizeof(*values));
+	for (int i = 0; i < ncols; i++)
+		names[i] = sqlite3_column_name(stmt, i);
+	status = BIZ_OK;
+	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			read_value(stmt, i, &values[i]);
+		status = fn(arg, ncols, names, values);
+		rows++;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = failure_of(db, stmt);
+	if (!status && !rows)
+		status = fn(arg, ncols, names, NULL);
+done:
+	sqlite3_finalize(stmt);
+	free(names);
+	free(values);
+	strbuf_release(&sql);
+	return status;
+}
+
+struct db_insert {
+	struct db *db;
+	sqlite3_stmt *stmt;
+	int ncols;
+	char *sql;
+};
+
+int db_insert_start(struct db *db, const char *table, int ncols,
+		    const char *const *names, struct db_insert **out)
+{
+	struct strbuf sql = { 0 };
+	struct db_insert *ins;
+	int status;
+
+	strbuf_addstr(&sql, "INSERT INTO ");
+	quote_name(&sql, table);
+	strbuf_addstr(&sql, " (");
+	for (int i = 0; i < ncols; i++) {
+		if (i)
+			strbuf_addstr(&sql, ", ");
+		quote_name(&sql, names[i]);
+	}
+	strbuf_addstr(&sql, ") VALUES (");
+	for (int i = 0; i < ncols; i++)
+		strbuf_addstr(&sql, i ? ", ?" : "?");
+	strbuf_addstr(&sql, ")");
+	ins = xmalloc(sizeof(*ins));
+	ins->db = db;
+	ins->ncols = ncols;
+	ins->sql = sql.buf;
+	ins->stmt = NULL;
+	if ((status = prepare(db, ins->sql, &ins->stmt))) {
+		db_insert_end(ins);
+		return status;
+	}
+	*out = ins;
+	return BIZ_OK;
+}
+
+int db_insert_row(struct db_insert *ins, const struct db_value *values)
+{
+	sqlite3_stmt *stmt = ins->stmt;
+	int rc, status;
+
+	sqlite3_reset(stmt);
+	for (int i = 0; i < ins->ncols; i++) {
+		const struct db_value *v = &values[i];
+
+		if (v->kind == DB_INTEGER)
+			sqlite3_bind_int64(stmt, i + 1, v->integer);
+		else if (v->kind == DB_REAL)
+			sqlite3_bind_double(stmt, i + 1, v->real);
+		else if (v->kind == DB_TEXT)
+			sqlite3_bind_text(stmt, i + 1, v->text, (int)v->len,
+					  SQLITE_TRANSIENT);
+		else if (v->kind == DB_BLOB)
+			sqlite3_bind_blob(stmt, i + 1, v->text, (int)v->len,
+					  SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(stmt, i + 1);
+	}
+	rc = sqlite3_step(stmt);
+	status = rc == SQLITE_DONE ? BIZ_OK : failure_of(ins->db, stmt);
+	sqlite3_reset(stmt);
+	return status;
+}
+
+void db_insert_end(struct db_insert *ins)
+{
+	if (!ins)
+		return;
+	sqlite3_finalize(ins->stmt);
+	free(ins->sql);
+	free(ins);
+}
+
+int db_clear_table(struct db *db, const char *table)
+{
+	struct strbuf sql = { 0 };
+	int status;
+
+	strbuf_addstr(&sql, "DELETE FROM ");
+	quote_name(&sql, table);
+	status = db_exec(db, sql.buf);
+	strbuf_release(&sql);
+	return status;
+}
+
+int db_defer_foreign_keys(struct db *db)
+{
+	return db_exec(db, "PRAGMA defer_foreign_keys = ON");
+}
+
+int db_backup(struct db *db, const char *path)
+{
+	sqlite3 *dest = NULL;
+	sqlite3_backup *backup;
+	int rc, status = BIZ_OK;
+
+	if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		status = biz_fail(BIZ_NOINPUT, "cannot open '%s': %s", path,
+				  sqlite3_errmsg(dest));
+		sqlite3_close(dest);
+		return status;
+	}
+	sqlite3_busy_timeout(dest, 5000);
+	backup = sqlite3_backup_init(dest, "main", db->handle, "main");
+	if (!backup) {
+		status = biz_fail(BIZ_INTERNAL, "backup to '%s': %s", path,
+				  sqlite3_errmsg(dest));
+		sqlite3_close(dest);
+		return status;
+	}
+	/* -1: every page in one step, under one read snapshot. */
+	do {
+		rc = sqlite3_backup_step(backup, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY ||
+		 rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(backup);
+	if (rc != SQLITE_DONE)
+		status = biz_fail(rc == SQLITE_BUSY ? BIZ_TEMPFAIL :
+				  BIZ_INTERNAL, "backup to '%s': %s", path,
+				  sqlite3_errstr(rc));
+	/* The copy is one file: its WAL moved in before it is handed over. */
+	if (!status && sqlite3_exec(dest, "PRAGMA journal_mode = DELETE",
+				    NULL, NULL, NULL) != SQLITE_OK)
+		status = biz_fail(BIZ_INTERNAL, "backup to '%s': %s", path,
+				  sqlite3_errmsg(dest));
+	sqlite3_close(dest);
+	return status;
 }

@@ -193,4 +193,55 @@ const char *db_column_text(struct db_stmt *stmt, int index);
 char *db_setting(struct db *db, const char *key);
 int db_set_setting(struct db *db, const char *key, const char *value);
 
+/* ---- the whole database: export, import, backup ---------------------- */
+
+/* A column value as stored. */
+enum db_kind { DB_NULL, DB_INTEGER, DB_REAL, DB_TEXT, DB_BLOB };
+struct db_value {
+	enum db_kind kind;
+	int64_t integer;
+	double real;
+	const char *text;	/* DB_TEXT, DB_BLOB: len bytes */
+	size_t len;
+};
+
+/* Calls fn for each table of the schema (SQLite's own left out), by name. */
+int db_each_table(struct db *db,
+		  int (*fn)(struct db *db, const char *table, void *arg),
+		  void *arg);
+
+/* Whether table is one of the schema's tables. */
+int db_has_table(struct db *db, const char *table);
+
+/*
+ * Calls fn for each row of table in storage order (rowid, or the primary
+ * key of a table without one): its ncols column names and values.  A
+ * table with no rows still has fn called once with values NULL, for its
+ * columns.  Stops at fn's first non-zero answer and returns it.
+ */
+typedef int (*db_row_fn)(void *arg, int ncols, const char *const *names,
+			 const struct db_value *values);
+int db_each_row(struct db *db, const char *table, db_row_fn fn, void *arg);
+
+/* Rows inserted into one table by name, in one prepared statement. */
+struct db_insert;
+int db_insert_start(struct db *db, const char *table, int ncols,
+		    const char *const *names, struct db_insert **out);
+int db_insert_row(struct db_insert *ins, const struct db_value *values);
+void db_insert_end(struct db_insert *ins);
+
+/* Deletes every row of table (an import's target, seeded by migrations). */
+int db_clear_table(struct db *db, const char *table);
+
+/* Foreign keys checked at the commit of the open transaction. */
+int db_defer_foreign_keys(struct db *db);
+
+/*
+ * Copies the database into the file at path (which exists, empty, made
+ * by the caller with its permissions) with SQLite's online backup: one
+ * step, under one read snapshot, so writers go on meanwhile (WAL) and
+ * the copy is the database as of one commit.  Returns a status.
+ */
+int db_backup(struct db *db, const char *path);
+
 #endif

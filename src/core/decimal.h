@@ -20,7 +20,7 @@
  * The largest quantity or amount taken from input: 13 digits before the
  * point, under 10^13 (ten trillion units, or of money).  What is read is
  * then at most 10^19 / 10^6 of int64's range, so totals of many have room;
- * a stored total is kept within DEC_TOTAL_LIMIT (schema migration 4).
+ * a stored total is kept within DEC_TOTAL_LIMIT (schema.c, SCHEMA_LIMITS).
  */
 #define DEC_INPUT_LIMIT 10000000000000LL
 /* The largest stored total, in smallest units: 10^17. */

@@ -601,6 +601,60 @@
 "  WHERE deal_id IS NOT NULL;"
 
 /*
+ * After-sales service (issue 14).  A ticket belongs to a customer; its
+ * status goes open -> resolved -> closed (reopen brings it back to
+ * open), and ticket_history keeps every change with its time and actor
+ * (action: opened, assigned, replied, resolved, closed, reopened).
+ * first_response_at is the first reply.  ticket_target holds, per
+ * priority, the minutes allowed to the first response and to the
+ * resolution: data, changed with crm-ticket targets set.  The index on
+ * lead_conversion(customer_id) is for the customer's 360-degree view
+ * (the leads converted into it).  Every statement can run twice (IF NOT
+ * EXISTS, ON CONFLICT).
+ */
+#define SCHEMA_SERVICE \
+"CREATE TABLE IF NOT EXISTS ticket(" \
+"  id INTEGER PRIMARY KEY," \
+"  customer_id INTEGER NOT NULL REFERENCES customer(id)," \
+"  subject TEXT NOT NULL," \
+"  priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low'," \
+"    'normal', 'high', 'urgent'))," \
+"  channel TEXT," \
+"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open'," \
+"    'resolved', 'closed'))," \
+"  owner TEXT REFERENCES rep(handle)," \
+"  opened_at TEXT NOT NULL," \
+"  first_response_at TEXT," \
+"  resolved_at TEXT," \
+"  closed_at TEXT," \
+"  csat INTEGER CHECK (csat BETWEEN 1 AND 5)," \
+"  extra TEXT NOT NULL DEFAULT '{}');" \
+"CREATE INDEX IF NOT EXISTS ticket_customer ON ticket(customer_id);" \
+"CREATE INDEX IF NOT EXISTS ticket_status ON ticket(status);" \
+"CREATE TABLE IF NOT EXISTS ticket_history(" \
+"  id INTEGER PRIMARY KEY," \
+"  ticket_id INTEGER NOT NULL REFERENCES ticket(id)," \
+"  at TEXT NOT NULL," \
+"  actor TEXT," \
+"  action TEXT NOT NULL," \
+"  from_status TEXT," \
+"  to_status TEXT NOT NULL," \
+"  note TEXT);" \
+"CREATE INDEX IF NOT EXISTS ticket_history_ticket" \
+"  ON ticket_history(ticket_id, id);" \
+"CREATE TABLE IF NOT EXISTS ticket_target(" \
+"  priority TEXT PRIMARY KEY CHECK (priority IN ('low', 'normal'," \
+"    'high', 'urgent'))," \
+"  response_minutes INTEGER NOT NULL CHECK (response_minutes > 0)," \
+"  resolution_minutes INTEGER NOT NULL CHECK (resolution_minutes > 0));" \
+"INSERT INTO ticket_target(priority, response_minutes, resolution_minutes)" \
+"  VALUES ('urgent', 60, 240), ('high', 240, 1440)," \
+"  ('normal', 480, 4320), ('low', 1440, 10080)" \
+"  ON CONFLICT(priority) DO NOTHING;" \
+"CREATE INDEX IF NOT EXISTS lead_conversion_customer" \
+"  ON lead_conversion(customer_id);"
+
+/*
  * Production and counts (src/mfg).  bom: quantity of a component per
  * unit of a product, several levels (a cycle is refused when a line is
  * added).  build: one production run; its components leave by an issue
@@ -661,7 +715,7 @@
 "  PRIMARY KEY (count_id, sku, lot)) WITHOUT ROWID;"
 
 /*
- * Migration 7: control accounts, which only their documents post to
+ * Migration 8: control accounts, which only their documents post to
  * (src/books/control.c): Inventory and Goods Received Not Invoiced.
  */
 #define SCHEMA_CONTROL \
@@ -670,7 +724,7 @@
 "UPDATE account SET control = 1 WHERE code IN ('1300', '2100');"
 
 /*
- * Migration 8: no stored quantity, amount or total may pass 10^17 of its
+ * Migration 9: no stored quantity, amount or total may pass 10^17 of its
  * smallest unit (DEC_TOTAL_LIMIT), nor stop being an integer: SQLite
  * turns an integer sum that overflows into a REAL, which biz-check could
  * no longer add up.  Input is held under 10^13 (DEC_INPUT_LIMIT); a write
@@ -725,6 +779,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_PIPELINE,
 	SCHEMA_SALES,
 	SCHEMA_MFG,
+	SCHEMA_SERVICE,
 	SCHEMA_CONTROL,
 	SCHEMA_LIMITS,
 };

@@ -86,6 +86,74 @@ int date_parse(const char *s, int64_t *out)
 	return parse(s, 1, out);
 }
 
+/* Floor division of seconds into days, right for times before 1970. */
+static int64_t day_of(int64_t t)
+{
+	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
+
+/* Parses s as a day number (days since 1970-01-01) or fails. */
+static int user_day(const char *s, int64_t now, enum date_end end,
+		    int64_t *day)
+{
+	int64_t t, n;
+	int y, mo;
+	const char *p = s;
+	size_t len = strlen(s);
+
+	if (!strcmp(s, "today") || !strcmp(s, "yesterday")) {
+		*day = day_of(now) - (s[0] == 'y');
+		return 0;
+	}
+	if (len >= 2 && s[len - 1] == 'd' && s[0] >= '0' && s[0] <= '9') {
+		n = 0;
+		for (p = s; p < s + len - 1; p++) {
+			if (*p < '0' || *p > '9' || n > 1000000)
+				return -1;
+			n = n * 10 + (*p - '0');
+		}
+		*day = day_of(now) - n;
+		return 0;
+	}
+	if (len == 7 && end != DATE_EXACT && !digits(&p, 4, &y) &&
+	    *p++ == '-' &&
+	    !digits(&p, 2, &mo) && !*p) {
+		if (mo < 1 || mo > 12)
+			return -1;
+		*day = days_from_civil(y, (unsigned)mo,
+				       end == DATE_FIRST ? 1u :
+				       (unsigned)days_in_month(y, mo));
+		return 0;
+	}
+	if (date_parse(s, &t))
+		return -1;
+	*day = t / 86400;
+	return 0;
+}
+
+int date_parse_user(const char *s, int64_t now, enum date_end end,
+		    char buf[TS_BUFSZ])
+{
+	int64_t day;
+
+	if (user_day(s, now, end, &day))
+		return -1;
+	date_format(day * 86400, buf);
+	return 0;
+}
+
+int time_parse_user(const char *s, int64_t now, enum date_end end,
+		    int64_t *out)
+{
+	int64_t day;
+
+	if (!user_day(s, now, end, &day)) {
+		*out = (day + (end == DATE_LAST)) * 86400;
+		return 0;
+	}
+	return time_parse(s, out);
+}
+
 int64_t time_now(void)
 {
 	const char *fixed = getenv("BIZ_NOW");

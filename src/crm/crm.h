@@ -18,6 +18,7 @@
 #include "db.h"
 
 struct sink;
+struct json;
 
 /* Lead statuses that count against a rep's capacity. */
 #define LEAD_OPEN_STATUSES "('assigned', 'contacted', 'qualified')"
@@ -188,11 +189,44 @@ struct customer_filter {
 	size_t ntags;
 	const char *industry;
 	const char *region;
+	/*
+	 * When set, called for each customer that passes with its record
+	 * still open in w: it may add members; 1 leaves the customer out,
+	 * another non-zero status stops.
+	 */
+	int (*extend)(struct db *db, int64_t id, struct json *w, void *arg);
+	void *extend_arg;
 };
 
 /* Puts each customer that passes filter to out, by id. */
 int customer_each(struct db *db, const struct customer_filter *filter,
 		  struct sink *out);
+
+/* ---- segments (segment.c) ------------------------------------------- */
+
+struct crm_segment {
+	const char *const *tags;	/* every one of them */
+	size_t ntags;
+	const char *industry;
+	const char *region;
+	int has_min_revenue;
+	int64_t min_revenue;		/* lifetime revenue, money scale */
+	const char *since;		/* last_purchase on or after, or NULL */
+	int rfm;			/* add the RFM scores */
+	int64_t window_days;		/* of frequency and monetary */
+};
+
+/*
+ * Puts each customer record that passes q's filters (all of them) to
+ * out, by id; with rfm each record also has recency_days frequency
+ * monetary rfm ("545") and segment, scored among the customers with an
+ * invoice as crm-segment(1) says.
+ */
+int crm_segment(struct db *db, const struct crm_segment *q,
+		struct sink *out);
+
+/* The segment name of scores r, f, m (crm-segment(1)'s table). */
+const char *crm_rfm_segment(int r, int f, int m);
 
 /* ---- deals (deal.c) ------------------------------------------------ */
 

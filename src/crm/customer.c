@@ -11,6 +11,7 @@
 #include "json.h"
 #include "record.h"
 #include "sales.h"
+#include "service.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -26,7 +27,10 @@ static const char *const customer_fields[] = {
  */
 static const char *const customer_derived[] = {
 	"id", "tags", "revenue", "last_purchase", "balance", "created_at",
-	"op", "deals", "activities", NULL
+	"op", "deals", "activities", "leads", "orders", "shipments",
+	"open_invoices", "tickets", "open_tickets", "avg_csat",
+	"csat_answered", "rfm", "segment", "recency_days", "frequency",
+	"monetary", NULL
 };
 
 static int in_list(const char *const *list, const char *name)
@@ -443,6 +447,12 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		json_reset(&w);
 		if ((status = customer_write_open(db, stmt, &w)))
 			break;
+		/* A caller's own members, or its 1: leave this one out. */
+		if (filter->extend &&
+		    (status = filter->extend(db, id, &w, filter->extend_arg))) {
+			status = status == 1 ? BIZ_OK : status;
+			continue;
+		}
 		json_end_object(&w);
 		status = sink_put(out, &w);
 	}
@@ -776,6 +786,60 @@ done:
 #define CUSTOMER_SHOW_ACTIVITIES 10
 /* And its latest orders. */
 #define CUSTOMER_SHOW_ORDERS 10
+/* And its latest shipments and tickets. */
+#define CUSTOMER_SHOW_SHIPMENTS 20
+#define CUSTOMER_SHOW_TICKETS 20
+
+/* Writes the member "leads": the leads converted into customer id. */
+static int customer_write_leads(struct db *db, int64_t id, struct json *w)
+{
+	static const char sql[] =
+		"SELECT l.id, l.name, l.company, l.email, l.source, l.owner, "
+		"c.deal_id, c.at FROM lead_conversion c JOIN lead l "
+		"ON l.id = c.lead_id WHERE c.customer_id = ? "
+		"ORDER BY c.at, c.lead_id";
+	static const char *const columns[] = {
+		"id", "name", "company", "email", "source", "owner", "deal",
+		"converted_at"
+	};
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	json_key(w, "leads");
+	json_array(w);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		json_object(w);
+		for (int i = 0; i < 8; i++)
+			db_json_column(w, columns[i], stmt, i);
+		json_end_object(w);
+	}
+	json_end_array(w);
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+/*
+ * Writes the service module's figures: how many tickets are open, the
+ * mean satisfaction of those closed with one (2 places, half up; null
+ * without) and how many answered.
+ */
+static int customer_write_service(struct db *db, int64_t id, struct json *w)
+{
+	struct service_figures f = { 0 };
+	int status;
+
+	if ((status = service_customer_figures(db, id, &f)))
+		return status;
+	json_key_int(w, "open_tickets", f.open_tickets);
+	json_key(w, "avg_csat");
+	if (f.csat_answered)
+		json_dec(w, (f.csat_sum * 200 + f.csat_answered) /
+			 (2 * f.csat_answered), 2);
+	else
+		json_null(w);
+	json_key_int(w, "csat_answered", f.csat_answered);
+	return BIZ_OK;
+}
 
 /* Writes the member "activities": customer id's latest, newest first. */
 static int customer_write_activities(struct db *db, int64_t id,
@@ -825,7 +889,9 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 	db_reset(stmt);
 	filter.customer = id;
 	filter.newest_first = 1;
-	if (status == BIZ_OK) {
+	if (status == BIZ_OK &&
+	    (status = customer_write_service(db, id, &w)) == BIZ_OK &&
+	    (status = customer_write_leads(db, id, &w)) == BIZ_OK) {
 		json_key(&w, "deals");
 		status = deal_write_each(db, &filter, &w);
 	}
@@ -833,6 +899,12 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 	if (status == BIZ_OK)
 		status = sales_customer_write(db, id, CUSTOMER_SHOW_ORDERS,
 					      &w);
+	if (status == BIZ_OK)
+		status = sales_customer_write_shipments(db, id,
+				CUSTOMER_SHOW_SHIPMENTS, &w);
+	if (status == BIZ_OK)
+		status = service_customer_write_tickets(db, id,
+				CUSTOMER_SHOW_TICKETS, &w);
 	if (status == BIZ_OK &&
 	    (status = customer_write_activities(db, id, &w)) == BIZ_OK) {
 		json_end_object(&w);

@@ -205,6 +205,31 @@ int sales_customer_figures(struct db *db, int64_t customer,
 int sales_customer_write(struct db *db, int64_t customer, int64_t limit,
 			 struct json *w);
 
+/*
+ * Writes the member "shipments" into w: the customer's latest shipped
+ * lines (newest first, at most limit; 0: all) as order date sku wh lot
+ * qty returned move.
+ */
+int sales_customer_write_shipments(struct db *db, int64_t customer,
+				   int64_t limit, struct json *w);
+
+/* A customer's purchases: what crm-segment --rfm scores. */
+struct sales_window {
+	int64_t customer;
+	const char *last;	/* the date of its last invoice */
+	int64_t invoices;	/* invoices dated on or after since */
+	int64_t revenue;	/* their net less returns credited since */
+};
+
+/*
+ * Calls fn for each customer with an invoice, by customer id, with its
+ * figures from the date since (YYYY-MM-DD) on; stops at fn's first
+ * non-zero status.
+ */
+int sales_customer_windows(struct db *db, const char *since,
+			   int (*fn)(const struct sales_window *w, void *arg),
+			   void *arg);
+
 /* The customer's display name (NULL when unknown), a new string. */
 char *sales_customer_name(struct db *db, int64_t customer);
 

@@ -53,28 +53,34 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 		"FROM stock_balance b "
 		"WHERE (?1 IS NULL OR b.sku = ?1) AND (?2 IS NULL OR "
 		"b.wh = ?2) GROUP BY b.sku, b.wh HAVING sum(b.qty) <> 0 OR "
-		"sum(b.reserved) <> 0 OR sum(b.value) <> 0 "
-		"ORDER BY b.sku, b.wh";
+		"sum(b.reserved) <> 0 ORDER BY b.sku, b.wh";
+	/* --all: the same for every item in every warehouse. */
+	static const char all_sql[] =
+		"SELECT i.sku, w.code, coalesce(sum(b.qty), 0), "
+		"coalesce(sum(b.reserved), 0), coalesce(sum(b.quarantine), 0), "
+		"coalesce(sum(b.value), 0) FROM item i CROSS JOIN warehouse w "
+		"LEFT JOIN stock_balance b ON b.sku = i.sku AND b.wh = w.code "
+		"WHERE (?1 IS NULL OR i.sku = ?1) AND (?2 IS NULL OR "
+		"w.code = ?2) GROUP BY i.sku, w.code ORDER BY i.sku, w.code";
 	static const char by_lot_sql[] =
 		"SELECT b.sku, b.wh, b.qty, b.reserved, b.quarantine, "
 		"b.value, b.lot, l.expiry FROM stock_balance b "
 		"LEFT JOIN lot l ON l.sku = b.sku AND l.code = b.lot "
 		"WHERE (?1 IS NULL OR b.sku = ?1) AND (?2 IS NULL OR "
-		"b.wh = ?2) AND (b.qty <> 0 OR b.reserved <> 0 OR "
-		"b.value <> 0) ORDER BY b.sku, b.wh, l.expiry IS NULL, "
+		"b.wh = ?2) AND (b.qty <> 0 OR b.reserved <> 0) ORDER BY b.sku, b.wh, l.expiry IS NULL, "
 		"l.expiry, b.lot";
 	static const char at_item_sql[] =
 		"SELECT sku, wh, sum(qty), 0, sum(quarantine), sum(value) "
 		"FROM move WHERE date <= ?3 AND (?1 IS NULL OR sku = ?1) "
 		"AND (?2 IS NULL OR wh = ?2) GROUP BY sku, wh "
-		"HAVING sum(qty) <> 0 OR sum(value) <> 0 ORDER BY sku, wh";
+		"HAVING sum(qty) <> 0 ORDER BY sku, wh";
 	static const char at_lot_sql[] =
 		"SELECT m.sku, m.wh, sum(m.qty), 0, sum(m.quarantine), "
 		"sum(m.value), m.lot, l.expiry FROM move m "
 		"LEFT JOIN lot l ON l.sku = m.sku AND l.code = m.lot "
 		"WHERE m.date <= ?3 AND (?1 IS NULL OR m.sku = ?1) "
 		"AND (?2 IS NULL OR m.wh = ?2) GROUP BY m.sku, m.wh, m.lot "
-		"HAVING sum(m.qty) <> 0 OR sum(m.value) <> 0 "
+		"HAVING sum(m.qty) <> 0 "
 		"ORDER BY m.sku, m.wh, l.expiry IS NULL, l.expiry, m.lot";
 	/* Every item in each warehouse (or the one asked), with on order. */
 	static const char all_items_sql[] =
@@ -101,7 +107,7 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	} else if (filter->at) {
 		sql = lots ? at_lot_sql : at_item_sql;
 	} else {
-		sql = lots ? by_lot_sql : by_item_sql;
+		sql = lots ? by_lot_sql : filter->all ? all_sql : by_item_sql;
 	}
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, filter->sku);

@@ -162,6 +162,8 @@ struct stock_filter {
 	int all_items;		/* every item in each warehouse, stock or
 				   not (inv-stock --below-reorder picks
 				   from these) */
+	int all;		/* every item in every warehouse, even with
+				   nothing on hand, reserved or on order */
 };
 
 /*
