@@ -185,12 +185,17 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
-void strbuf_add(struct strbuf *sb, const char *s, size_t n)
+void strbuf_grow(struct strbuf *sb, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap) {
 		sb->cap = (sb->len + n + 1) * 2;
 		sb->buf = xrealloc(sb->buf, sb->cap);
 	}
+}
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n)
+{
+	strbuf_grow(sb, n);
 	memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';

@@ -77,6 +77,8 @@ struct strbuf {
 	char *buf;
 	size_t len, cap;
 };
+/* Makes room for n more bytes (and the NUL) without writing them. */
+void strbuf_grow(struct strbuf *sb, size_t n);
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)

@@ -83,7 +83,9 @@ void rec_dump_text(struct strbuf *sb, const char *s, size_t len)
 	const char *run = s;
 	char escape[8];
 
-	strbuf_add(sb, "\"", 1);
+	/* Most text needs no escape: room for it and its quotes at once. */
+	strbuf_grow(sb, len + 2);
+	sb->buf[sb->len++] = '"';
 	for (; s < end; s++) {
 		unsigned char c = (unsigned char)*s;
 
