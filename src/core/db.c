@@ -2,7 +2,6 @@
 #include "db.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "array.h"
 #include "biz.h"
 #include "decimal.h"
+#include "privfile.h"
 #include "json.h"
 #include "record.h"
 #include "schema.h"
@@ -233,8 +233,7 @@ static int load_settings(struct db *db)
  */
 static int create_private(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		      O_CLOEXEC, 0600);
+	int fd = private_create(path);
 
 	if (fd < 0 && errno == EEXIST)
 		return BIZ_OK;	/* another biz-init was first */
