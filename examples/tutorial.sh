@@ -12,7 +12,7 @@
 #
 #   examples/tutorial.sh --extract | diff - <(examples/tutorial.sh)
 #
-# shows where the README and the commands part (tests/t0600-tutorial.sh).
+# shows where the README and the commands part (tests/t0610-tutorial.sh).
 # --extract prints the README's blocks as they stand; --script the shell
 # script that replays them.
 set -eu
