@@ -1,4 +1,5 @@
 /* crm-lead - add, import, list, show, change and convert leads. */
+
 #include "cli.h"
 #include "commands.h"
 #include "crm.h"
