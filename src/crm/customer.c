@@ -1,7 +1,6 @@
 /* customer.c - customers: parsing, deduplication, storage, tags. */
 #include "crm.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,38 +64,6 @@ int crm_tag_valid(const char *tag)
 			return 0;
 	}
 	return 1;
-}
-
-/* Lower-case ASCII of an email: the deduplication key. */
-static char *customer_email_key(const char *email)
-{
-	char *key;
-
-	if (!email)
-		return NULL;
-	key = xstrdup(email);
-	for (char *p = key; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return key;
-}
-
-/* The digits of a phone number, NULL if it has none. */
-static char *customer_phone_key(const char *phone)
-{
-	char *key, *k;
-
-	if (!phone)
-		return NULL;
-	k = key = xmalloc(strlen(phone) + 1);
-	for (; *phone; phone++)
-		if (*phone >= '0' && *phone <= '9')
-			*k++ = *phone;
-	*k = '\0';
-	if (!*key) {
-		free(key);
-		return NULL;
-	}
-	return key;
 }
 
 /*
@@ -353,7 +320,7 @@ int customer_find(struct db *db, const char *email, const char *name,
 		"LIMIT 1";
 	static const char by_name[] =
 		"SELECT id FROM customer WHERE name = ? ORDER BY id LIMIT 1";
-	char *key = customer_email_key(email);
+	char *key = crm_email_key(email);
 	int rc = DB_DONE;
 
 	*id = 0;
@@ -482,8 +449,8 @@ static int customer_store(struct db *db, int64_t *id, jv own, jv extra)
 		"email_key = ?8, phone_key = ?9, extra = ?10, updated_at = ?11 "
 		"WHERE id = ?12";
 	struct db_stmt *stmt = db_stmt(db, *id ? update : insert);
-	char *email = customer_email_key(rec_text(own, "email"));
-	char *phone = customer_phone_key(rec_text(own, "phone"));
+	char *email = crm_email_key(rec_text(own, "email"));
+	char *phone = crm_phone_key(rec_text(own, "phone"));
 	struct strbuf text = { 0 };
 	char at[TS_BUFSZ];
 	int status;
@@ -541,7 +508,7 @@ static int customer_duplicate(struct db *db, jv own, int64_t *id)
 	if ((status = customer_find(db, rec_text(own, "email"), NULL, id)) ||
 	    *id)
 		return status;
-	phone = customer_phone_key(rec_text(own, "phone"));
+	phone = crm_phone_key(rec_text(own, "phone"));
 	if (!phone && !rec_text(own, "email"))
 		/* Nothing else to go by: the same name is the same party. */
 		return customer_find(db, NULL, rec_text(own, "name"), id);
