@@ -125,6 +125,13 @@ test_expect_success 'money prints with its places in csv, tsv and table; json st
 	jq -e ".[0].value == 37.5 and (.[0].value | type) == \"number\"" out
 '
 
+# Stock is 10 x 3.75 = 37.50 plus 2.5 x 4 = 10.00: 47.50 in the layers,
+# the balances and the Inventory account alike.
+test_expect_success 'biz-check prints its money with the places in csv' '
+	biz-check -f csv -o check,stock_value,layer_value >out &&
+	grep -q "^cost_layers,47.50,47.50$" out
+'
+
 test_expect_success 'inv-stock: the total sums value only, in the table' '
 	inv-stock -f table -o sku,on_hand,value >out &&
 	tail -n 1 out >l && echo "TOTAL           47.50" >expect &&

@@ -9,13 +9,18 @@
 
 int output_money_field(const char *name)
 {
-	/* The money fields of DESIGN.md's record table. */
+	/*
+	 * The money fields of DESIGN.md's record table, and of biz-check's
+	 * record (account_balance ... stock_value).
+	 */
 	static const char *const money[] = {
-		"amount", "amount_won", "balance", "best_case", "cost",
-		"credit", "d1_30", "d31_60", "d61_90", "d90_plus", "debit",
-		"historical", "invoiced", "net", "not_due", "paid", "price",
-		"revenue", "tax", "total", "unit_cost", "value", "weighted",
-		"won", NULL
+		"account_balance", "amount", "amount_won", "balance",
+		"best_case", "cost", "credit", "d1_30", "d31_60", "d61_90",
+		"d90_plus", "debit", "from_bills", "historical", "invoiced",
+		"layer_value", "net", "not_due", "open_bills",
+		"open_invoices", "paid", "price", "received_not_billed",
+		"revenue", "stock_value", "tax", "total", "unit_cost",
+		"value", "weighted", "won", NULL
 	};
 	const char *s = name;
 
