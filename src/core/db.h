@@ -168,6 +168,11 @@ void db_json_column(struct json *w, const char *key, struct db_stmt *stmt,
 void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
 		 int index, int scale);
 
+/* Writes "key": [...] into w, an object a row of stmt (bound), names[i]
+ * the member of column i (n columns; dbjson.c).  BIZ_OK at the end. */
+int db_json_rows(struct db *db, struct db_stmt *stmt, struct json *w,
+		 const char *key, const char *const names[], int n);
+
 /* Writes the current row of stmt as one record into w (reset first). */
 typedef void db_row_writer(struct json *w, struct db_stmt *stmt, void *arg);
 

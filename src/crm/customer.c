@@ -770,19 +770,9 @@ static int customer_write_leads(struct db *db, int64_t id, struct json *w)
 		"converted_at"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_int64(stmt, 1, id);
-	json_key(w, "leads");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 8; i++)
-			db_json_column(w, columns[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "leads", columns, 8);
 }
 
 /*
@@ -821,20 +811,10 @@ static int customer_write_activities(struct db *db, int64_t id,
 		"minutes", "at"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_int64(stmt, 1, id);
 	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
-	json_key(w, "activities");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 9; i++)
-			db_json_column(w, columns[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "activities", columns, 9);
 }
 
 int customer_show(struct db *db, int64_t id, struct sink *out)
