@@ -279,12 +279,7 @@ int customer_get(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	if (!out) {
 		db_reset(stmt);
@@ -300,12 +295,7 @@ static int customer_extra(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	*out = jv_parse(db_column_text(stmt, 0));
 	db_reset(stmt);
@@ -825,12 +815,7 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 	struct json w = { 0 };
 	int rc, status;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	status = customer_write_open(db, stmt, &w);
 	db_reset(stmt);

@@ -135,12 +135,7 @@ static int ticket_record(struct db *db, int64_t id, const char *op,
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such ticket %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "ticket")))
 		return rc;
 	json_reset(out);
 	ticket_write(out, stmt, db);
@@ -208,12 +203,7 @@ static int ticket_state(struct db *db, int64_t id, char *status,
 	const char *text;
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such ticket %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "ticket")))
 		return rc;
 	snprintf(status, 16, "%s", db_column_text(stmt, 0));
 	text = db_column_text(stmt, 1);

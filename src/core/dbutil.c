@@ -1,4 +1,7 @@
-/* dbjson.c - rows of a statement as a JSON array member (db.h). */
+/*
+ * dbutil.c - what callers of the database door repeat, over db.h's
+ * functions: one row by id, rows as a JSON array member.
+ */
 #include "db.h"
 
 #include "json.h"
@@ -20,4 +23,18 @@ int db_json_rows(struct db *db, struct db_stmt *stmt, struct json *w,
 	}
 	json_end_array(w);
 	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+/* One row by id, or "no such WHAT ID" (db.h). */
+int db_one_id(struct db *db, struct db_stmt *stmt, int64_t id,
+	      const char *what)
+{
+	int rc;
+
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "no such %s %lld", what,
+				(long long)id);
+	return rc == DB_ROW ? BIZ_OK : rc;
 }
