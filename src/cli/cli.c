@@ -596,9 +596,34 @@ int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
 	return cli_batch_end(cli, path, apply, NULL, arg);
 }
 
+/*
+ * Progress of a long batch on stderr, only when stderr is a terminal (a
+ * cron job's mail and a pipe's log stay clean) and not with -q: a line
+ * rewritten every PROGRESS_STEP records, ended once the batch is done.
+ */
+#define PROGRESS_STEP 10000
+
+static void progress_tick(int64_t done, int *shown)
+{
+	if (done % PROGRESS_STEP || biz_quiet || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r%s: %lld records read", biz_progname,
+		(long long)done);
+	*shown = 1;
+}
+
+static void progress_end(int64_t done, int shown)
+{
+	if (shown)
+		fprintf(stderr, "\r%s: %lld records read\n", biz_progname,
+			(long long)done);
+}
+
 int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		  cli_end_fn end, void *arg)
 {
+	int64_t done = 0;
+	int shown = 0;
 	struct db *db = cli->db ? cli->db : cli_db(cli);
 	struct reader *r;
 	jv record, out;
@@ -623,7 +648,9 @@ int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		}
 		if (jv_is_valid(out))
 			cli_print(cli, out);
+		progress_tick(++done, &shown);
 	}
+	progress_end(done, shown);
 	if (rc > 1)
 		status = rc;
 	if (!status && end)
