@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "decimal.h"
+#include "record.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -487,6 +488,29 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 				"%lld to %lld", option, text, (long long)min,
 				(long long)max);
 	return v;
+}
+
+void cli_key_value(struct cli *cli, const char *option, const char *text,
+		   jv *obj)
+{
+	const char *eq = strchr(text, '=');
+
+	if (!eq || eq == text)
+		cli_usage_error(cli, "%s: '%s' is not key=value", option,
+				text);
+	*obj = jv_object_set(*obj, jv_string_sized(text, (int)(eq - text)),
+			     jv_string(eq + 1));
+}
+
+void cli_set_field(struct cli *cli, jv *fields, const char *text)
+{
+	cli_key_value(cli, "--set", text, fields);
+}
+
+void cli_option_field(jv *fields, const char *const names[], int option,
+		      const char *text)
+{
+	rec_set_str(fields, names[option - CLI_FIRST_OWN], text);
 }
 
 /* "now" for a relative date: the database's, else $BIZ_NOW or the clock. */

@@ -1,7 +1,6 @@
 /* customer.c - customers: parsing, deduplication, storage, tags. */
 #include "crm.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,38 +64,6 @@ int crm_tag_valid(const char *tag)
 			return 0;
 	}
 	return 1;
-}
-
-/* Lower-case ASCII of an email: the deduplication key. */
-static char *customer_email_key(const char *email)
-{
-	char *key;
-
-	if (!email)
-		return NULL;
-	key = xstrdup(email);
-	for (char *p = key; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return key;
-}
-
-/* The digits of a phone number, NULL if it has none. */
-static char *customer_phone_key(const char *phone)
-{
-	char *key, *k;
-
-	if (!phone)
-		return NULL;
-	k = key = xmalloc(strlen(phone) + 1);
-	for (; *phone; phone++)
-		if (*phone >= '0' && *phone <= '9')
-			*k++ = *phone;
-	*k = '\0';
-	if (!*key) {
-		free(key);
-		return NULL;
-	}
-	return key;
 }
 
 /*
@@ -312,12 +279,7 @@ int customer_get(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	if (!out) {
 		db_reset(stmt);
@@ -333,12 +295,7 @@ static int customer_extra(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	*out = jv_parse(db_column_text(stmt, 0));
 	db_reset(stmt);
@@ -353,7 +310,7 @@ int customer_find(struct db *db, const char *email, const char *name,
 		"LIMIT 1";
 	static const char by_name[] =
 		"SELECT id FROM customer WHERE name = ? ORDER BY id LIMIT 1";
-	char *key = customer_email_key(email);
+	char *key = crm_email_key(email);
 	int rc = DB_DONE;
 
 	*id = 0;
@@ -586,8 +543,8 @@ static int customer_store(struct db *db, int64_t *id, jv own, jv extra)
 		"email_key = ?8, phone_key = ?9, extra = ?10, updated_at = ?11 "
 		"WHERE id = ?12";
 	struct db_stmt *stmt = db_stmt(db, *id ? update : insert);
-	char *email = customer_email_key(rec_text(own, "email"));
-	char *phone = customer_phone_key(rec_text(own, "phone"));
+	char *email = crm_email_key(rec_text(own, "email"));
+	char *phone = crm_phone_key(rec_text(own, "phone"));
 	struct strbuf text = { 0 };
 	char at[TS_BUFSZ];
 	int status;
@@ -645,7 +602,7 @@ static int customer_duplicate(struct db *db, jv own, int64_t *id)
 	if ((status = customer_find(db, rec_text(own, "email"), NULL, id)) ||
 	    *id)
 		return status;
-	phone = customer_phone_key(rec_text(own, "phone"));
+	phone = crm_phone_key(rec_text(own, "phone"));
 	if (!phone && !rec_text(own, "email"))
 		/* Nothing else to go by: the same name is the same party. */
 		return customer_find(db, NULL, rec_text(own, "name"), id);
@@ -907,19 +864,9 @@ static int customer_write_leads(struct db *db, int64_t id, struct json *w)
 		"converted_at"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_int64(stmt, 1, id);
-	json_key(w, "leads");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 8; i++)
-			db_json_column(w, columns[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "leads", columns, 8);
 }
 
 /*
@@ -958,20 +905,10 @@ static int customer_write_activities(struct db *db, int64_t id,
 		"minutes", "at"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_int64(stmt, 1, id);
 	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
-	json_key(w, "activities");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 9; i++)
-			db_json_column(w, columns[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "activities", columns, 9);
 }
 
 int customer_show(struct db *db, int64_t id, struct sink *out)
@@ -982,12 +919,7 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 	struct json w = { 0 };
 	int rc, status;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	status = customer_write_open(db, stmt, NULL, &w);
 	db_reset(stmt);
