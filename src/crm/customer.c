@@ -337,24 +337,89 @@ int customer_find(struct db *db, const char *email, const char *name,
 }
 
 /*
+ * What customer_each() reads for all customers at once: a customer's
+ * tags and its sales figures (NULL: none, all zero).
+ */
+struct customer_known {
+	jv tags;
+	const struct sales_figures *figures;
+};
+
+/* Writes column index of stmt under key as db_column_jv() gives it. */
+static void customer_write_column(struct json *w, const char *key,
+				  struct db_stmt *stmt, int index)
+{
+	jv value = db_column_jv(stmt, index);
+
+	json_key(w, key);
+	json_jv(w, value);
+	jv_free(value);
+}
+
+/*
  * Writes the customer record of the row stmt is on into w, left open
- * for more members: customer_from_row()'s record, so that the figures
- * other domains add to it (revenue, balance) are computed in one place.
+ * for more members: customer_from_row()'s record, member for member,
+ * straight to the writer.  Its tags and figures are known's (consumed)
+ * or, without known, read for this customer.
  */
 static int customer_write_open(struct db *db, struct db_stmt *stmt,
-			       struct json *w)
+			       struct customer_known *known, struct json *w)
 {
+	/* The integer columns (id, size, terms) are printed as jv numbers. */
+	static const char *const columns[] = {
+		"id", "name", "email", "phone", "industry", "size", "region",
+		"terms"
+	};
+	static const struct sales_figures none = { 0 };
+	struct sales_figures figures = { 0 };
+	struct customer_known own = { 0 };
+	const struct sales_figures *f;
+	const char *extra = db_column_text(stmt, 9);
+	int64_t id = db_column_int64(stmt, 0);
 	struct strbuf text = { 0 };
 	jv record;
 	int status;
 
-	if ((status = customer_from_row(db, stmt, 0, &record)))
-		return status;
-	rec_dump(&text, record);
-	jv_free(record);
+	/* Custom fields (rare): the record built and merged, then dumped. */
+	if (extra && strcmp(extra, "{}")) {
+		if (known)
+			jv_free(known->tags);
+		if ((status = customer_from_row(db, stmt, 0, &record)))
+			return status;
+		rec_dump(&text, record);
+		jv_free(record);
+		json_object(w);
+		json_members(w, text.buf);
+		strbuf_release(&text);
+		return BIZ_OK;
+	}
+	if (!known) {
+		own.tags = jv_array();
+		if ((status = customer_tags(db, id, &own.tags)) ||
+		    (status = sales_customer_figures(db, id, &figures.revenue,
+						     figures.last,
+						     &figures.balance))) {
+			jv_free(own.tags);
+			return status;
+		}
+		own.figures = &figures;
+		known = &own;
+	}
+	f = known->figures ? known->figures : &none;
 	json_object(w);
-	json_members(w, text.buf);
-	strbuf_release(&text);
+	for (int i = 0; i < 8; i++) {
+		if (i == 0 || i == 5 || i == 7)
+			customer_write_column(w, columns[i], stmt, i);
+		else
+			db_json_column(w, columns[i], stmt, i);
+	}
+	json_key(w, "tags");
+	json_jv(w, known->tags);
+	jv_free(known->tags);
+	json_key_dec(w, "revenue", f->revenue, db->money_scale);
+	json_key_str(w, "last_purchase", *f->last ? f->last : NULL);
+	json_key_dec(w, "balance", f->balance, db->money_scale);
+	db_json_column(w, "created_at", stmt, 8);
 	return BIZ_OK;
 }
 
@@ -375,6 +440,23 @@ static int customer_has_tag(struct db *db, int64_t id, const char *tag,
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
+/*
+ * Moves *tag_rc's statement tags (on customer_id, tag order) past the
+ * customers before id, then gathers id's tags into *tags.
+ */
+static int customer_tags_next(struct db *db, struct db_stmt *tags_stmt,
+			      int *tag_rc, int64_t id, jv *tags)
+{
+	*tags = jv_array();
+	while (*tag_rc == DB_ROW && db_column_int64(tags_stmt, 0) < id)
+		*tag_rc = db_row(db, tags_stmt);
+	while (*tag_rc == DB_ROW && db_column_int64(tags_stmt, 0) == id) {
+		*tags = jv_array_append(*tags, db_column_jv(tags_stmt, 1));
+		*tag_rc = db_row(db, tags_stmt);
+	}
+	return *tag_rc == DB_ROW || *tag_rc == DB_DONE ? BIZ_OK : *tag_rc;
+}
+
 int customer_each(struct db *db, const struct customer_filter *filter,
 		  struct sink *out)
 {
@@ -383,15 +465,26 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		"(?2 IS NULL OR region = ?2) AND (?3 IS NULL OR id IN "
 		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
 		"ORDER BY id";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	/* Every customer's tags and figures read at once, walked along. */
+	static const char tags_sql[] =
+		"SELECT customer_id, tag FROM customer_tag "
+		"ORDER BY customer_id, tag";
+	struct db_stmt *stmt = db_stmt(db, sql), *tags_stmt;
+	struct sales_figures *figures = NULL;
+	size_t nfigures = 0, next = 0;
 	struct json w = { 0 };
-	int status = BIZ_OK, rc;
+	int status, rc = DB_DONE, tag_rc;
 
+	if ((status = sales_customer_figures_all(db, &figures, &nfigures)))
+		return sink_done(status);
+	tags_stmt = db_stmt(db, tags_sql);
+	tag_rc = db_row(db, tags_stmt);
 	db_bind_text(stmt, 1, filter->industry);
 	db_bind_text(stmt, 2, filter->region);
 	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		int64_t id = db_column_int64(stmt, 0);
+		struct customer_known known = { 0 };
 		int all = 1;
 
 		/* The first tag is the query's; the others are looked up. */
@@ -401,8 +494,17 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 						  &all);
 		if (status || !all)
 			continue;
+		if ((status = customer_tags_next(db, tags_stmt, &tag_rc, id,
+						 &known.tags))) {
+			jv_free(known.tags);
+			break;
+		}
+		while (next < nfigures && figures[next].customer < id)
+			next++;
+		if (next < nfigures && figures[next].customer == id)
+			known.figures = &figures[next];
 		json_reset(&w);
-		if ((status = customer_write_open(db, stmt, &w)))
+		if ((status = customer_write_open(db, stmt, &known, &w)))
 			break;
 		/* A caller's own members, or its 1: leave this one out. */
 		if (filter->extend &&
@@ -414,7 +516,9 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		status = sink_put(out, &w);
 	}
 	db_reset(stmt);
+	db_reset(tags_stmt);
 	json_release(&w);
+	free(figures);
 	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return sink_done(status);
@@ -817,7 +921,7 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 
 	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
-	status = customer_write_open(db, stmt, &w);
+	status = customer_write_open(db, stmt, NULL, &w);
 	db_reset(stmt);
 	filter.customer = id;
 	filter.newest_first = 1;
