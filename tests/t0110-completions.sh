@@ -67,15 +67,20 @@ n=0
 for input in "$@"; do
 	n=$((n + 1))
 	zpty -w -n z "$input"$'\t'
-	# Read until the terminal has been quiet for 0.15 s (at most 2 s).
+	# Read until the terminal has been quiet for 0.15 s after an option
+	# list or an error came, or for 0.6 s after anything (other
+	# completions), at most 6 s: on a loaded machine the echo of the line
+	# may come well before the completion.
 	out= quiet=0
-	for i in {1..40}; do
+	for i in {1..120}; do
 		sleep 0.05
 		got=
 		while zpty -r -t z chunk; do got+=$chunk; done
 		out+=$got
 		if [[ -n $got ]]; then quiet=0; else quiet=$((quiet + 1)); fi
-		[[ -n $out && $quiet -ge 3 ]] && break
+		[[ $out == *(--|error|invalid|not\ found|_arguments)* &&
+		   $quiet -ge 3 ]] && break
+		[[ -n $out && $quiet -ge 12 ]] && break
 	done
 	print -r -- "$out" >zsh.$n
 	zpty -w -n z $'\x03'
