@@ -638,6 +638,7 @@ static int lead_merge(struct db *db, const struct lead_input *in,
 		      int64_t id, struct sink *out)
 {
 	jv existing, filled, lead;
+	const char *op;
 	int status;
 
 	if ((status = lead_load(db, id, &existing)))
@@ -653,9 +654,11 @@ static int lead_merge(struct db *db, const struct lead_input *in,
 		jv_free(filled);
 		return status;
 	}
+	/* A rerun that fills nothing changed nothing: it says so. */
+	op = jv_object_length(jv_copy(filled)) > 0 ? "merged" : "unchanged";
 	jv_free(filled);
 	jv_free(existing);
-	return lead_put(db, id, "merged", out);
+	return lead_put(db, id, op, out);
 }
 
 int lead_upsert(struct db *db, jv fields, struct sink *out)
