@@ -140,8 +140,17 @@ test_expect_success 'set overwrites fields and custom fields' '
 '
 
 test_expect_code 65 'set refuses an unknown status' 'crm-lead set 1 --status won'
-test_expect_code 1 'show of an unknown lead exits 1' 'crm-lead show 999'
+test_expect_code 65 'show of an unknown lead exits 65 (not found)' 'crm-lead show 999'
 test_expect_code 64 'show needs an id' 'crm-lead show abc'
+test_expect_code 64 'list --status outside the statuses is usage' '
+	crm-lead list --status bogus
+'
+test_expect_code 65 'list --owner naming no rep is bad data' '
+	crm-lead list --owner nobdy
+'
+test_expect_code 65 'set of an unknown lead is not found' '
+	crm-lead set 999 --company X
+'
 
 # The import writes a new lead's record and event as text; custom fields
 # named like the lead's own or "op" must come out as the jv path made them.

@@ -9,7 +9,8 @@
 enum {
 	OPT_NAME = CLI_FIRST_OWN, OPT_COMPANY, OPT_EMAIL, OPT_PHONE,
 	OPT_SOURCE, OPT_EXTERNAL_ID, OPT_REGION, OPT_INDUSTRY, OPT_SIZE,
-	OPT_STATUS, OPT_SET, OPT_OWNER, OPT_UNASSIGNED, OPT_LIMIT
+	OPT_STATUS, OPT_SET, OPT_OWNER, OPT_UNASSIGNED, OPT_LIMIT,
+	OPT_UNROUTABLE
 };
 
 #define FIELD_OPTIONS                                                   \
@@ -38,6 +39,7 @@ static const struct option list_options[] = {
 	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "unassigned", no_argument, NULL, OPT_UNASSIGNED },
+	{ "unroutable", no_argument, NULL, OPT_UNROUTABLE },
 	{ "source", required_argument, NULL, OPT_SOURCE },
 	CLI_OPTIONS
 };
@@ -130,6 +132,9 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_UNASSIGNED:
 			req->filter.unassigned = 1;
+			break;
+		case OPT_UNROUTABLE:
+			req->filter.unroutable = 1;
 			break;
 		default:
 			if (c == OPT_STATUS)
@@ -273,7 +278,7 @@ static const struct cli_verb verbs[] = {
 	  CLI_NEEDS_DB | CLI_WRITES },
 	{ "list", run_list, "", list_options,
 	  "crm-lead list [--status S] [--owner H] [--unassigned] "
-	  "[--source S] [--limit N]\n", CLI_NEEDS_DB },
+	  "[--unroutable] [--source S] [--limit N]\n", CLI_NEEDS_DB },
 	{ "show", run_show, "", NULL, "crm-lead show ID\n", CLI_NEEDS_DB },
 	{ "set", run_set, "", set_options,
 	  "crm-lead set ID [--name N] ... [--status S] [--set k=v]...\n",

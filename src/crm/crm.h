@@ -69,6 +69,7 @@ struct lead_filter {
 	const char *owner;
 	const char *source;
 	int unassigned;
+	int unroutable;		/* only leads crm-assign found no rep for */
 };
 
 /* Puts each lead that passes filter to out, by id, as public records. */

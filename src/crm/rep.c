@@ -101,7 +101,7 @@ static void rep_row_record(struct json *w, struct db_stmt *stmt, void *arg)
 	rep_write_row(w, stmt, NULL);
 }
 
-/* The rep's row in stmt, or BIZ_REFUSED if there is none. */
+/* The rep's row in stmt, or BIZ_DATAERR if there is none. */
 static int rep_row(struct db *db, const char *handle,
 		   struct db_stmt **stmt)
 {
@@ -111,11 +111,11 @@ static int rep_row(struct db *db, const char *handle,
 	db_bind_text(*stmt, 1, handle);
 	rc = db_one(db, *stmt);
 	if (rc == DB_DONE)
-		return biz_fail(BIZ_REFUSED, "no rep '%s'", handle);
+		return biz_fail(BIZ_DATAERR, "no rep '%s'", handle);
 	return rc == DB_ROW ? BIZ_OK : rc;
 }
 
-/* The rep as an internal record, or BIZ_REFUSED if there is none. */
+/* The rep as an internal record, or BIZ_DATAERR if there is none. */
 static int rep_load(struct db *db, const char *handle, jv *out)
 {
 	struct db_stmt *stmt;
