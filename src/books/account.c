@@ -234,8 +234,16 @@ int ledger_account_each(struct db *db, const char *type, struct sink *out)
 {
 	static const char sql[] =
 		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt;
+	int known = !type;
 
+	/* A type outside the closed set is usage (64), not an empty list. */
+	for (int i = 0; !known && account_types[i]; i++)
+		known = !strcmp(type, account_types[i]);
+	if (!known)
+		return biz_fail(BIZ_USAGE, "type: '%s' is not one of asset, "
+				"liability, equity, income, expense", type);
+	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, type);
 	return db_put_rows(db, stmt, account_row, &db->money_scale, out);
 }

@@ -120,6 +120,8 @@ static int run_events(struct cli *cli, void *arg)
 		cli->format = FORMAT_JSONL;
 	cli->output.stream = follow;
 	cli_output(cli);
+	if (kind && (status = event_kind_check(cli->db, kind)))
+		return status;
 	status = event_each(cli->db, feed.last_id, kind, &feed.sink,
 			    &last_read);
 	while (follow && status == BIZ_OK &&
