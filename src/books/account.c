@@ -13,6 +13,7 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
 static const char *const account_types[] = {
@@ -124,14 +125,7 @@ int account_lookup(struct db *db, const char *text, int by_name,
 
 static int valid_code(const char *code)
 {
-	size_t n = code ? strlen(code) : 0;
-
-	if (n == 0 || n >= LEDGER_CODE_MAX)
-		return 0;
-	for (; *code; code++)
-		if (!isalnum((unsigned char)*code) && !strchr("._-", *code))
-			return 0;
-	return 1;
+	return code_valid(code, LEDGER_CODE_MAX);
 }
 
 static int valid_name(const char *name)
@@ -300,9 +294,8 @@ int ledger_account_add(struct db *db, jv fields, struct sink *out)
 	type = rec_field_text(fields, "type", numbers[2]);
 	parent = rec_field_text(fields, "parent", numbers[3]);
 	if (!valid_code(code)) {
-		status = biz_fail(BIZ_DATAERR, "account code '%s': letters, "
-				  "digits, '.', '_' and '-' only",
-				  code ? code : "");
+		status = biz_fail(BIZ_DATAERR, "account code '%s': "
+				  CODE_RULE, code ? code : "");
 		goto done;
 	}
 	if (!valid_name(name)) {

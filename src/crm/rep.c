@@ -10,6 +10,7 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
 /*
@@ -238,13 +239,7 @@ fail:
 
 static int valid_handle(const char *handle)
 {
-	if (!handle || !*handle)
-		return 0;
-	for (; *handle; handle++)
-		if (!isalnum((unsigned char)*handle) &&
-		    !strchr("._-@", *handle))
-			return 0;
-	return 1;
+	return code_valid(handle, 0);
 }
 
 /* Writes the rep record's columns, inserting or replacing the row. */
@@ -340,7 +335,7 @@ int rep_add(struct db *db, jv fields, struct sink *out)
 
 	if (!valid_handle(handle)) {
 		status = biz_fail(BIZ_DATAERR, "'%s' is not a rep handle "
-				  "(letters, digits, . _ - @)",
+				  "(" CODE_RULE ")",
 				  handle ? handle : "");
 		jv_free(fields);
 		return status;
