@@ -68,8 +68,44 @@ bench/write-floor: bench/write-floor.c src/libbiz.a
 tests/unit/%: tests/unit/%.c src/libbiz.a
 	$(CC) $(BIZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< src/libbiz.a $(LIBS)
 
-check: all $(UNIT_BIN)
+# Fuzzing (tests/fuzz/README.md): `make fuzz` builds one libFuzzer
+# binary per target with clang; `make check` replays the seed corpora
+# through tests/fuzz/replay.c, built with $(CC).
+FUZZ_TARGETS := reader decimal posting date predicate
+FUZZ_CC ?= clang-14
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=tests/fuzz/obj/%.o)
+FUZZ_BIN := $(FUZZ_TARGETS:%=tests/fuzz/fuzz-%)
+REPLAY_BIN := $(FUZZ_TARGETS:%=tests/fuzz/replay-%)
+
+fuzz: $(FUZZ_BIN)
+
+tests/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BIZ_CFLAGS) -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) \
+		-c -o $@ $<
+
+tests/fuzz/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(BIZ_CFLAGS) -Itests/fuzz -g -O1 -fsanitize=fuzzer \
+		$(FUZZ_SAN) -o $@ $< $(FUZZ_LIB_OBJ) $(LIBS)
+
+tests/fuzz/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+		src/libbiz.a
+	$(CC) $(BIZ_CFLAGS) $(CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $< \
+		tests/fuzz/replay.c src/libbiz.a $(LIBS)
+
+check: all $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh
+
+# tests/stress.sh at length: 4 processes x STRESS_N mixed writes.
+STRESS_N ?= 250
+check-stress: all
+	@rm -rf tests/scratch/stress && mkdir -p tests/scratch/stress && \
+	cd tests/scratch/stress && PATH="$(CURDIR)/bin:$$PATH" \
+		BIZ_DB="$(CURDIR)/tests/scratch/stress/biz.db" \
+		BIZ_NOW=2026-11-27T08:00:00Z BIZ_ACTOR=stress \
+		STRESS_DIR="$(CURDIR)/tests/scratch/stress/work" \
+		sh "$(CURDIR)/tests/stress.sh" $(STRESS_N) 4
 
 demo: all
 	@sh examples/demo.sh
@@ -91,9 +127,10 @@ clean:
 	rm -f $(LIB_OBJ) $(CMD_OBJ) $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) \
 		src/libbiz.a $(COMMANDS) $(UNIT_BIN) $(UNIT_BIN:=.d) \
 		bench/write-floor bench/write-floor.d
-	rm -rf tests/scratch
+	rm -rf tests/scratch tests/fuzz/obj
+	rm -f $(FUZZ_BIN) $(REPLAY_BIN) $(REPLAY_BIN:=.d) $(FUZZ_BIN:=.d)
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d) $(REPLAY_BIN:=.d)
 
-.PHONY: all check demo install clean
+.PHONY: all check check-stress demo install clean fuzz
 .SECONDARY:

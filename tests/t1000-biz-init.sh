@@ -102,7 +102,7 @@ test_expect_code 75 'a database locked past the timeout exits 75' '
 # fresh database and setting its version back to 1.
 test_expect_success 'migration 2 adds 2200, 4100 and 5200 to an old chart' '
 	biz-init --db old.db >/dev/null &&
-	sqlite3 old.db "DELETE FROM account WHERE code IN (\"2200\", \"4100\", \"5200\"); PRAGMA user_version = 1" &&
+	sqlite3 old.db "DELETE FROM account WHERE code IN (\"2200\", \"4100\", \"5200\"); ALTER TABLE account DROP COLUMN control; PRAGMA user_version = 1" &&
 	test "$(sqlite3 old.db "SELECT count(*) FROM account")" -eq 9 &&
 	ledger-account --db old.db list >after &&
 	jq -r ".code" after | tr "\n" " " >codes &&

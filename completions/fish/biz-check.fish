@@ -18,3 +18,4 @@ complete -c biz-check -s h -l help -d 'print the usage'
 complete -c biz-check -s V -l version -d 'print the version'
 
 # Own options
+complete -c biz-check -l deep -d 'also check every index against its table (slower)'

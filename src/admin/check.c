@@ -1,6 +1,9 @@
 /* check.c - verify the invariants that tie stock and books together. */
 #include "check.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "biz.h"
 #include "decimal.h"
 #include "json.h"
@@ -133,6 +136,53 @@ static int check_all(struct db *db, struct sink *out, struct json *w,
 	    (status = check_purchases(db, out, failed)))
 		return status;
 	return check_sales(db, out, failed);
+}
+
+int check_storage(struct db *db, int deep, struct sink *out, int *failed)
+{
+	static const char quick_sql[] = "PRAGMA quick_check(20)";
+	static const char deep_sql[] = "PRAGMA integrity_check(20)";
+	struct db_stmt *stmt = db_stmt(db, deep ? deep_sql : quick_sql);
+	struct json w = { 0 }, list = { 0 };
+	int rc, problems = 0, status;
+
+	*failed = 0;
+	json_array(&list);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		const char *line = db_column_text(stmt, 0), *end;
+
+		if (!line || !strcmp(line, "ok"))
+			continue;
+		/* SQLite may give several complaints a row, one a line. */
+		for (; *line; line = *end ? end + 1 : end) {
+			char *one;
+
+			end = strchr(line, '\n');
+			if (!end)
+				end = line + strlen(line);
+			if (end == line || problems >= 20 ||
+			    !strncmp(line, "*** in database", 15))
+				continue;
+			one = xmalloc((size_t)(end - line) + 1);
+			memcpy(one, line, (size_t)(end - line));
+			one[end - line] = '\0';
+			json_str(&list, one);
+			free(one);
+			problems++;
+		}
+	}
+	json_end_array(&list);
+	if (rc != DB_DONE) {
+		json_release(&list);
+		return rc;
+	}
+	check_start(&w, "storage", problems == 0);
+	json_key_str(&w, "mode", deep ? "deep" : "quick");
+	json_key_raw(&w, "problems", list.text.buf);
+	status = report(out, &w, problems == 0, failed);
+	json_release(&w);
+	json_release(&list);
+	return sink_done(status);
 }
 
 int check_each(struct db *db, struct sink *out, int *failed)

@@ -38,6 +38,15 @@ int check_purchases(struct db *db, struct sink *out, int *failed);
 int check_sales(struct db *db, struct sink *out, int *failed);
 
 /*
+ * Checks the file itself: SQLite's quick_check, or with deep its
+ * integrity_check (every index against its table; slower).  Puts
+ * {check: "storage", ok, mode, problems: [SQLite's first 20 lines]} to
+ * out; *failed is 1 when the file is damaged.
+ */
+struct sink;
+int check_storage(struct db *db, int deep, struct sink *out, int *failed);
+
+/*
  * Puts one record per check to out (json.h's rule): {check, ok, ...the
  * figures compared}; *failed is set to the number of checks that do not
  * hold.

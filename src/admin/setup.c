@@ -29,6 +29,7 @@ static const char seed_sql[] =
 	" ('5000', 'Cost of Goods Sold', 'expense', ?1),"
 	" ('5100', 'Inventory Adjustments', 'expense', ?1),"
 	" ('5200', 'Purchase Price Variance', 'expense', ?1);"
+	"UPDATE account SET control = 1 WHERE code IN ('1300', '2100');"
 	"INSERT INTO posting_rule(kind, debit, credit) VALUES"
 	" ('receipt_po', '1300', '2100'),"
 	" ('receipt', '1300', '2000'),"

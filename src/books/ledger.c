@@ -147,6 +147,8 @@ int post_entry(struct db *db, const struct entry_in *e, int64_t *entry_id,
 		if ((status = account_lookup(db, e->postings[i].account, 0,
 					     code)))
 			return status;
+	if ((status = ledger_control_check(db, e)))
+		return status;
 	stmt = db_stmt(db, entry_sql);
 	db_bind_text(stmt, 1, e->date);
 	db_bind_text(stmt, 2, e->memo);

@@ -87,6 +87,21 @@ int ledger_account_each(struct db *db, const char *type, struct sink *out);
 #define LEDGER_CODE_MAX 64
 int ledger_account_resolve(struct db *db, const char *text, char *code);
 
+/*
+ * Control accounts (account.control: 1300 and 2100 by default) take
+ * postings only from documents: BIZ_REFUSED, naming what to use instead,
+ * for a manual entry (source NULL or "manual") that posts to one.
+ */
+int ledger_control_check(struct db *db, const struct entry_in *e);
+
+/*
+ * Makes account code a control account or not (logs
+ * ledger.account_changed);
+ * *out is {code, name, control, op}.  No such account is BIZ_DATAERR.
+ */
+int ledger_account_set_control(struct db *db, const char *code,
+			       int control, jv *out);
+
 /* ---- entries ----------------------------------------------------------- */
 
 /*

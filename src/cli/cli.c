@@ -25,6 +25,15 @@ void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 	cli->argv = argv;
 	cli->input_format = INPUT_AUTO;
 	cli->output.limit = -1;
+	/* Before any option is read: its errors must come out right too. */
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--errors=json") ||
+		    (!strcmp(argv[i], "--errors") && i + 1 < argc &&
+		     !strcmp(argv[i + 1], "json")))
+			biz_errors_json = 1;
+		if (!strcmp(argv[i], "--"))
+			break;
+	}
 }
 
 static void print_usage(struct cli *cli, FILE *fp)
@@ -52,7 +61,8 @@ static int verb_index(int argc, char **argv)
 {
 	static const char *const with_value[] = {
 		"--db", "-f", "--format", "--jq", "--where", "--actor",
-		"--input-format", "-o", "--fields", "--sort", "--limit", NULL
+		"--input-format", "-o", "--fields", "--sort", "--limit",
+		"--errors", NULL
 	};
 
 	for (int i = 1; i < argc; i++) {
@@ -143,26 +153,40 @@ int cli_operands(struct cli *cli, int min, int max, char ***args)
 void cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
+	char *message;
+	int n;
 
-	fprintf(stderr, "%s: ", biz_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	message = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(message, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* A program reading JSON errors gets the one line, no usage. */
+	if (biz_errors_as_json())
+		biz_dief(BIZ_USAGE, "%s", message);
+	fprintf(stderr, "%s: %s\n", biz_progname, message);
 	print_usage(cli, stderr);
 	exit(BIZ_USAGE);
+}
+
+/* Exits 64 with jq's words on the program of option. */
+static void __attribute__((noreturn)) compile_failed(const char *option)
+{
+	char *message = xstrdup(biz_error());
+
+	biz_dief(BIZ_USAGE, "%s: %s", option, message);
 }
 
 /* Compiles a jq program from an option, or exits 64 with jq's words. */
 static struct filter *compile_option(const char *option, const char *text)
 {
 	struct filter *f = filter_compile(text);
-	char *message;
 
 	if (f)
 		return f;
-	message = xstrdup(biz_error());
-	biz_dief(BIZ_USAGE, "%s: %s", option, message);
+	compile_failed(option);
 }
 
 int cli_getopt(struct cli *cli, const char *shortopts,
@@ -190,6 +214,9 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 		case CLI_JQ:
 			filter_free(cli->jq);
 			cli->jq = compile_option("--jq", optarg);
+			/* libjq may refuse what the native parser takes */
+			if (filter_prepare(cli->jq))
+				compile_failed("--jq");
 			break;
 		case CLI_WHERE:
 			filter_free(cli->where);
@@ -200,6 +227,12 @@ int cli_getopt(struct cli *cli, const char *shortopts,
 			break;
 		case CLI_ACTOR:
 			cli->actor = optarg;
+			break;
+		case CLI_ERRORS:
+			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
+				cli_usage_error(cli, "--errors: '%s' is not "
+						"json or text", optarg);
+			biz_errors_json = !strcmp(optarg, "json");
 			break;
 		case CLI_INPUT_FORMAT:
 			n = input_format_from_name(optarg);
@@ -460,8 +493,9 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 	int64_t v;
 
 	if (dec_parse(text, scale, &v))
-		cli_usage_error(cli, "%s: '%s' is not a number with at most "
-				"%d decimal places", option, text, scale);
+		cli_usage_error(cli, "%s: '%s' is not a number under 10^13 "
+				"with at most %d decimal places", option, text,
+				scale);
 	return v;
 }
 

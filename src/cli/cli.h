@@ -41,6 +41,7 @@ enum {
 	CLI_SORT,
 	CLI_LIMIT,
 	CLI_TOTAL,
+	CLI_ERRORS,
 	CLI_FIRST_OWN		/* commands number their long options here */
 };
 
@@ -57,6 +58,7 @@ enum {
 	{ "sort", required_argument, NULL, CLI_SORT },                  \
 	{ "limit", required_argument, NULL, CLI_LIMIT },                \
 	{ "total", no_argument, NULL, CLI_TOTAL },                      \
+	{ "errors", required_argument, NULL, CLI_ERRORS },              \
 	{ "quiet", no_argument, NULL, 'q' },                            \
 	{ "help", no_argument, NULL, 'h' },                             \
 	{ "version", no_argument, NULL, 'V' },                          \

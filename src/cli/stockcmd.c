@@ -225,8 +225,8 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 		if ((status = item_lookup(db, code, 1, &item))) {
 			char *message = xstrdup(biz_error());
 
-			status = biz_fail(status, "%s:%d: %s", name, line_no,
-					  message);
+			status = biz_fail_at(status, name, line_no, "%s",
+					     message);
 			free(message);
 			goto done;
 		}

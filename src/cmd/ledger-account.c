@@ -4,7 +4,8 @@
 #include "ledger.h"
 #include "record.h"
 
-enum { OPT_NAME = CLI_FIRST_OWN, OPT_TYPE, OPT_PARENT };
+enum { OPT_NAME = CLI_FIRST_OWN, OPT_TYPE, OPT_PARENT, OPT_CONTROL,
+       OPT_NO_CONTROL };
 
 static const struct option add_options[] = {
 	{ "name", required_argument, NULL, OPT_NAME },
@@ -14,6 +15,11 @@ static const struct option add_options[] = {
 };
 static const struct option list_options[] = {
 	{ "type", required_argument, NULL, OPT_TYPE },
+	CLI_OPTIONS
+};
+static const struct option set_options[] = {
+	{ "control", no_argument, NULL, OPT_CONTROL },
+	{ "no-control", no_argument, NULL, OPT_NO_CONTROL },
 	CLI_OPTIONS
 };
 
@@ -82,6 +88,35 @@ static int run_list(struct cli *cli, void *arg)
 	return status;
 }
 
+struct control_request {
+	const char *code;
+	int control;
+};
+
+static int write_control(struct db *db, void *arg, jv *record)
+{
+	struct control_request *req = arg;
+
+	return ledger_account_set_control(db, req->code, req->control,
+					  record);
+}
+
+static int run_set(struct cli *cli, void *arg)
+{
+	struct control_request req = { NULL, -1 };
+	char **args;
+	int c;
+
+	(void)arg;
+	while ((c = cli_next_option(cli)) != -1)
+		req.control = c == OPT_CONTROL;
+	cli_operands(cli, 1, 1, &args);
+	if (req.control < 0)
+		cli_usage_error(cli, "set takes --control or --no-control");
+	req.code = args[0];
+	return cli_write(cli, write_control, &req);
+}
+
 static const struct cli_verb verbs[] = {
 	{ "add", run_add, "", add_options,
 	  "ledger-account add CODE --name N "
@@ -91,6 +126,9 @@ static const struct cli_verb verbs[] = {
 	{ "list", run_list, "", list_options,
 	  "ledger-account list "
 	  "[--type asset|liability|equity|income|expense]\n", CLI_NEEDS_DB },
+	{ "set", run_set, "", set_options,
+	  "ledger-account set CODE --control|--no-control\n",
+	  CLI_NEEDS_DB | CLI_WRITES },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -24,12 +24,31 @@ enum {
 	BIZ_NOINPUT = 66,	/* input file missing */
 	BIZ_UNAVAILABLE = 69,	/* database missing or not ours */
 	BIZ_INTERNAL = 70,
-	BIZ_TEMPFAIL = 75	/* database busy past the timeout */
+	BIZ_TEMPFAIL = 75,	/* database busy past the timeout */
+	BIZ_NOPERM = 77		/* a write to a database we may only read */
 };
 
 /* Sets the message of the current failure and returns status. */
 int biz_fail(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * biz_fail() for a record of an input file: the message reads
+ * "FILE:LINE: message", and the file and line are kept apart for
+ * BIZ_ERRORS=json.  A later biz_fail() whose message quotes that prefix
+ * (a caller adding context) keeps them.
+ */
+int biz_fail_at(int status, const char *file, int line, const char *fmt,
+		...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Whether errors go out as one JSON object a line on stderr:
+ * {"prog","status","message","file","line","field"} (BIZ_ERRORS=json,
+ * or --errors json, which sets it).  -1 until decided: then BIZ_ERRORS
+ * is read at the first error.
+ */
+extern int biz_errors_json;
+int biz_errors_as_json(void);
 
 /* The message set by the last biz_fail(), "" if none. */
 const char *biz_error(void);

@@ -11,6 +11,7 @@
 #include "array.h"
 #include "biz.h"
 #include "decimal.h"
+#include "privfile.h"
 #include "json.h"
 #include "record.h"
 #include "schema.h"
@@ -41,7 +42,7 @@ char *db_default_path(const char *explicit_path)
 	return sb.buf;
 }
 
-/* mkdir -p of path's folder. */
+/* mkdir -p of path's folder; the folders made are private (0700). */
 static int make_parent_dirs(const char *path)
 {
 	char *copy = xstrdup(path);
@@ -50,7 +51,9 @@ static int make_parent_dirs(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(copy, 0777) && errno != EEXIST) {
+		/* chmod: a umask such as 0277 would leave it unusable */
+		if (mkdir(copy, 0700) == 0 ? chmod(copy, 0700) != 0 :
+		    errno != EEXIST) {
 			int status = biz_fail(BIZ_UNAVAILABLE,
 					      "cannot create '%s': %s", copy,
 					      strerror(errno));
@@ -79,6 +82,18 @@ static int failure_of(struct db *db, sqlite3_stmt *stmt)
 		return biz_fail(BIZ_TEMPFAIL,
 				"database '%s' is busy; try again later",
 				db->path);
+	if ((code & 0xff) == SQLITE_READONLY)
+		return biz_fail(BIZ_NOPERM, "database '%s' is read-only: %s",
+				db->path, db->read_only ? "this user may not "
+				"write it" : sqlite3_errmsg(db->handle));
+	if ((code & 0xff) == SQLITE_NOTADB)
+		return biz_fail(BIZ_UNAVAILABLE, "'%s' is not a database, or "
+				"is damaged (%s)", db->path,
+				sqlite3_errmsg(db->handle));
+	if ((code & 0xff) == SQLITE_CORRUPT || code == SQLITE_IOERR_SHORT_READ)
+		return biz_fail(BIZ_UNAVAILABLE, "database '%s' is damaged "
+				"(%s): restore it from a backup", db->path,
+				sqlite3_errmsg(db->handle));
 	if (sql)
 		return biz_fail(BIZ_INTERNAL, "database error %d: %s in '%s'",
 				code, sqlite3_errmsg(db->handle), sql);
@@ -212,6 +227,65 @@ static int load_settings(struct db *db)
 	return BIZ_OK;
 }
 
+/*
+ * Creates the database file empty and private (0600, whatever the umask):
+ * SQLite gives its -wal and -shm files the database file's mode.
+ */
+static int create_private(const char *path)
+{
+	int fd = private_create(path);
+
+	if (fd < 0 && errno == EEXIST)
+		return BIZ_OK;	/* another biz-init was first */
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
+		int status = biz_fail(BIZ_UNAVAILABLE, "cannot create '%s': %s",
+				      path, strerror(errno));
+
+		if (fd >= 0)
+			close(fd);
+		return status;
+	}
+	close(fd);
+	return BIZ_OK;
+}
+
+/*
+ * Refuses, before anything is written to it, a file that is not ours: an
+ * SQLite database of another program (any table, or a user_version, and
+ * not our application_id) even for biz-init, and an empty one unless
+ * create.  A file that is not SQLite, or is damaged, fails here too.
+ */
+static int check_identity(struct db *db, int create)
+{
+	int app_id, version, objects, status;
+
+	if ((status = pragma_int(db, "PRAGMA application_id", &app_id)))
+		return status;
+	if (app_id == DB_APPLICATION_ID)
+		return BIZ_OK;
+	if ((status = pragma_int(db, "PRAGMA user_version", &version)) ||
+	    (status = pragma_int(db, "SELECT count(*) FROM sqlite_master",
+				 &objects)))
+		return status;
+	if (version != 0 || objects != 0)
+		return biz_fail(BIZ_UNAVAILABLE, "'%s' is an SQLite database "
+				"of another program, not a bizutils one: left "
+				"as it is", db->path);
+	if (!create)
+		return biz_fail(BIZ_UNAVAILABLE, "'%s' is not a bizutils "
+				"database (run biz-init to create one)",
+				db->path);
+	return BIZ_OK;
+}
+
+/* WAL mode; a database we may only read is left as it is. */
+static int set_wal(struct db *db)
+{
+	if (db->read_only)
+		return BIZ_OK;
+	return db_exec(db, "PRAGMA journal_mode = WAL");
+}
+
 int db_open(const char *path, int create, struct db **out)
 {
 	struct db *db;
@@ -225,9 +299,12 @@ int db_open(const char *path, int create, struct db **out)
 			return biz_fail(BIZ_UNAVAILABLE,
 					"no database at '%s' (run biz-init to "
 					"create one)", path);
-		if ((status = make_parent_dirs(path)))
+		if ((status = make_parent_dirs(path)) ||
+		    (status = create_private(path)))
 			return status;
-		flags |= SQLITE_OPEN_CREATE;
+	} else if (access(path, W_OK) != 0 || !(st.st_mode & 0222)) {
+		/* Reads work; a write says read-only (77), not 70. */
+		flags = SQLITE_OPEN_READONLY;
 	}
 	if (timeout && *timeout &&
 	    parse_i64(timeout, 0, INT32_MAX, &timeout_ms))
@@ -243,6 +320,7 @@ int db_open(const char *path, int create, struct db **out)
 	db = xmalloc(sizeof(*db));
 	memset(db, 0, sizeof(*db));
 	db->path = xstrdup(path);
+	db->read_only = flags & SQLITE_OPEN_READONLY ? 1 : 0;
 	if (sqlite3_open_v2(path, &db->handle, flags, NULL) != SQLITE_OK) {
 		status = biz_fail(BIZ_UNAVAILABLE, "cannot open '%s': %s",
 				  path, sqlite3_errmsg(db->handle));
@@ -254,8 +332,9 @@ int db_open(const char *path, int create, struct db **out)
 	/* Checkpoints: see WAL_CHECKPOINT_SIZE. */
 	sqlite3_db_config(db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 			  NULL);
-	if ((status = db_exec(db, "PRAGMA foreign_keys = ON")) ||
-	    (status = db_exec(db, "PRAGMA journal_mode = WAL")) ||
+	if ((status = check_identity(db, create)) ||
+	    (status = db_exec(db, "PRAGMA foreign_keys = ON")) ||
+	    (status = set_wal(db)) ||
 	    (status = db_exec(db, "PRAGMA synchronous = FULL")) ||
 	    (status = db_exec(db, "PRAGMA wal_autocheckpoint = 0")) ||
 	    /* A big batch must not spill pages to the WAL mid-transaction. */
@@ -263,11 +342,6 @@ int db_open(const char *path, int create, struct db **out)
 	    /* Sorts for big statements stay off the disk. */
 	    (status = db_exec(db, "PRAGMA temp_store = MEMORY")) ||
 	    (status = migrate(db, create)) || (status = load_settings(db))) {
-		if (status == BIZ_INTERNAL &&
-		    (sqlite3_errcode(db->handle) & 0xff) == SQLITE_NOTADB)
-			status = biz_fail(BIZ_UNAVAILABLE,
-					  "'%s' is not a bizutils database",
-					  path);
 		db_close(db);
 		return status;
 	}
@@ -431,7 +505,12 @@ int db_row(struct db *db, struct db_stmt *stmt)
 		sqlite3_reset(s);
 		return DB_DONE;
 	}
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if (rc == SQLITE_CONSTRAINT_TRIGGER &&
+	    !strncmp(sqlite3_errmsg(db->handle), "refused: ", 9))
+		/* A trigger's business rule (schema.c, SCHEMA_LIMITS). */
+		status = biz_fail(BIZ_REFUSED, "%s",
+				  sqlite3_errmsg(db->handle) + 9);
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		status = biz_fail(BIZ_DATAERR, "%s",
 				  sqlite3_errmsg(db->handle));
 	else

@@ -51,6 +51,7 @@ struct db {
 	 */
 	uint64_t transaction;
 	int checkpoint;		/* db_close() checkpoints whatever the size */
+	int read_only;		/* opened so: the user may not write the file */
 	const char *actor;	/* who is writing: stored on every event */
 	int64_t now;		/* this run's "now", epoch seconds */
 	struct stmt_cache *cache;

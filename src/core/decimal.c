@@ -11,7 +11,7 @@
 int dec_parse(const char *s, int scale, int64_t *out)
 {
 	int negative = 0, places = -1, digits = 0;
-	uint64_t v = 0, limit;
+	uint64_t v = 0, limit, max = DEC_INPUT_LIMIT;
 
 	if (*s == '-' || *s == '+')
 		negative = *s++ == '-';
@@ -43,6 +43,11 @@ int dec_parse(const char *s, int scale, int64_t *out)
 			return -1;
 		v *= 10;
 	}
+	/* DEC_INPUT_LIMIT or more is refused, at any scale */
+	for (places = 0; places < scale && max <= UINT64_MAX / 10; places++)
+		max *= 10;
+	if (v >= max)
+		return -1;
 	*out = negative ? (int64_t)(0 - v) : (int64_t)v;
 	return 0;
 }
@@ -189,5 +194,9 @@ int64_t dec_muldiv(int64_t value, int64_t num, int64_t den)
 
 	if (twice > den || (twice == den && (quotient & 1)))
 		quotient += product < 0 ? -1 : 1;
+	if (quotient > INT64_MAX)
+		return INT64_MAX;
+	if (quotient < INT64_MIN)
+		return INT64_MIN;
 	return (int64_t)quotient;
 }

@@ -17,9 +17,20 @@
 #define DEC_BUFSZ 32
 
 /*
+ * The largest quantity or amount taken from input: 13 digits before the
+ * point, under 10^13 (ten trillion units, or of money).  What is read is
+ * then at most 10^19 / 10^6 of int64's range, so totals of many have room;
+ * a stored total is kept within DEC_TOTAL_LIMIT (schema.c, SCHEMA_LIMITS).
+ */
+#define DEC_INPUT_LIMIT 10000000000000LL
+/* The largest stored total, in smallest units: 10^17. */
+#define DEC_TOTAL_LIMIT 100000000000000000LL
+
+/*
  * Parses "-12.5" into 1250 at scale 2.  Accepts an optional sign, digits
  * and at most scale decimal places; refuses exponents, thousands
- * separators, spaces and overflow.  Returns 0 or -1.
+ * separators, spaces and magnitudes of DEC_INPUT_LIMIT or more.  Returns
+ * 0 or -1.
  */
 int dec_parse(const char *s, int scale, int64_t *out);
 
@@ -47,7 +58,8 @@ char *dec_format_json(int64_t v, int scale, char buf[DEC_BUFSZ]);
 
 /*
  * value * num / den rounded half to even, exact for |value * num| < 2^127.
- * den must be positive.
+ * den must be positive.  A result beyond int64 is clamped to INT64_MAX or
+ * INT64_MIN (never wrapped), which no stored total accepts.
  */
 int64_t dec_muldiv(int64_t value, int64_t num, int64_t den);
 

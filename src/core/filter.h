@@ -11,12 +11,22 @@
 
 struct filter;
 
+/* How deep a program's brackets may nest: deeper ones are refused. */
+#define FILTER_MAX_DEPTH 64
+
 /*
  * Compiles program.  Returns NULL on error with the message (jq's first
  * complaint) set for biz_error().
  */
 struct filter *filter_compile(const char *program);
 void filter_free(struct filter *f);
+
+/*
+ * Compiles f with libjq now if it was not (a program the native
+ * predicates know is compiled only when needed): 0, or -1 with jq's
+ * message set, for a program that must run whole (--jq).
+ */
+int filter_prepare(struct filter *f);
 
 /*
  * Runs f on input (consumed) and returns the array of what it emitted, or

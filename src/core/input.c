@@ -63,7 +63,7 @@ int reader_fail(const struct reader *r, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
-	return biz_fail(status, "%s:%d: %s", r->name, r->record_line, message);
+	return biz_fail_at(status, r->name, r->record_line, "%s", message);
 }
 
 /* Reads the next line into r->line; 0 at the end. */
@@ -320,6 +320,17 @@ static int json_next(struct reader *r, jv *record)
 			return rc;
 		}
 		jv_free(value);
+		/*
+		 * libjq stops short of the buffer's end without a message
+		 * only at an ASCII RS (its JSON text sequences): the value
+		 * before it is dropped.  Say so; feeding it another buffer
+		 * would trip libjq's assertion (found by tests/fuzz/reader.c).
+		 */
+		if (jv_parser_remaining(r->json) > 0) {
+			r->record_line = r->line_no;
+			return reader_fail(r, BIZ_DATAERR, "bad JSON: a record "
+					   "separator byte (0x1E)");
+		}
 		if (r->eof)
 			return 0;
 		if (!next_line(r, &len)) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "biz.h"
 #include "banned.h"
 
@@ -16,10 +17,19 @@ enum pred_op {
 	PRED_GE, PRED_AND, PRED_OR, PRED_NOT
 };
 
+/*
+ * and and or hold their operands in one list, so that a chain of a
+ * thousand conditions is one node, not a thousand nested ones: the
+ * evaluator recurses only as deep as the parentheses and "| not"s go,
+ * which the parser bounds (PREDICATE_MAX_DEPTH).
+ */
 struct predicate {
 	enum pred_op op;
+	int depth;		/* levels of nodes from here down, 1 for a leaf */
 	jv value;		/* the constant, or the path's keys */
 	struct predicate *left, *right;
+	struct predicate **args;	/* and, or: the operands */
+	size_t nargs, alloc;
 };
 
 void predicate_free(struct predicate *p)
@@ -28,6 +38,9 @@ void predicate_free(struct predicate *p)
 		return;
 	predicate_free(p->left);
 	predicate_free(p->right);
+	for (size_t i = 0; i < p->nargs; i++)
+		predicate_free(p->args[i]);
+	free(p->args);
 	jv_free(p->value);
 	free(p);
 }
@@ -37,15 +50,36 @@ static struct predicate *pred_new(enum pred_op op, jv value, struct predicate *l
 {
 	struct predicate *p = xmalloc(sizeof(*p));
 
+	memset(p, 0, sizeof(*p));
 	p->op = op;
 	p->value = value;
 	p->left = left;
 	p->right = right;
+	p->depth = 1;
+	if (left && left->depth + 1 > p->depth)
+		p->depth = left->depth + 1;
+	if (right && right->depth + 1 > p->depth)
+		p->depth = right->depth + 1;
 	return p;
 }
 
+/* Adds operand to the and/or node p (both taken). */
+static void pred_add(struct predicate *p, struct predicate *operand)
+{
+	ARRAY_GROW(p->args, p->nargs + 1, p->alloc);
+	p->args[p->nargs++] = operand;
+	if (operand->depth + 1 > p->depth)
+		p->depth = operand->depth + 1;
+}
+
+/*
+ * The lexer also counts how deep the parser has gone: past
+ * PREDICATE_MAX_DEPTH it gives up (and libjq, or filter.c's own bound,
+ * decides), so that no input can exhaust the stack here.
+ */
 struct lexer {
 	const char *s;
+	int nesting;
 };
 
 static int ident_char(int c)
@@ -106,8 +140,12 @@ static struct predicate *parse_primary(struct lexer *lx)
 	lex_skip(lx);
 	s = start = lx->s;
 	if (*s == '(') {
+		if (lx->nesting >= PREDICATE_MAX_DEPTH)
+			return NULL;
 		lx->s++;
+		lx->nesting++;
 		p = parse_pipe(lx);
+		lx->nesting--;
 		if (p && lex_accept(lx, ")"))
 			return p;
 		predicate_free(p);
@@ -189,33 +227,39 @@ static struct predicate *parse_comparison(struct lexer *lx)
 	return left;
 }
 
+/*
+ * A chain of operands joined by word (and, or), each read by operand:
+ * one node with a list, or the operand alone.
+ */
+static struct predicate *parse_chain(struct lexer *lx, const char *word,
+				     enum pred_op op,
+				     struct predicate *(*operand)(struct lexer *))
+{
+	struct predicate *first = operand(lx), *chain = NULL, *next;
+
+	while (first && lex_accept(lx, word)) {
+		if (!chain) {
+			chain = pred_new(op, jv_null(), NULL, NULL);
+			pred_add(chain, first);
+		}
+		if (!(next = operand(lx))) {
+			predicate_free(chain);
+			return NULL;
+		}
+		pred_add(chain, next);
+	}
+	return chain ? chain : first;
+}
+
 /* and binds tighter than or, both looser than comparisons: as in jq. */
 static struct predicate *parse_and(struct lexer *lx)
 {
-	struct predicate *left = parse_comparison(lx), *right;
-
-	while (left && lex_accept(lx, "and")) {
-		if (!(right = parse_comparison(lx))) {
-			predicate_free(left);
-			return NULL;
-		}
-		left = pred_new(PRED_AND, jv_null(), left, right);
-	}
-	return left;
+	return parse_chain(lx, "and", PRED_AND, parse_comparison);
 }
 
 static struct predicate *parse_or(struct lexer *lx)
 {
-	struct predicate *left = parse_and(lx), *right;
-
-	while (left && lex_accept(lx, "or")) {
-		if (!(right = parse_and(lx))) {
-			predicate_free(left);
-			return NULL;
-		}
-		left = pred_new(PRED_OR, jv_null(), left, right);
-	}
-	return left;
+	return parse_chain(lx, "or", PRED_OR, parse_and);
 }
 
 /* The only pipe known here is "| not". */
@@ -229,13 +273,21 @@ static struct predicate *parse_pipe(struct lexer *lx)
 			return NULL;
 		}
 		p = pred_new(PRED_NOT, jv_null(), p, NULL);
+		if (p->depth > PREDICATE_MAX_DEPTH) {
+			predicate_free(p);
+			return NULL;
+		}
+	}
+	if (p && p->depth > PREDICATE_MAX_DEPTH) {
+		predicate_free(p);
+		return NULL;
 	}
 	return p;
 }
 
 struct predicate *predicate_parse(const char *text)
 {
-	struct lexer lx = { text };
+	struct lexer lx = { text, 0 };
 	struct predicate *p = parse_pipe(&lx);
 
 	lex_skip(&lx);
@@ -282,18 +334,17 @@ static jv pred_eval(const struct predicate *p, jv input)
 		return jv_copy(p->value);
 	case PRED_AND:
 	case PRED_OR:
-		a = pred_eval(p->left, input);
-		if (!jv_is_valid(a))
-			return a;
-		holds = predicate_truthy(a);
-		jv_free(a);
-		if (holds == (p->op == PRED_OR))
-			return jv_bool(holds);
-		b = pred_eval(p->right, input);
-		if (!jv_is_valid(b))
-			return b;
-		holds = predicate_truthy(b);
-		jv_free(b);
+		/* jq stops at the first operand that decides, as here */
+		holds = p->op == PRED_AND;
+		for (size_t i = 0; i < p->nargs; i++) {
+			a = pred_eval(p->args[i], input);
+			if (!jv_is_valid(a))
+				return a;
+			holds = predicate_truthy(a);
+			jv_free(a);
+			if (holds == (p->op == PRED_OR))
+				break;
+		}
 		return jv_bool(holds);
 	case PRED_NOT:
 		a = pred_eval(p->left, input);

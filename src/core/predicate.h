@@ -17,6 +17,12 @@
 struct predicate;
 
 /*
+ * How deep the native form may go (parentheses, "| not"s): beyond it
+ * predicate_parse() declines, so evaluation needs a bounded stack.
+ */
+#define PREDICATE_MAX_DEPTH 64
+
+/*
  * The native form of a jq program, or NULL when it is beyond the subset
  * (paths, literals, == != < <= > >=, and, or, parentheses, | not).  What
  * it accepts is valid jq.

@@ -715,6 +715,60 @@
 "  PRIMARY KEY (count_id, sku, lot)) WITHOUT ROWID;"
 
 /*
+ * Migration 8: control accounts, which only their documents post to
+ * (src/books/control.c): Inventory and Goods Received Not Invoiced.
+ */
+#define SCHEMA_CONTROL \
+"ALTER TABLE account ADD COLUMN control INTEGER NOT NULL DEFAULT 0" \
+"  CHECK (control IN (0, 1));" \
+"UPDATE account SET control = 1 WHERE code IN ('1300', '2100');"
+
+/*
+ * Migration 9: no stored quantity, amount or total may pass 10^17 of its
+ * smallest unit (DEC_TOTAL_LIMIT), nor stop being an integer: SQLite
+ * turns an integer sum that overflows into a REAL, which biz-check could
+ * no longer add up.  Input is held under 10^13 (DEC_INPUT_LIMIT); a write
+ * that would take a total past the limit is refused (db.c maps
+ * "refused: " to exit 1).  The triggers may be created again (IF NOT
+ * EXISTS), as the migration tests replay migrations.
+ */
+#define OVER_LIMIT(column) \
+	"typeof(NEW." column ") <> 'integer' OR NEW." column \
+	" NOT BETWEEN -100000000000000000 AND 100000000000000000"
+#define LIMIT_TRIGGER(name, event, table, over, what) \
+	"CREATE TRIGGER IF NOT EXISTS " name " BEFORE " event " ON " \
+	table " WHEN " over \
+	" BEGIN SELECT RAISE(ABORT, 'refused: " what " (over 10^17 of " \
+	"the smallest unit)'); END;"
+#define MOVE_OVER \
+	OVER_LIMIT("qty") " OR " OVER_LIMIT("value") " OR " \
+	OVER_LIMIT("quarantine")
+#define BALANCE_OVER \
+	MOVE_OVER " OR " OVER_LIMIT("reserved")
+#define LAYER_OVER \
+	OVER_LIMIT("qty") " OR " OVER_LIMIT("value") " OR " \
+	OVER_LIMIT("remaining_qty") " OR " OVER_LIMIT("remaining_value")
+#define DAY_OVER \
+	OVER_LIMIT("debit") " OR " OVER_LIMIT("credit")
+#define SCHEMA_LIMITS \
+	LIMIT_TRIGGER("move_limit", "INSERT", "move", MOVE_OVER, \
+		      "a stock move too large") \
+	LIMIT_TRIGGER("balance_insert_limit", "INSERT", "stock_balance", \
+		      BALANCE_OVER, "a stock balance too large") \
+	LIMIT_TRIGGER("balance_update_limit", "UPDATE", "stock_balance", \
+		      BALANCE_OVER, "a stock balance would grow too large") \
+	LIMIT_TRIGGER("layer_insert_limit", "INSERT", "cost_layer", \
+		      LAYER_OVER, "a cost layer too large") \
+	LIMIT_TRIGGER("layer_update_limit", "UPDATE", "cost_layer", \
+		      LAYER_OVER, "a cost layer too large") \
+	LIMIT_TRIGGER("posting_limit", "INSERT", "posting", \
+		      OVER_LIMIT("amount"), "a posting too large") \
+	LIMIT_TRIGGER("account_day_insert_limit", "INSERT", "account_day", \
+		      DAY_OVER, "an account total too large") \
+	LIMIT_TRIGGER("account_day_update_limit", "UPDATE", "account_day", \
+		      DAY_OVER, "an account total would grow too large")
+
+/*
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
@@ -744,6 +798,8 @@ const char *const schema_migrations[] = {
 	SCHEMA_SALES,
 	SCHEMA_MFG,
 	SCHEMA_SERVICE,
+	SCHEMA_CONTROL,
+	SCHEMA_LIMITS,
 	SCHEMA_SEMANTICS,
 };
 

@@ -338,6 +338,16 @@ static int item_field(struct db *db, const char *name, jv value, jv *out)
 					"needed");
 		return BIZ_OK;
 	}
+	*out = jv_null();
+	if (jv_get_kind(value) != JV_KIND_STRING &&
+	    jv_get_kind(value) != JV_KIND_NUMBER &&
+	    jv_get_kind(value) != JV_KIND_NULL) {
+		status = biz_fail(BIZ_DATAERR, "%s: %s is not a string or "
+				  "a number", name,
+				  jv_kind_name(jv_get_kind(value)));
+		jv_free(value);
+		return status;
+	}
 	if (!strcmp(name, "lead_time") || !strcmp(name, "lead_time_sd"))
 		return number_field(db, name, value, 3, out);
 	if (!strcmp(name, "service_level"))

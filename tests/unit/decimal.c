@@ -150,13 +150,29 @@ int main(void)
 	parse_refused("0x10", 0, "hexadecimal");
 	parse_refused("NaN", 2, "not a number");
 
-	/* INT64 limits: 2^63 - 1 = 9223372036854775807. */
-	parse_ok("9223372036854775807", 0, INT64_MAX);
-	parse_ok("-9223372036854775808", 0, INT64_MIN);
+	/*
+	 * The input limit, under 10^13 at every scale: 9999999999999 is the
+	 * largest whole number, 9999999999999.99 at scale 2 is
+	 * 999999999999999 hundredths; 10^13 = 10000000000000 is refused.
+	 */
+	parse_ok("9999999999999", 0, 9999999999999LL);
+	parse_ok("-9999999999999", 0, -9999999999999LL);
+	parse_refused("10000000000000", 0, "10^13");
+	parse_refused("-10000000000000", 0, "-10^13");
+	parse_ok("9999999999999.99", 2, 999999999999999LL);
+	parse_refused("10000000000000.00", 2, "10^13 at scale 2");
+	parse_ok("9999999999999.999", QTY_SCALE, 9999999999999999LL);
+	parse_refused("10000000000000", QTY_SCALE, "10^13 units");
+	/* At scale 6 int64 ends first: 2^63 - 1 millionths. */
+	parse_ok("9223372036854.775807", DEC_MAX_SCALE, INT64_MAX);
+	parse_refused("9223372036854.775808", DEC_MAX_SCALE, "int64 at scale 6");
+	parse_refused("10000000000000", DEC_MAX_SCALE, "10^13 at scale 6");
+	parse_ok("00000000000000000000001", 0, 1);
+	/* INT64 limits: 2^63 - 1 = 9223372036854775807, refused anyway. */
+	parse_refused("9223372036854775807", 0, "INT64_MAX");
 	parse_refused("9223372036854775808", 0, "INT64_MAX + 1");
 	parse_refused("-9223372036854775809", 0, "INT64_MIN - 1");
-	parse_ok("92233720368547758.07", 2, INT64_MAX);
-	parse_ok("-92233720368547758.08", 2, INT64_MIN);
+	parse_refused("92233720368547758.07", 2, "INT64_MAX at scale 2");
 	parse_refused("92233720368547758.08", 2, "INT64_MAX + 1 at scale 2");
 	/* 92233720368547759 * 100 overflows only when scaled up. */
 	parse_refused("92233720368547759", 2, "overflow while scaling");
@@ -201,8 +217,10 @@ int main(void)
 	from_jv(jv_number(-12345678901234567890.0), 0, -1, 0,
 		"-12345678901234567890");
 	/* 15 significant digits always survive a double (DBL_DIG). */
-	from_jv(jv_parse("999999999999999"), 0, 0, 999999999999999LL,
-		"999999999999999 (15 digits)");
+	from_jv(jv_parse("9999999999999"), 0, 0, 9999999999999LL,
+		"9999999999999 (13 digits, the limit)");
+	from_jv(jv_parse("999999999999999"), 0, -1, 0,
+		"999999999999999 (15 digits, over the limit)");
 	from_jv(jv_parse("9999999999999.99"), 2, 0, 999999999999999LL,
 		"9999999999999.99 (15 digits)");
 	/*

@@ -134,6 +134,21 @@ int main(void)
 		   t == INT64_C(951782400),
 	   "time_format and time_parse round trip (2000-02-29)");
 
+	/* Found by tests/fuzz/date.c: years under 1000 kept their zeros. */
+	ok(date_parse("0224-02-29", &t) == 0 &&
+		   !strcmp(date_format(t, buf), "0224-02-29"),
+	   "date_format keeps a year's four digits (0224-02-29)");
+	ok(time_parse("0001-01-01T00:00:00Z", &t) == 0 &&
+		   !strcmp(time_format(t, buf), "0001-01-01T00:00:00Z"),
+	   "time_format keeps a year's four digits (0001-01-01)");
+
+	/* Also found by the fuzzer: this printed as 10000-01-01. */
+	ok(time_parse("9999-12-31T23:59:60Z", &t) == -1,
+	   "a leap second past the end of 9999 is refused");
+	ok(time_parse("9999-12-31T23:59:59Z", &t) == 0 &&
+		   !strcmp(time_format(t, buf), "9999-12-31T23:59:59Z"),
+	   "9999-12-31T23:59:59Z is the last time");
+
 	setenv("BIZ_NOW", "2026-11-27T08:00:00Z", 1);
 	ok(time_now() == INT64_C(1795766400), "$BIZ_NOW fixes time_now()");
 	setenv("BIZ_NOW", "2026-02-29", 1);

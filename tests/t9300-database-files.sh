@@ -1,0 +1,135 @@
+#!/bin/sh
+# The database file: created private whatever the umask, a foreign SQLite
+# file left alone, a damaged file said to be damaged (69, not 70),
+# biz-check's storage check, and a database the user may only read
+# (reads work, writes 77).
+. "$(dirname "$0")/lib.sh"
+
+# mode FILE: its permission bits in octal.
+mode() {
+	stat -c %a "$1"
+}
+
+test_expect_success 'umask 000: folders 0700, database files 0600' '
+	(umask 000 && biz-init --db "$SCRATCH/open/a/biz.db" >/dev/null) &&
+	test "$(mode open)" = 700 &&
+	test "$(mode open/a)" = 700 &&
+	for f in open/a/biz.db*; do
+		test "$(mode "$f")" = 600 || return 1
+	done &&
+	(umask 000 && crm-rep add x --name X --db "$SCRATCH/open/a/biz.db" >/dev/null) &&
+	test -e open/a/biz.db-wal &&
+	for f in open/a/biz.db*; do
+		test "$(mode "$f")" = 600 || return 1
+	done
+'
+
+test_expect_success 'umask 0277: still 0700 and 0600, and usable' '
+	(umask 0277 && biz-init --db "$SCRATCH/tight/biz.db" >/dev/null) &&
+	test "$(mode tight)" = 700 &&
+	test "$(mode tight/biz.db)" = 600 &&
+	crm-rep add x --name X --db "$SCRATCH/tight/biz.db" >/dev/null
+'
+
+test_expect_success 'biz-init on a foreign SQLite file: 69, file untouched' '
+	sqlite3 foreign.db "CREATE TABLE t(x); INSERT INTO t VALUES (1);" &&
+	cksum foreign.db >before &&
+	expect_exit 69 biz-init --db "$SCRATCH/foreign.db" &&
+	grep "another program" err &&
+	cksum foreign.db >after &&
+	test_cmp before after &&
+	test ! -e foreign.db-wal &&
+	expect_exit 69 crm-rep list --db "$SCRATCH/foreign.db" &&
+	cksum foreign.db >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a user_version alone makes a file foreign too' '
+	sqlite3 versioned.db "PRAGMA user_version = 7;" &&
+	expect_exit 69 biz-init --db "$SCRATCH/versioned.db"
+'
+
+test_expect_success 'set up: a database with some pages' '
+	biz-init >/dev/null &&
+	awk "BEGIN { for (i = 1; i <= 2000; i++)
+		printf \"{\\\"name\\\":\\\"Lead %d with a longish name\\\"}\\n\", i }" >leads.jsonl &&
+	crm-lead import leads.jsonl >/dev/null &&
+	biz-init >/dev/null &&
+	expect_exit 0 biz-check &&
+	jqe out 1 ".check == \"storage\" and .ok and .mode == \"quick\" and .problems == []" &&
+	expect_exit 0 biz-check --deep &&
+	jqe out 1 ".mode == \"deep\" and .ok" &&
+	cp biz.db good.db
+'
+
+test_expect_success 'a file that is not SQLite: 69 saying so' '
+	echo "hello" >text.db &&
+	expect_exit 69 crm-rep list --db "$SCRATCH/text.db" &&
+	grep "is not a database, or is damaged" err
+'
+
+test_expect_success 'a truncated database: 69 saying it is damaged' '
+	for n in 100 5000 100000; do
+		head -c $n good.db >cut.db &&
+		expect_exit 69 crm-lead list --db "$SCRATCH/cut.db" &&
+		grep "is damaged" err || return 1
+	done
+'
+
+test_expect_success 'a damaged page: biz-check 1 naming it, reads 69' '
+	cp good.db bad.db &&
+	page=$(sqlite3 bad.db "SELECT pageno FROM dbstat WHERE name = '"'lead'"' AND pagetype = '"'leaf'"' LIMIT 1 OFFSET 3") &&
+	size=$(sqlite3 bad.db "PRAGMA page_size") &&
+	awk "BEGIN { for (i = 0; i < 200; i++) printf \"GARBAGE!\" }" >garbage &&
+	dd if=garbage of=bad.db bs=1 seek=$(( (page - 1) * size + 8 )) conv=notrunc 2>/dev/null &&
+	expect_exit 1 biz-check --db "$SCRATCH/bad.db" &&
+	jqe out 1 ".check == \"storage\" and (.ok | not) and (.problems | length) > 0" &&
+	grep "page $page" out &&
+	test "$(wc -l <out)" -eq 1 &&
+	expect_exit 1 biz-check --deep --db "$SCRATCH/bad.db" &&
+	jqe out 1 ".mode == \"deep\" and (.ok | not)" &&
+	expect_exit 69 crm-lead list --db "$SCRATCH/bad.db" &&
+	grep "^crm-lead: database .*bad.db. is damaged" err
+'
+
+test_expect_success 'a database file without write bits: reads work, writes 77' '
+	biz-init --db "$SCRATCH/ro.db" >/dev/null &&
+	crm-rep add a --name A --db "$SCRATCH/ro.db" >/dev/null &&
+	biz-events --db "$SCRATCH/ro.db" >events.before &&
+	chmod 0444 ro.db &&
+	expect_exit 0 crm-rep list --db "$SCRATCH/ro.db" &&
+	test "$(jq -r .handle out)" = a &&
+	expect_exit 77 crm-rep add b --name B --db "$SCRATCH/ro.db" &&
+	grep "^crm-rep: database .*ro.db. is read-only" err &&
+	expect_exit 0 biz-check --db "$SCRATCH/ro.db" &&
+	biz-events --db "$SCRATCH/ro.db" >events.after &&
+	test_cmp events.before events.after &&
+	chmod 0600 ro.db
+'
+
+# Root may write any file whatever its mode bits say; as another user the
+# kernel refuses, which is the case that matters.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+   setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	test_expect_success 'as another user who may read: reads work, writes 77' '
+		mkdir shared && chmod 0755 shared "$SCRATCH" &&
+		biz-init --db "$SCRATCH/shared/biz.db" >/dev/null &&
+		crm-rep add a --name A --db "$SCRATCH/shared/biz.db" >/dev/null &&
+		chmod 0644 shared/biz.db* &&
+		as_nobody() {
+			setpriv --reuid=65534 --regid=65534 --clear-groups \
+				env PATH="$PATH" BIZ_DB="$SCRATCH/shared/biz.db" \
+				BIZ_NOW="$BIZ_NOW" "$@"
+		} &&
+		expect_exit 0 as_nobody crm-rep list &&
+		test "$(jq -r .handle out)" = a &&
+		expect_exit 77 as_nobody crm-rep add b --name B &&
+		grep "read-only: this user may not write it" err &&
+		expect_exit 77 as_nobody crm-lead add --name L &&
+		expect_exit 0 as_nobody biz-check
+	'
+else
+	echo "# skipped: the other-user test needs root and setpriv"
+fi
+
+test_done
