@@ -229,12 +229,12 @@ int ledger_account_each(struct db *db, const char *type, struct sink *out)
 	static const char sql[] =
 		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
 	struct db_stmt *stmt;
-	int known = !type;
+	int type_known = !type;
 
 	/* A type outside the closed set is usage (64), not an empty list. */
-	for (int i = 0; !known && account_types[i]; i++)
-		known = !strcmp(type, account_types[i]);
-	if (!known)
+	for (int i = 0; !type_known && account_types[i]; i++)
+		type_known = !strcmp(type, account_types[i]);
+	if (!type_known)
 		return biz_fail(BIZ_USAGE, "type: '%s' is not one of asset, "
 				"liability, equity, income, expense", type);
 	stmt = db_stmt(db, sql);
