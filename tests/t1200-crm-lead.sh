@@ -184,4 +184,15 @@ test_expect_success 'options may come before the verb' '
 	crm-lead --db "$BIZ_DB" list --limit 1 >out && test -s out
 '
 
+# A spreadsheet's header: field names in any case, spaces around them;
+# only Tier, no field of a lead, stays a custom field as written.
+test_expect_success 'CSV headers match field names in any case, trimmed' '
+	printf "Name, Region ,EMAIL,Tier\nHana,east,hana@example.com,gold\n" \
+		>hdr.csv &&
+	crm-lead import hdr.csv >out &&
+	jqe out 1 ".name == \"Hana\" and .region == \"east\" and
+		.email == \"hana@example.com\" and .Tier == \"gold\" and
+		(has(\"Region\") | not) and (has(\" Region \") | not)"
+'
+
 test_done
