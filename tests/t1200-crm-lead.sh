@@ -195,4 +195,13 @@ test_expect_success 'CSV headers match field names in any case, trimmed' '
 		(has(\"Region\") | not) and (has(\" Region \") | not)"
 '
 
+test_expect_success 'a column that becomes a custom field is named once' '
+	printf "name,Tier\nIda,gold\nIvo,silver\n" >custom.csv &&
+	crm-lead import custom.csv >out 2>err &&
+	test "$(grep -c "column .Tier. is a custom field" err)" -eq 1 &&
+	printf "name,Tier\nJo,gold\n" >custom2.csv &&
+	crm-lead import -q custom2.csv >out 2>err &&
+	test ! -s err
+'
+
 test_done

@@ -64,6 +64,7 @@ struct request {
 	jv sets;		/* from --set, applied last */
 	struct cli *cli;
 	struct lead_filter filter;
+	jv noted;		/* import: custom columns named on stderr */
 };
 
 /* The options' fields with --set's custom fields on top (consumed). */
@@ -97,6 +98,21 @@ static int import_lead(struct db *db, jv record, jv *out, void *arg)
 	struct request *req = arg;
 
 	(void)out;
+	/* A column that becomes a custom field is named once (not -q). */
+	if (jv_get_kind(record) == JV_KIND_OBJECT) {
+		jv_object_foreach(record, key, value) {
+			const char *name = jv_string_value(key);
+
+			if (!lead_field_known(name) &&
+			    !jv_object_has(jv_copy(req->noted), jv_copy(key))) {
+				biz_warn("column '%s' is a custom field", name);
+				req->noted = jv_object_set(req->noted, jv_copy(key),
+							   jv_true());
+			}
+			jv_free(key);
+			jv_free(value);
+		}
+	}
 	if (jv_object_length(jv_copy(req->sets)))
 		record = jv_object_merge(jv_copy(req->sets), record);
 	return lead_upsert(db, record, cli_sink(req->cli));
@@ -173,8 +189,10 @@ static int run_import(struct cli *cli, void *arg)
 	int n, status;
 
 	read_options(cli, req);
+	req->noted = jv_object();
 	n = cli_operands(cli, 0, 1, &args);
 	status = cli_batch(cli, n ? args[0] : "-", import_lead, req);
+	jv_free(req->noted);
 	request_release(req);
 	return status;
 }

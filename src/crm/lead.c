@@ -22,6 +22,22 @@ static const char *const lead_fields[] = {
 	"region", "industry", "size", NULL
 };
 
+int lead_field_known(const char *name)
+{
+	static const char *const record_only[] = {
+		"id", "status", "owner", "assigned_at", "first_contact_at",
+		"created_at", "op", NULL
+	};
+
+	for (int i = 0; lead_fields[i]; i++)
+		if (!strcmp(name, lead_fields[i]))
+			return 1;
+	for (int i = 0; record_only[i]; i++)
+		if (!strcmp(name, record_only[i]))
+			return 1;
+	return 0;
+}
+
 /* The columns of a lead row before "extra", in record order. */
 static const char *const lead_columns[] = {
 	"id", "name", "company", "email", "phone", "source", "external_id",
