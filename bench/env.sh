@@ -11,3 +11,13 @@ unset BIZ_DB XDG_DATA_HOME
 
 # Seconds since the epoch, with nanoseconds.
 now() { date +%s.%N; }
+
+# ledger_db DB: a new database whose control accounts (Receivable,
+# Inventory, Payable, GRNI) take manual postings, as bench/ledger-gen.sh's
+# entries post to them.
+ledger_db() {
+	biz-init --db "$1" >/dev/null &&
+	for a in 1100 1300 2000 2100; do
+		ledger-account set "$a" --no-control --db "$1" >/dev/null || return
+	done
+}

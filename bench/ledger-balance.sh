@@ -34,7 +34,7 @@ median_ms() {
 }
 
 sh "$top/bench/ledger-gen.sh" "$entries" >entries.jsonl
-biz-init --db big.db >/dev/null
+ledger_db big.db
 t0=$(now_ms)
 ledger-post --db big.db - <entries.jsonl >/dev/null
 t1=$(now_ms)
@@ -57,7 +57,7 @@ echo "cash: bizutils $(cat cash.biz), hledger $(sed -n 2p cash.hl)," \
 	"ledger $(cat cash.lc)"
 
 sh "$top/bench/ledger-gen.sh" "$post_entries" >post.jsonl
-biz-init --db post.db >/dev/null
+ledger_db post.db
 t0=$(now_ms)
 ledger-post --db post.db - <post.jsonl >/dev/null
 t1=$(now_ms)

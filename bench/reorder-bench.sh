@@ -17,18 +17,7 @@ runs=${3:-5}
 dir="$top/bench/data/reorder-$items"
 "$top/bench/reorder-gen.sh" "$dir" "$items" "$moves"
 db="$dir/biz.db"
-cat >"$dir/demand.sql" <<'SQL'
-WITH daily AS (
-  SELECT m.sku, m.wh, m.date, -sum(m.qty) AS q
-  FROM move m JOIN stock_doc d ON d.id = m.doc_id
-  WHERE m.date >= '2026-08-29' AND m.date < '2026-11-27'
-    AND d.kind = 'issue' AND coalesce(d.reason, 'sale') IN ('sale', 'production')
-  GROUP BY m.sku, m.wh, m.date)
-SELECT sku, wh, round(sum(q) / 90.0 / 1000, 4) AS avg_daily_demand,
-  round(sqrt(max(0, sum(q * q) / 90.0 - (sum(q) / 90.0) * (sum(q) / 90.0)))
-    / 1000, 4) AS demand_sd
-FROM daily GROUP BY sku, wh;
-SQL
+cp "$top/bench/sql/demand.sql" "$dir/demand.sql"
 # The same figures both ways, for a few items (a check, not timed).
 sqlite3 -json "$db" <"$dir/demand.sql" | jq -c '.[]' | sort >"$dir/sql.out"
 inv-reorder --db "$db" --all \

@@ -28,7 +28,7 @@ static int query_int(struct db *db, const char *sql, int64_t *a,
 }
 
 /* Opens check's record in w: {"check": name, "ok": ok, ...}. */
-static void check_start(struct json *w, const char *name, int ok)
+void check_start(struct json *w, const char *name, int ok)
 {
 	json_reset(w);
 	json_object(w);
@@ -43,6 +43,12 @@ static int report(struct sink *out, struct json *w, int ok, int *failed)
 		(*failed)++;
 	json_end_object(w);
 	return sink_put(out, w);
+}
+
+/* report() for a group of checks that goes on after --limit's stop. */
+int check_put(struct sink *out, struct json *w, int ok, int *failed)
+{
+	return sink_done(report(out, w, ok, failed));
 }
 
 /* check_each() writing into w. */

@@ -21,6 +21,17 @@
 #define CHECK_RECEIVABLE_ACCOUNT "1100"
 
 /*
+ * The record of one check, for check.c and the checks of each domain:
+ * check_start() opens {"check": name, "ok": ok, ...} in w (reset first);
+ * the figures compared follow; check_put() closes it, puts it to out
+ * (a stop is BIZ_OK) and counts it in *failed when it does not hold.
+ */
+struct json;
+struct sink;
+void check_start(struct json *w, const char *name, int ok);
+int check_put(struct sink *out, struct json *w, int ok, int *failed);
+
+/*
  * The procure-to-pay checks (check_purchase.c), one record each to out:
  * GRNI equals the value received on purchases and not billed; the open
  * bills equal what bills and their payments left on Accounts Payable.

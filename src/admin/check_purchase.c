@@ -7,26 +7,6 @@
 #include "purchase.h"
 #include "banned.h"
 
-/* Closes w's record and puts it to out, counting a check that failed. */
-static int put_check(struct sink *out, struct json *w, int ok, int *failed)
-{
-	int status;
-
-	if (!ok)
-		(*failed)++;
-	json_end_object(w);
-	status = sink_put(out, w);
-	return status == BIZ_STOP ? BIZ_OK : status;
-}
-
-static void start_check(struct json *w, const char *name, int ok)
-{
-	json_reset(w);
-	json_object(w);
-	json_key_str(w, "check", name);
-	json_key_bool(w, "ok", ok);
-}
-
 /*
  * Goods Received Not Invoiced (a credit balance) equals the value
  * received on purchases and not billed yet.
@@ -42,11 +22,11 @@ static int check_grni(struct db *db, struct sink *out, struct json *w,
 	    (status = purchase_unbilled_total(db, &unbilled)))
 		return status;
 	ok = -account == unbilled;
-	start_check(w, "grni", ok);
+	check_start(w, "grni", ok);
 	json_key_str(w, "account", CHECK_GRNI_ACCOUNT);
 	json_key_dec(w, "account_balance", account, db->money_scale);
 	json_key_dec(w, "received_not_billed", unbilled, db->money_scale);
-	return put_check(out, w, ok, failed);
+	return check_put(out, w, ok, failed);
 }
 
 /*
@@ -66,12 +46,12 @@ static int check_payables(struct db *db, struct sink *out, struct json *w,
 	    (status = ledger_account_balance(db, CHECK_AP_ACCOUNT, &account)))
 		return status;
 	ok = -from_bills == open;
-	start_check(w, "payables", ok);
+	check_start(w, "payables", ok);
 	json_key_str(w, "account", CHECK_AP_ACCOUNT);
 	json_key_dec(w, "account_balance", account, db->money_scale);
 	json_key_dec(w, "from_bills", from_bills, db->money_scale);
 	json_key_dec(w, "open_bills", open, db->money_scale);
-	return put_check(out, w, ok, failed);
+	return check_put(out, w, ok, failed);
 }
 
 int check_purchases(struct db *db, struct sink *out, int *failed)

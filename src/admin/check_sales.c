@@ -7,19 +7,6 @@
 #include "sales.h"
 #include "banned.h"
 
-/* Writes w's record, {check, ok, ...}, to out; counts a failed one. */
-static int put_sales_check(struct sink *out, struct json *w, int ok,
-			   int *failed)
-{
-	int status;
-
-	if (!ok)
-		(*failed)++;
-	json_end_object(w);
-	status = sink_put(out, w);
-	return status == BIZ_STOP ? BIZ_OK : status;
-}
-
 /*
  * Reserved stock: per item and warehouse no more than is on hand (out
  * of quarantine), and what the balances hold reserved is what the sales
@@ -33,12 +20,9 @@ static int check_reservations(struct db *db, struct sink *out,
 
 	if ((status = sales_reservation_breaches(db, &bad)))
 		return status;
-	json_reset(w);
-	json_object(w);
-	json_key_str(w, "check", "reservations");
-	json_key_bool(w, "ok", bad == 0);
+	check_start(w, "reservations", bad == 0);
 	json_key_int(w, "mismatched", bad);
-	return put_sales_check(out, w, bad == 0, failed);
+	return check_put(out, w, bad == 0, failed);
 }
 
 /* The open invoices sum to the Accounts Receivable balance. */
@@ -52,14 +36,11 @@ static int check_receivables(struct db *db, struct sink *out,
 	    (status = ledger_account_balance(db, CHECK_RECEIVABLE_ACCOUNT,
 					     &account)))
 		return status;
-	json_reset(w);
-	json_object(w);
-	json_key_str(w, "check", "receivables");
-	json_key_bool(w, "ok", open == account);
+	check_start(w, "receivables", open == account);
 	json_key_str(w, "account", CHECK_RECEIVABLE_ACCOUNT);
 	json_key_dec(w, "account_balance", account, db->money_scale);
 	json_key_dec(w, "open_invoices", open, db->money_scale);
-	return put_sales_check(out, w, open == account, failed);
+	return check_put(out, w, open == account, failed);
 }
 
 int check_sales(struct db *db, struct sink *out, int *failed)

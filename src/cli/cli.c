@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "decimal.h"
+#include "record.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -511,6 +512,29 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 	return v;
 }
 
+void cli_key_value(struct cli *cli, const char *option, const char *text,
+		   jv *obj)
+{
+	const char *eq = strchr(text, '=');
+
+	if (!eq || eq == text)
+		cli_usage_error(cli, "%s: '%s' is not key=value", option,
+				text);
+	*obj = jv_object_set(*obj, jv_string_sized(text, (int)(eq - text)),
+			     jv_string(eq + 1));
+}
+
+void cli_set_field(struct cli *cli, jv *fields, const char *text)
+{
+	cli_key_value(cli, "--set", text, fields);
+}
+
+void cli_option_field(jv *fields, const char *const names[], int option,
+		      const char *text)
+{
+	rec_set_str(fields, names[option - CLI_FIRST_OWN], text);
+}
+
 /* "now" for a relative date: the database's, else $BIZ_NOW or the clock. */
 static int64_t option_now(struct cli *cli)
 {
@@ -594,9 +618,34 @@ int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
 	return cli_batch_end(cli, path, apply, NULL, arg);
 }
 
+/*
+ * Progress of a long batch on stderr, only when stderr is a terminal (a
+ * cron job's mail and a pipe's log stay clean) and not with -q: a line
+ * rewritten every PROGRESS_STEP records, ended once the batch is done.
+ */
+#define PROGRESS_STEP 10000
+
+static void progress_tick(int64_t done, int *shown)
+{
+	if (done % PROGRESS_STEP || biz_quiet || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r%s: %lld records read", biz_progname,
+		(long long)done);
+	*shown = 1;
+}
+
+static void progress_end(int64_t done, int shown)
+{
+	if (shown)
+		fprintf(stderr, "\r%s: %lld records read\n", biz_progname,
+			(long long)done);
+}
+
 int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		  cli_end_fn end, void *arg)
 {
+	int64_t done = 0;
+	int shown = 0;
 	struct db *db = cli->db ? cli->db : cli_db(cli);
 	struct reader *r;
 	jv record, out;
@@ -621,7 +670,9 @@ int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		}
 		if (jv_is_valid(out))
 			cli_print(cli, out);
+		progress_tick(++done, &shown);
 	}
+	progress_end(done, shown);
 	if (rc > 1)
 		status = rc;
 	if (!status && end)

@@ -222,6 +222,24 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 		    int64_t min, int64_t max);
 
 /*
+ * An option's KEY=VALUE (text) as the string field KEY of the object *obj
+ * (a later one of the same key wins); anything else, or an empty KEY, exits
+ * 64 naming option.
+ */
+void cli_key_value(struct cli *cli, const char *option, const char *text,
+		   jv *obj);
+
+/* --set KEY=VALUE: cli_key_value() for --set, into the fields *fields. */
+void cli_set_field(struct cli *cli, jv *fields, const char *text);
+
+/*
+ * A field option's value (text) as a string field of *fields: names[] maps
+ * each of the command's options, from CLI_FIRST_OWN, to the field it sets.
+ */
+void cli_option_field(jv *fields, const char *const names[], int option,
+		      const char *text);
+
+/*
  * A date option's value as YYYY-MM-DD (held until cli_finish()): the forms of
  * date_parse_user(), "2026-11" its first or last day by end; else exits
  * 64 naming option as the user typed it.

@@ -99,22 +99,7 @@ static int apply_stock_record(struct db *db, struct stock_doc *doc,
 	jv list = jv_null();
 	int has, status = BIZ_OK;
 
-	if (jv_get_kind(record) != JV_KIND_OBJECT) {
-		jv_free(record);
-		return biz_fail(BIZ_DATAERR, "a record is needed");
-	}
-	jv_object_foreach(record, key, value) {
-		int ok = 0;
-
-		for (int i = 0; known[i]; i++)
-			ok |= !strcmp(jv_string_value(key), known[i]);
-		if (!ok && !status)
-			status = biz_fail(BIZ_DATAERR, "unknown field '%s'",
-					  jv_string_value(key));
-		jv_free(key);
-		jv_free(value);
-	}
-	if (status)
+	if ((status = rec_known_fields(record, known)))
 		goto done;
 	line.sku = rec_text(record, "sku");
 	if (!line.sku && rec_text(record, "barcode")) {

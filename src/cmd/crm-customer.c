@@ -148,7 +148,6 @@ static int64_t customer_id(struct cli *cli, const char *text)
 /* Reads the verb's options into req. */
 static void read_options(struct cli *cli, struct request *req)
 {
-	const char *eq;
 	int c;
 
 	req->fields = jv_object();
@@ -158,13 +157,7 @@ static void read_options(struct cli *cli, struct request *req)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SET:
-			eq = strchr(optarg, '=');
-			if (!eq || eq == optarg)
-				cli_usage_error(cli, "--set: '%s' is not "
-						"key=value", optarg);
-			req->sets = jv_object_set(req->sets,
-					jv_string_sized(optarg, eq - optarg),
-					jv_string(eq + 1));
+			cli_set_field(cli, &req->sets, optarg);
 			break;
 		case OPT_TAG:
 			req->tags = jv_array_append(req->tags,
@@ -177,8 +170,8 @@ static void read_options(struct cli *cli, struct request *req)
 				req->filter.industry = optarg;
 			if (c == OPT_REGION)
 				req->filter.region = optarg;
-			rec_set_str(&req->fields,
-				    option_fields[c - CLI_FIRST_OWN], optarg);
+			cli_option_field(&req->fields, option_fields, c,
+					 optarg);
 		}
 	}
 }

@@ -94,7 +94,6 @@ static int64_t deal_id(struct cli *cli, const char *text)
 
 static void read_options(struct cli *cli, struct request *req)
 {
-	const char *eq;
 	int c;
 
 	req->fields = jv_object();
@@ -103,13 +102,7 @@ static void read_options(struct cli *cli, struct request *req)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SET:
-			eq = strchr(optarg, '=');
-			if (!eq || eq == optarg)
-				cli_usage_error(cli, "--set: '%s' is not "
-						"key=value", optarg);
-			req->fields = jv_object_set(req->fields,
-					jv_string_sized(optarg, eq - optarg),
-					jv_string(eq + 1));
+			cli_set_field(cli, &req->fields, optarg);
 			break;
 		case OPT_OPEN:
 			req->filter.open = 1;
@@ -133,8 +126,8 @@ static void read_options(struct cli *cli, struct request *req)
 				req->filter.stage = optarg;
 			if (c == OPT_OWNER)
 				req->filter.owner = optarg;
-			rec_set_str(&req->fields,
-				    option_fields[c - CLI_FIRST_OWN], optarg);
+			cli_option_field(&req->fields, option_fields, c,
+					 optarg);
 		}
 	}
 }

@@ -4,43 +4,30 @@
 #include "cli.h"
 #include "commands.h"
 #include "crm.h"
-
-enum { OPT_FROM = CLI_FIRST_OWN, OPT_TO, OPT_BY };
+#include "crmcmd.h"
 
 static const struct option options[] = {
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "by", required_argument, NULL, OPT_BY },
+	CRM_REPORT_OPTIONS,
+	{ "by", required_argument, NULL, CRM_REPORT_OWN },
 	CLI_OPTIONS
 };
 
 static int run(struct cli *cli, void *arg)
 {
 	struct crm_forecast q = { 0 };
-	const char *from = NULL, *to = NULL;
-	char **args;
-	int c, status;
+	const char *by;
 
 	(void)arg;
-	while ((c = cli_next_option(cli)) != -1) {
-		if (c == OPT_FROM) {
-			from = optarg;
-		} else if (c == OPT_TO) {
-			to = optarg;
-		} else if (!strcmp(optarg, "month")) {
-			q.by = FORECAST_BY_MONTH;
-		} else if (!strcmp(optarg, "rep")) {
-			q.by = FORECAST_BY_REP;
-		} else if (!strcmp(optarg, "stage")) {
-			q.by = FORECAST_BY_STAGE;
-		} else {
-			cli_usage_error(cli, "--by: '%s' is not one of month, "
-					"rep, stage", optarg);
-		}
-	}
-	cli_operands(cli, 0, 0, &args);
-	if ((status = crm_period_parse(cli->db, from, to, &q.period)))
-		cli_usage_error(cli, "%s", biz_error());
+	crm_report_options(cli, &q.period, &by);
+	if (!by || !strcmp(by, "month"))
+		q.by = FORECAST_BY_MONTH;
+	else if (!strcmp(by, "rep"))
+		q.by = FORECAST_BY_REP;
+	else if (!strcmp(by, "stage"))
+		q.by = FORECAST_BY_STAGE;
+	else
+		cli_usage_error(cli, "--by: '%s' is not one of month, rep, "
+				"stage", by);
 	return crm_forecast(cli->db, &q, cli_sink(cli));
 }
 

@@ -1,5 +1,4 @@
 /* crm-lead - add, import, list, show, change and convert leads. */
-#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -126,7 +125,6 @@ static int64_t lead_id(struct cli *cli, const char *text)
 /* Reads the verb's options into req; field options set req->fields. */
 static void read_options(struct cli *cli, struct request *req)
 {
-	const char *eq;
 	int c;
 
 	req->fields = jv_object();
@@ -135,13 +133,7 @@ static void read_options(struct cli *cli, struct request *req)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SET:
-			eq = strchr(optarg, '=');
-			if (!eq || eq == optarg)
-				cli_usage_error(cli, "--set: '%s' is not "
-						"key=value", optarg);
-			req->sets = jv_object_set(req->sets,
-					jv_string_sized(optarg, eq - optarg),
-					jv_string(eq + 1));
+			cli_set_field(cli, &req->sets, optarg);
 			break;
 		case OPT_OWNER:
 			req->filter.owner = optarg;
@@ -157,8 +149,8 @@ static void read_options(struct cli *cli, struct request *req)
 				req->filter.status = optarg;
 			if (c == OPT_SOURCE)
 				req->filter.source = optarg;
-			rec_set_str(&req->fields,
-				    option_fields[c - CLI_FIRST_OWN], optarg);
+			cli_option_field(&req->fields, option_fields, c,
+					 optarg);
 		}
 	}
 }

@@ -80,8 +80,7 @@ static void read_options(struct cli *cli, struct request *req)
 			cli_integer(cli, "--minutes", optarg, 0, INT32_MAX);
 		if (c == OPT_REP)
 			req->filter.rep = optarg;
-		rec_set_str(&req->fields, option_fields[c - CLI_FIRST_OWN],
-			    optarg);
+		cli_option_field(&req->fields, option_fields, c, optarg);
 	}
 	cli_operands(cli, 0, 0, &args);
 }

@@ -80,8 +80,8 @@ static void read_options(struct cli *cli, struct request *req, int need)
 		else if (c == OPT_CAPACITY && !strcmp(optarg, "none"))
 			rec_set(&req->fields, "capacity", jv_null());
 		else
-			rec_set_str(&req->fields,
-				    option_fields[c - CLI_FIRST_OWN], optarg);
+			cli_option_field(&req->fields, option_fields, c,
+					 optarg);
 	}
 	cli_operands(cli, need, need, &args);
 	req->handle = need ? args[0] : NULL;

@@ -2,35 +2,20 @@
 #include "cli.h"
 #include "commands.h"
 #include "crm.h"
-
-enum { OPT_FROM = CLI_FIRST_OWN, OPT_TO, OPT_REP };
+#include "crmcmd.h"
 
 static const struct option options[] = {
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "rep", required_argument, NULL, OPT_REP },
+	CRM_REPORT_OPTIONS,
+	{ "rep", required_argument, NULL, CRM_REPORT_OWN },
 	CLI_OPTIONS
 };
 
 static int run(struct cli *cli, void *arg)
 {
 	struct crm_stats q = { 0 };
-	const char *from = NULL, *to = NULL;
-	char **args;
-	int c, status;
 
 	(void)arg;
-	while ((c = cli_next_option(cli)) != -1) {
-		if (c == OPT_FROM)
-			from = optarg;
-		else if (c == OPT_TO)
-			to = optarg;
-		else
-			q.rep = optarg;
-	}
-	cli_operands(cli, 0, 0, &args);
-	if ((status = crm_period_parse(cli->db, from, to, &q.period)))
-		cli_usage_error(cli, "%s", biz_error());
+	crm_report_options(cli, &q.period, &q.rep);
 	return crm_stats(cli->db, &q, cli_sink(cli));
 }
 

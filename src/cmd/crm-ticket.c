@@ -103,7 +103,6 @@ static void check_priority(struct cli *cli, const char *text)
 
 static void read_options(struct cli *cli, struct request *req)
 {
-	const char *eq;
 	int c;
 
 	req->fields = jv_object();
@@ -111,13 +110,7 @@ static void read_options(struct cli *cli, struct request *req)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SET:
-			eq = strchr(optarg, '=');
-			if (!eq || eq == optarg)
-				cli_usage_error(cli, "--set: '%s' is not "
-						"key=value", optarg);
-			req->fields = jv_object_set(req->fields,
-					jv_string_sized(optarg, eq - optarg),
-					jv_string(eq + 1));
+			cli_set_field(cli, &req->fields, optarg);
 			break;
 		case OPT_NOTE:
 			req->note = optarg;
@@ -177,8 +170,8 @@ static void read_options(struct cli *cli, struct request *req)
 					"--customer", optarg, 1, INT64_MAX);
 			if (c == OPT_OWNER)
 				req->filter.owner = optarg;
-			rec_set_str(&req->fields,
-				    option_fields[c - CLI_FIRST_OWN], optarg);
+			cli_option_field(&req->fields, option_fields, c,
+					 optarg);
 		}
 	}
 }

@@ -84,18 +84,6 @@ static int import_item(struct db *db, jv record, jv *out, void *arg)
 	return item_import(db, record, out);
 }
 
-/* Splits "k=v" into obj[k] = v, or exits 64 naming the option. */
-static jv key_value(struct cli *cli, const char *option, const char *text,
-		    jv obj)
-{
-	const char *eq = strchr(text, '=');
-
-	if (!eq || eq == text)
-		cli_usage_error(cli, "%s: '%s' is not k=v", option, text);
-	return jv_object_set(obj, jv_string_sized(text, (int)(eq - text)),
-			     jv_string(eq + 1));
-}
-
 /*
  * Reads the verb's options: fields into req->fields, --attr into
  * *attrs and --set into *extra (objects once given), --variant-of also
@@ -110,16 +98,16 @@ static void read_options(struct cli *cli, struct request *req,
 		if (c == OPT_ATTR) {
 			if (jv_get_kind(*attrs) != JV_KIND_OBJECT)
 				*attrs = jv_object();
-			*attrs = key_value(cli, "--attr", optarg, *attrs);
+			cli_key_value(cli, "--attr", optarg, attrs);
 		} else if (c == OPT_SET) {
 			if (jv_get_kind(*extra) != JV_KIND_OBJECT)
 				*extra = jv_object();
-			*extra = key_value(cli, "--set", optarg, *extra);
+			cli_set_field(cli, extra, optarg);
 		} else {
 			if (c == OPT_VARIANT_OF)
 				filter->parent = optarg;
-			rec_set_str(&req->fields,
-				    option_fields[c - CLI_FIRST_OWN], optarg);
+			cli_option_field(&req->fields, option_fields, c,
+					 optarg);
 		}
 	}
 }

@@ -168,6 +168,19 @@ void db_json_column(struct json *w, const char *key, struct db_stmt *stmt,
 void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
 		 int index, int scale);
 
+/*
+ * Binds id as stmt's parameter 1 and steps to its one row: BIZ_OK with
+ * stmt on the row (the caller reads and resets it), BIZ_DATAERR "no such
+ * WHAT ID" when there is none (stmt reset), else the failure.
+ */
+int db_one_id(struct db *db, struct db_stmt *stmt, int64_t id,
+	      const char *what);
+
+/* Writes "key": [...] into w, an object a row of stmt (bound), names[i]
+ * the member of column i (n columns; dbutil.c).  BIZ_OK at the end. */
+int db_json_rows(struct db *db, struct db_stmt *stmt, struct json *w,
+		 const char *key, const char *const names[], int n);
+
 /* Writes the current row of stmt as one record into w (reset first). */
 typedef void db_row_writer(struct json *w, struct db_stmt *stmt, void *arg);
 

@@ -183,6 +183,27 @@ jv rec_delete(jv record, const char *key)
 	return jv_object_delete(record, jv_string(key));
 }
 
+/* An object with only the known fields (record.h). */
+int rec_known_fields(jv record, const char *const known[])
+{
+	int status = BIZ_OK;
+
+	if (jv_get_kind(record) != JV_KIND_OBJECT)
+		return biz_fail(BIZ_DATAERR, "a record is needed");
+	jv_object_foreach(record, key, value) {
+		int ok = 0;
+
+		for (int i = 0; known[i]; i++)
+			ok |= !strcmp(jv_string_value(key), known[i]);
+		if (!ok && !status)
+			status = biz_fail(BIZ_DATAERR, "unknown field '%s'",
+					  jv_string_value(key));
+		jv_free(key);
+		jv_free(value);
+	}
+	return status;
+}
+
 /* A whole-number field in [min, max]; NULL text leaves *out alone. */
 int field_integer(const char *what, const char *text, int64_t min,
 		  int64_t max, int64_t *out)

@@ -55,6 +55,13 @@ int rec_has(jv record, const char *key);
 jv rec_delete(jv record, const char *key);
 
 /*
+ * Whether record (not consumed) is an object whose fields are all among
+ * known (NULL-ended): BIZ_OK, else BIZ_DATAERR "a record is needed" or
+ * "unknown field 'K'" for the first one that is not.
+ */
+int rec_known_fields(jv record, const char *const known[]);
+
+/*
  * Parses text as a whole number in [min, max] into *out, or fails with
  * BIZ_DATAERR naming what; NULL text leaves *out alone.
  */

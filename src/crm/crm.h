@@ -80,6 +80,14 @@ int lead_each(struct db *db, const struct lead_filter *filter,
 	      struct sink *out);
 
 /*
+ * The deduplication keys of leads and customers (newly allocated, NULL
+ * for NULL): an email in lower-case ASCII; a phone number's digits, NULL
+ * when it has none.
+ */
+char *crm_email_key(const char *email);
+char *crm_phone_key(const char *phone);
+
+/*
  * Gives lead id to rep (or takes it back with rep NULL, status new),
  * stamping assigned_at and logging a lead.assigned event with data.
  * data is consumed.

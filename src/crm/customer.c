@@ -1,7 +1,6 @@
 /* customer.c - customers: parsing, deduplication, storage, tags. */
 #include "crm.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,38 +44,6 @@ static int in_list(const char *const *list, const char *name)
 int crm_tag_valid(const char *tag)
 {
 	return code_valid(tag, 0);
-}
-
-/* Lower-case ASCII of an email: the deduplication key. */
-static char *customer_email_key(const char *email)
-{
-	char *key;
-
-	if (!email)
-		return NULL;
-	key = xstrdup(email);
-	for (char *p = key; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return key;
-}
-
-/* The digits of a phone number, NULL if it has none. */
-static char *customer_phone_key(const char *phone)
-{
-	char *key, *k;
-
-	if (!phone)
-		return NULL;
-	k = key = xmalloc(strlen(phone) + 1);
-	for (; *phone; phone++)
-		if (*phone >= '0' && *phone <= '9')
-			*k++ = *phone;
-	*k = '\0';
-	if (!*key) {
-		free(key);
-		return NULL;
-	}
-	return key;
 }
 
 /*
@@ -292,12 +259,7 @@ int customer_get(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	if (!out) {
 		db_reset(stmt);
@@ -313,12 +275,7 @@ static int customer_extra(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
 	*out = jv_parse(db_column_text(stmt, 0));
 	db_reset(stmt);
@@ -333,7 +290,7 @@ int customer_find(struct db *db, const char *email, const char *name,
 		"LIMIT 1";
 	static const char by_name[] =
 		"SELECT id FROM customer WHERE name = ? ORDER BY id LIMIT 1";
-	char *key = customer_email_key(email);
+	char *key = crm_email_key(email);
 	int rc = DB_DONE;
 
 	*id = 0;
@@ -360,24 +317,89 @@ int customer_find(struct db *db, const char *email, const char *name,
 }
 
 /*
+ * What customer_each() reads for all customers at once: a customer's
+ * tags and its sales figures (NULL: none, all zero).
+ */
+struct customer_known {
+	jv tags;
+	const struct sales_figures *figures;
+};
+
+/* Writes column index of stmt under key as db_column_jv() gives it. */
+static void customer_write_column(struct json *w, const char *key,
+				  struct db_stmt *stmt, int index)
+{
+	jv value = db_column_jv(stmt, index);
+
+	json_key(w, key);
+	json_jv(w, value);
+	jv_free(value);
+}
+
+/*
  * Writes the customer record of the row stmt is on into w, left open
- * for more members: customer_from_row()'s record, so that the figures
- * other domains add to it (revenue, balance) are computed in one place.
+ * for more members: customer_from_row()'s record, member for member,
+ * straight to the writer.  Its tags and figures are known's (consumed)
+ * or, without known, read for this customer.
  */
 static int customer_write_open(struct db *db, struct db_stmt *stmt,
-			       struct json *w)
+			       struct customer_known *known, struct json *w)
 {
+	/* The integer columns (id, size, terms) are printed as jv numbers. */
+	static const char *const columns[] = {
+		"id", "name", "email", "phone", "industry", "size", "region",
+		"terms"
+	};
+	static const struct sales_figures none = { 0 };
+	struct sales_figures figures = { 0 };
+	struct customer_known own = { 0 };
+	const struct sales_figures *f;
+	const char *extra = db_column_text(stmt, 9);
+	int64_t id = db_column_int64(stmt, 0);
 	struct strbuf text = { 0 };
 	jv record;
 	int status;
 
-	if ((status = customer_from_row(db, stmt, 0, &record)))
-		return status;
-	rec_dump(&text, record);
-	jv_free(record);
+	/* Custom fields (rare): the record built and merged, then dumped. */
+	if (extra && strcmp(extra, "{}")) {
+		if (known)
+			jv_free(known->tags);
+		if ((status = customer_from_row(db, stmt, 0, &record)))
+			return status;
+		rec_dump(&text, record);
+		jv_free(record);
+		json_object(w);
+		json_members(w, text.buf);
+		strbuf_release(&text);
+		return BIZ_OK;
+	}
+	if (!known) {
+		own.tags = jv_array();
+		if ((status = customer_tags(db, id, &own.tags)) ||
+		    (status = sales_customer_figures(db, id, &figures.revenue,
+						     figures.last,
+						     &figures.balance))) {
+			jv_free(own.tags);
+			return status;
+		}
+		own.figures = &figures;
+		known = &own;
+	}
+	f = known->figures ? known->figures : &none;
 	json_object(w);
-	json_members(w, text.buf);
-	strbuf_release(&text);
+	for (int i = 0; i < 8; i++) {
+		if (i == 0 || i == 5 || i == 7)
+			customer_write_column(w, columns[i], stmt, i);
+		else
+			db_json_column(w, columns[i], stmt, i);
+	}
+	json_key(w, "tags");
+	json_jv(w, known->tags);
+	jv_free(known->tags);
+	json_key_dec(w, "revenue", f->revenue, db->money_scale);
+	json_key_str(w, "last_purchase", *f->last ? f->last : NULL);
+	json_key_dec(w, "balance", f->balance, db->money_scale);
+	db_json_column(w, "created_at", stmt, 8);
 	return BIZ_OK;
 }
 
@@ -398,6 +420,23 @@ static int customer_has_tag(struct db *db, int64_t id, const char *tag,
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
+/*
+ * Moves *tag_rc's statement tags (on customer_id, tag order) past the
+ * customers before id, then gathers id's tags into *tags.
+ */
+static int customer_tags_next(struct db *db, struct db_stmt *tags_stmt,
+			      int *tag_rc, int64_t id, jv *tags)
+{
+	*tags = jv_array();
+	while (*tag_rc == DB_ROW && db_column_int64(tags_stmt, 0) < id)
+		*tag_rc = db_row(db, tags_stmt);
+	while (*tag_rc == DB_ROW && db_column_int64(tags_stmt, 0) == id) {
+		*tags = jv_array_append(*tags, db_column_jv(tags_stmt, 1));
+		*tag_rc = db_row(db, tags_stmt);
+	}
+	return *tag_rc == DB_ROW || *tag_rc == DB_DONE ? BIZ_OK : *tag_rc;
+}
+
 int customer_each(struct db *db, const struct customer_filter *filter,
 		  struct sink *out)
 {
@@ -406,15 +445,26 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		"(?2 IS NULL OR region = ?2) AND (?3 IS NULL OR id IN "
 		"(SELECT customer_id FROM customer_tag WHERE tag = ?3)) "
 		"ORDER BY id";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	/* Every customer's tags and figures read at once, walked along. */
+	static const char tags_sql[] =
+		"SELECT customer_id, tag FROM customer_tag "
+		"ORDER BY customer_id, tag";
+	struct db_stmt *stmt = db_stmt(db, sql), *tags_stmt;
+	struct sales_figures *figures = NULL;
+	size_t nfigures = 0, next = 0;
 	struct json w = { 0 };
-	int status = BIZ_OK, rc;
+	int status, rc = DB_DONE, tag_rc;
 
+	if ((status = sales_customer_figures_all(db, &figures, &nfigures)))
+		return sink_done(status);
+	tags_stmt = db_stmt(db, tags_sql);
+	tag_rc = db_row(db, tags_stmt);
 	db_bind_text(stmt, 1, filter->industry);
 	db_bind_text(stmt, 2, filter->region);
 	db_bind_text(stmt, 3, filter->ntags ? filter->tags[0] : NULL);
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		int64_t id = db_column_int64(stmt, 0);
+		struct customer_known known = { 0 };
 		int all = 1;
 
 		/* The first tag is the query's; the others are looked up. */
@@ -424,8 +474,17 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 						  &all);
 		if (status || !all)
 			continue;
+		if ((status = customer_tags_next(db, tags_stmt, &tag_rc, id,
+						 &known.tags))) {
+			jv_free(known.tags);
+			break;
+		}
+		while (next < nfigures && figures[next].customer < id)
+			next++;
+		if (next < nfigures && figures[next].customer == id)
+			known.figures = &figures[next];
 		json_reset(&w);
-		if ((status = customer_write_open(db, stmt, &w)))
+		if ((status = customer_write_open(db, stmt, &known, &w)))
 			break;
 		/* A caller's own members, or its 1: leave this one out. */
 		if (filter->extend &&
@@ -437,7 +496,9 @@ int customer_each(struct db *db, const struct customer_filter *filter,
 		status = sink_put(out, &w);
 	}
 	db_reset(stmt);
+	db_reset(tags_stmt);
 	json_release(&w);
+	free(figures);
 	if (status == BIZ_OK && rc != DB_DONE)
 		return rc;
 	return sink_done(status);
@@ -462,8 +523,8 @@ static int customer_store(struct db *db, int64_t *id, jv own, jv extra)
 		"email_key = ?8, phone_key = ?9, extra = ?10, updated_at = ?11 "
 		"WHERE id = ?12";
 	struct db_stmt *stmt = db_stmt(db, *id ? update : insert);
-	char *email = customer_email_key(rec_text(own, "email"));
-	char *phone = customer_phone_key(rec_text(own, "phone"));
+	char *email = crm_email_key(rec_text(own, "email"));
+	char *phone = crm_phone_key(rec_text(own, "phone"));
 	struct strbuf text = { 0 };
 	char at[TS_BUFSZ];
 	int status;
@@ -521,7 +582,7 @@ static int customer_duplicate(struct db *db, jv own, int64_t *id)
 	if ((status = customer_find(db, rec_text(own, "email"), NULL, id)) ||
 	    *id)
 		return status;
-	phone = customer_phone_key(rec_text(own, "phone"));
+	phone = crm_phone_key(rec_text(own, "phone"));
 	if (!phone && !rec_text(own, "email"))
 		/* Nothing else to go by: the same name is the same party. */
 		return customer_find(db, NULL, rec_text(own, "name"), id);
@@ -783,19 +844,9 @@ static int customer_write_leads(struct db *db, int64_t id, struct json *w)
 		"converted_at"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_int64(stmt, 1, id);
-	json_key(w, "leads");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 8; i++)
-			db_json_column(w, columns[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "leads", columns, 8);
 }
 
 /*
@@ -834,20 +885,10 @@ static int customer_write_activities(struct db *db, int64_t id,
 		"minutes", "at"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
 	db_bind_int64(stmt, 1, id);
 	db_bind_int64(stmt, 2, CUSTOMER_SHOW_ACTIVITIES);
-	json_key(w, "activities");
-	json_array(w);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 9; i++)
-			db_json_column(w, columns[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "activities", columns, 9);
 }
 
 int customer_show(struct db *db, int64_t id, struct sink *out)
@@ -858,14 +899,9 @@ int customer_show(struct db *db, int64_t id, struct sink *out)
 	struct json w = { 0 };
 	int rc, status;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such customer %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "customer")))
 		return rc;
-	status = customer_write_open(db, stmt, &w);
+	status = customer_write_open(db, stmt, NULL, &w);
 	db_reset(stmt);
 	filter.customer = id;
 	filter.newest_first = 1;

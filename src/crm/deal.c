@@ -114,12 +114,7 @@ int deal_get(struct db *db, int64_t id, jv *out)
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such deal %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "deal")))
 		return rc;
 	if (out)
 		*out = deal_from_row(db, stmt);
@@ -573,12 +568,7 @@ int deal_show(struct db *db, int64_t id, struct sink *out)
 	struct json w = { 0 };
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such deal %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "deal")))
 		return rc;
 	deal_write_open(&w, stmt, db);
 	db_reset(stmt);

@@ -246,8 +246,8 @@ int lead_each(struct db *db, const struct lead_filter *filter,
 	return db_put_rows(db, stmt, lead_row_record, NULL, out);
 }
 
-/* Lower-case ASCII of an email: the deduplication key. */
-static char *email_key(const char *email)
+/* Lower-case ASCII of an email: the deduplication key (crm.h). */
+char *crm_email_key(const char *email)
 {
 	char *key;
 
@@ -259,8 +259,8 @@ static char *email_key(const char *email)
 	return key;
 }
 
-/* The digits of a phone number, NULL if it has none. */
-static char *phone_key(const char *phone)
+/* The digits of a phone number, NULL if it has none (crm.h). */
+char *crm_phone_key(const char *phone)
 {
 	char *key, *k;
 
@@ -381,8 +381,8 @@ static int lead_parse(struct lead_input *in, jv fields)
 			break;
 	}
 	if (status == BIZ_OK) {
-		in->email_key = email_key(in->text[LEAD_EMAIL]);
-		in->phone_key = phone_key(in->text[LEAD_PHONE]);
+		in->email_key = crm_email_key(in->text[LEAD_EMAIL]);
+		in->phone_key = crm_phone_key(in->text[LEAD_PHONE]);
 	}
 	return status;
 }
@@ -426,8 +426,8 @@ static int lead_store(struct db *db, jv lead, int64_t id)
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
 	char number[REC_NUMBER_BUFSZ];
-	char *email = email_key(rec_field_text(lead, "email", number));
-	char *phone = phone_key(rec_field_text(lead, "phone", number));
+	char *email = crm_email_key(rec_field_text(lead, "email", number));
+	char *phone = crm_phone_key(rec_field_text(lead, "phone", number));
 	jv extra = jv_object_get(jv_copy(lead), jv_string("extra"));
 	struct strbuf extra_text = { 0 };
 	char at[TS_BUFSZ];

@@ -613,22 +613,7 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 	int64_t qty;
 	int status = BIZ_OK, scan = 0;
 
-	if (jv_get_kind(record) != JV_KIND_OBJECT) {
-		jv_free(record);
-		return biz_fail(BIZ_DATAERR, "a record is needed");
-	}
-	jv_object_foreach(record, key, value) {
-		int ok = 0;
-
-		for (int i = 0; known[i]; i++)
-			ok |= !strcmp(jv_string_value(key), known[i]);
-		if (!ok && !status)
-			status = biz_fail(BIZ_DATAERR, "unknown field '%s'",
-					  jv_string_value(key));
-		jv_free(key);
-		jv_free(value);
-	}
-	if (status)
+	if ((status = rec_known_fields(record, known)))
 		goto done;
 	code = rec_text(record, "sku");
 	if (!code && (code = rec_text(record, "barcode")))

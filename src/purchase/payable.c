@@ -221,27 +221,6 @@ done:
 
 /* ---- bills and payments ------------------------------------------------ */
 
-/* The accounts of posting rule kind. */
-static int rule_accounts(struct db *db, const char *kind, char *debit,
-			 char *credit)
-{
-	static const char sql[] =
-		"SELECT debit, credit FROM posting_rule WHERE kind = ?";
-	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
-
-	db_bind_text(stmt, 1, kind);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_INTERNAL, "no posting rule for '%s'", kind);
-	if (rc != DB_ROW)
-		return rc;
-	snprintf(debit, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 0));
-	snprintf(credit, LEDGER_CODE_MAX, "%s", db_column_text(stmt, 1));
-	db_reset(stmt);
-	return BIZ_OK;
-}
-
 /* Posts a bill: Dr GRNI cleared, Dr/Cr PPV the rest, Cr AP amount. */
 static int post_bill(struct db *db, int64_t id, const char *date,
 		     const char *ref, int64_t cleared, int64_t amount,
@@ -253,8 +232,8 @@ static int post_bill(struct db *db, int64_t id, const char *date,
 	struct entry_in e = { date, memo, "bill", ref, 0, postings, 0 };
 	int status;
 
-	if ((status = rule_accounts(db, "bill", grni, ap)) ||
-	    (status = rule_accounts(db, "bill_variance", ppv, ap2)))
+	if ((status = ledger_rule_accounts(db, "bill", grni, ap)) ||
+	    (status = ledger_rule_accounts(db, "bill_variance", ppv, ap2)))
 		return status;
 	snprintf(memo, sizeof(memo), "Bill for purchase %lld", (long long)id);
 	*entry_id = 0;

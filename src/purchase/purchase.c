@@ -58,12 +58,7 @@ int purchase_load(struct db *db, int64_t id, struct purchase *p)
 
 	memset(p, 0, sizeof(*p));
 	p->id = id;
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such purchase %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "purchase")))
 		return rc;
 	snprintf(p->supplier, sizeof(p->supplier), "%s",
 		 db_column_text(stmt, 0));

@@ -152,12 +152,7 @@ int sales_order_head(struct db *db, int64_t id, struct order_head *head)
 	int rc;
 
 	memset(head, 0, sizeof(*head));
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such order %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "order")))
 		return rc;
 	head->id = id;
 	head->customer = db_column_int64(stmt, 0);

@@ -2,7 +2,9 @@
 #include "sales_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "array.h"
 #include "reserve.h"
 #include "banned.h"
 
@@ -104,6 +106,103 @@ int sales_customer_figures(struct db *db, int64_t customer,
 	*balance = db_column_int64(stmt, 2);
 	db_reset(stmt);
 	return BIZ_OK;
+}
+
+/*
+ * sales_customer_figures()'s subqueries as grouped passes, each by
+ * customer id (the first two through their customer_id indexes): a
+ * stream's kind says which figure its second column adds to.
+ */
+enum { FIG_INVOICED, FIG_LAST, FIG_RETURNED, FIG_SETTLED, FIG_STREAMS };
+
+static const char *const figures_sql[FIG_STREAMS] = {
+	"SELECT customer_id, sum(net), sum(total) FROM invoice "
+	"WHERE customer_id IS NOT NULL GROUP BY customer_id "
+	"ORDER BY customer_id",
+	"SELECT customer_id, max(date) FROM sales_order WHERE status <> "
+	"'cancelled' AND customer_id IS NOT NULL GROUP BY customer_id "
+	"ORDER BY customer_id",
+	"SELECT o.customer_id, sum(r.net) FROM sales_return r JOIN "
+	"sales_order o ON o.id = r.order_id WHERE o.customer_id IS NOT NULL "
+	"GROUP BY o.customer_id ORDER BY o.customer_id",
+	"SELECT i.customer_id, sum(s.amount) FROM invoice_settlement s JOIN "
+	"invoice i ON i.id = s.invoice_id WHERE i.customer_id IS NOT NULL "
+	"GROUP BY i.customer_id ORDER BY i.customer_id"
+};
+
+/* Adds stream kind's row (on customer f->customer) to f. */
+static void figures_add(struct sales_figures *f, int kind,
+			struct db_stmt *stmt)
+{
+	const char *date;
+
+	switch (kind) {
+	case FIG_INVOICED:
+		f->revenue += db_column_int64(stmt, 1);
+		f->balance += db_column_int64(stmt, 2);
+		break;
+	case FIG_LAST:
+		date = db_column_text(stmt, 1);
+		snprintf(f->last, sizeof(f->last), "%s", date ? date : "");
+		break;
+	case FIG_RETURNED:
+		f->revenue -= db_column_int64(stmt, 1);
+		break;
+	default:
+		f->balance -= db_column_int64(stmt, 1);
+	}
+}
+
+int sales_customer_figures_all(struct db *db, struct sales_figures **rows,
+			       size_t *n)
+{
+	struct db_stmt *stmt[FIG_STREAMS];
+	int rc[FIG_STREAMS], status = BIZ_OK;
+	size_t cap = 0;
+
+	*rows = NULL;
+	*n = 0;
+	for (int k = 0; k < FIG_STREAMS; k++) {
+		stmt[k] = db_stmt(db, figures_sql[k]);
+		rc[k] = db_row(db, stmt[k]);
+	}
+	/* Merged by customer: the lowest id among the streams next. */
+	for (;;) {
+		struct sales_figures *f;
+		int64_t next = 0;
+		int any = 0;
+
+		for (int k = 0; k < FIG_STREAMS; k++) {
+			if (rc[k] != DB_ROW)
+				continue;
+			if (!any || db_column_int64(stmt[k], 0) < next)
+				next = db_column_int64(stmt[k], 0);
+			any = 1;
+		}
+		if (!any)
+			break;
+		ARRAY_GROW(*rows, *n + 1, cap);
+		f = &(*rows)[(*n)++];
+		memset(f, 0, sizeof(*f));
+		f->customer = next;
+		for (int k = 0; k < FIG_STREAMS; k++)
+			if (rc[k] == DB_ROW &&
+			    db_column_int64(stmt[k], 0) == next) {
+				figures_add(f, k, stmt[k]);
+				rc[k] = db_row(db, stmt[k]);
+			}
+	}
+	for (int k = 0; k < FIG_STREAMS; k++) {
+		if (rc[k] != DB_DONE && !status)
+			status = rc[k];
+		db_reset(stmt[k]);
+	}
+	if (status) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+	}
+	return status;
 }
 
 /* The ids sql gives for customer (at most limit, 0: all). */

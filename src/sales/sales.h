@@ -196,6 +196,21 @@ int sales_reservation_breaches(struct db *db, int64_t *out);
 int sales_customer_figures(struct db *db, int64_t customer,
 			   int64_t *revenue, char *last, int64_t *balance);
 
+/* One customer's figures, as sales_customer_figures() gives them. */
+struct sales_figures {
+	int64_t customer, revenue, balance;
+	char last[32];		/* "" when none */
+};
+
+/*
+ * Every customer's figures with a sale, return, order or settlement, by
+ * customer id, in one grouped pass (customers not listed have 0, "" and
+ * 0): the same figures sales_customer_figures() gives one at a time.
+ * *rows is the caller's to free.
+ */
+int sales_customer_figures_all(struct db *db, struct sales_figures **rows,
+			       size_t *n);
+
 /*
  * Writes the members "orders" (the customer's latest, newest first, at
  * most limit) and "open_invoices" (oldest due first) of the open object

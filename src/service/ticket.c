@@ -119,19 +119,9 @@ static int ticket_history_write(struct db *db, int64_t id, struct json *w)
 		"at", "actor", "action", "from", "to", "note"
 	};
 	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
-	json_key(w, "history");
-	json_array(w);
 	db_bind_int64(stmt, 1, id);
-	while ((rc = db_row(db, stmt)) == DB_ROW) {
-		json_object(w);
-		for (int i = 0; i < 6; i++)
-			db_json_column(w, names[i], stmt, i);
-		json_end_object(w);
-	}
-	json_end_array(w);
-	return rc == DB_DONE ? BIZ_OK : rc;
+	return db_json_rows(db, stmt, w, "history", names, 6);
 }
 
 /*
@@ -145,12 +135,7 @@ static int ticket_record(struct db *db, int64_t id, const char *op,
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such ticket %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "ticket")))
 		return rc;
 	json_reset(out);
 	ticket_write(out, stmt, db);
@@ -218,12 +203,7 @@ static int ticket_state(struct db *db, int64_t id, char *status,
 	const char *text;
 	int rc;
 
-	db_bind_int64(stmt, 1, id);
-	rc = db_one(db, stmt);
-	if (rc == DB_DONE)
-		return biz_fail(BIZ_DATAERR, "no such ticket %lld",
-				(long long)id);
-	if (rc != DB_ROW)
+	if ((rc = db_one_id(db, stmt, id, "ticket")))
 		return rc;
 	snprintf(status, 16, "%s", db_column_text(stmt, 0));
 	text = db_column_text(stmt, 1);
