@@ -46,6 +46,7 @@ complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -d 'a ta
 # crm-customer import
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -d 'a tag for every record'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l set -x -d 'a custom field'
+complete -c crm-customer -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -F
 
 # crm-customer list

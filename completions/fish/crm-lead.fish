@@ -43,6 +43,7 @@ complete -c crm-lead -n "__fish_seen_subcommand_from add" -l set -x -d 'a custom
 
 # crm-lead import
 complete -c crm-lead -n "__fish_seen_subcommand_from import" -l set -x -d 'a custom field'
+complete -c crm-lead -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
 complete -c crm-lead -n "__fish_seen_subcommand_from import" -F
 
 # crm-lead list

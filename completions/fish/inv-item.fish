@@ -3,6 +3,7 @@
 set -l inv_item_subcommands add import list show set
 complete -c inv-item -f
 complete -c inv-item -n "__fish_seen_subcommand_from import" -F
+complete -c inv-item -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
 complete -c inv-item -n "__fish_seen_subcommand_from show set" -a "(inv-item list -f tsv --jq .sku 2>/dev/null)" -d 'sku'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a add -d 'add an item'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a import -d 'import items'

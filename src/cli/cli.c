@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -25,6 +26,8 @@ void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 	cli->argc = argc;
 	cli->argv = argv;
 	cli->input_format = INPUT_AUTO;
+	cli->input_map = jv_invalid();
+	cli->noted = jv_invalid();
 	cli->output.limit = -1;
 	/* Before any option is read: its errors must come out right too. */
 	for (int i = 1; i < argc; i++) {
@@ -476,6 +479,10 @@ int cli_finish(struct cli *cli, int status)
 	cli->db = NULL;
 	filter_free(cli->jq);
 	filter_free(cli->where);
+	jv_free(cli->input_map);
+	cli->input_map = jv_invalid();
+	jv_free(cli->noted);
+	cli->noted = jv_invalid();
 	for (size_t i = 0; i < cli->nkept; i++)
 		free(cli->kept[i]);
 	free(cli->kept);
@@ -527,6 +534,93 @@ void cli_key_value(struct cli *cli, const char *option, const char *text,
 void cli_set_field(struct cli *cli, jv *fields, const char *text)
 {
 	cli_key_value(cli, "--set", text, fields);
+}
+
+/* text without the blanks around it, as a jv string. */
+static jv trimmed(const char *text, size_t n)
+{
+	while (n && (*text == ' ' || *text == '\t')) {
+		text++;
+		n--;
+	}
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	return jv_string_sized(text, (int)n);
+}
+
+void cli_map_option(struct cli *cli, const char *text)
+{
+	const char *eq = strchr(text, '=');
+	jv header, field;
+
+	if (!eq)
+		cli_usage_error(cli, "--map: '%s' is not HEADER=field", text);
+	header = trimmed(text, (size_t)(eq - text));
+	field = trimmed(eq + 1, strlen(eq + 1));
+	if (!jv_string_length_bytes(jv_copy(header)) ||
+	    !jv_string_length_bytes(jv_copy(field))) {
+		jv_free(header);
+		jv_free(field);
+		cli_usage_error(cli, "--map: '%s' is not HEADER=field", text);
+	}
+	if (!jv_is_valid(cli->input_map))
+		cli->input_map = jv_object();
+	cli->input_map = jv_object_set(cli->input_map, header, field);
+}
+
+/* The field map (borrowed) gives the column key, or invalid. */
+static jv mapped_name(jv map, const char *key)
+{
+	jv_object_foreach(map, header, field) {
+		int same = !strcasecmp(jv_string_value(header), key);
+
+		jv_free(header);
+		if (same)
+			return field;
+		jv_free(field);
+	}
+	return jv_invalid();
+}
+
+void cli_note_custom(struct cli *cli, jv record, int (*known)(const char *))
+{
+	if (jv_get_kind(record) != JV_KIND_OBJECT)
+		return;
+	if (!jv_is_valid(cli->noted))
+		cli->noted = jv_object();
+	jv_object_foreach(record, key, value) {
+		const char *name = jv_string_value(key);
+
+		jv_free(value);
+		if (known(name) || jv_object_has(jv_copy(cli->noted),
+						 jv_copy(key))) {
+			jv_free(key);
+			continue;
+		}
+		biz_warn("column '%s' is a custom field", name);
+		cli->noted = jv_object_set(cli->noted, key, jv_true());
+	}
+}
+
+/* record (consumed) with its columns renamed by map (borrowed). */
+static jv map_record(jv map, jv record)
+{
+	jv out;
+
+	if (!jv_is_valid(map) || jv_get_kind(record) != JV_KIND_OBJECT)
+		return record;
+	out = jv_object();
+	jv_object_foreach(record, key, value) {
+		jv field = mapped_name(map, jv_string_value(key));
+
+		if (jv_is_valid(field)) {
+			jv_free(key);
+			key = field;
+		}
+		out = jv_object_set(out, key, value);
+	}
+	jv_free(record);
+	return out;
 }
 
 void cli_option_field(jv *fields, const char *const names[], int option,
@@ -660,6 +754,7 @@ int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		return status;
 	}
 	while ((rc = reader_next(r, &record)) == 1) {
+		record = map_record(cli->input_map, record);
 		out = jv_invalid();
 		if ((status = apply(db, record, &out, arg))) {
 			char *message = xstrdup(biz_error());

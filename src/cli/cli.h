@@ -103,6 +103,8 @@ struct cli {
 	const char *db_path;
 	enum format format;
 	enum input_format input_format;
+	jv input_map;		/* --map HEADER=field: an object, or invalid */
+	jv noted;		/* cli_note_custom()'s names, or invalid */
 	struct filter *jq;	/* --jq, applied to every record printed */
 	struct filter *where;	/* --where, a predicate for list commands */
 	struct output_options output;	/* -o, --sort, --limit, --total */
@@ -231,6 +233,19 @@ void cli_key_value(struct cli *cli, const char *option, const char *text,
 
 /* --set KEY=VALUE: cli_key_value() for --set, into the fields *fields. */
 void cli_set_field(struct cli *cli, jv *fields, const char *text);
+
+/*
+ * --map HEADER=field: cli_batch() renames the input column HEADER (any
+ * case, spaces around ignored) to field.  Exits 64 without '=' or with
+ * either side empty.
+ */
+void cli_map_option(struct cli *cli, const char *text);
+
+/*
+ * Names on stderr, once per run and not with -q, each key of record
+ * (borrowed) that known() does not know: it becomes a custom field.
+ */
+void cli_note_custom(struct cli *cli, jv record, int (*known)(const char *));
 
 /*
  * A field option's value (text) as a string field of *fields: names[] maps

@@ -10,7 +10,8 @@
 
 enum {
 	OPT_NAME = CLI_FIRST_OWN, OPT_EMAIL, OPT_PHONE, OPT_INDUSTRY,
-	OPT_SIZE, OPT_REGION, OPT_TERMS, OPT_TAG, OPT_SET, OPT_LIMIT
+	OPT_SIZE, OPT_REGION, OPT_TERMS, OPT_TAG, OPT_SET, OPT_LIMIT,
+	OPT_MAP
 };
 
 #define FIELD_OPTIONS                                                   \
@@ -32,6 +33,7 @@ static const struct option set_options[] = { FIELD_OPTIONS, CLI_OPTIONS };
 static const struct option import_options[] = {
 	{ "set", required_argument, NULL, OPT_SET },
 	{ "tag", required_argument, NULL, OPT_TAG },
+	{ "map", required_argument, NULL, OPT_MAP },
 	CLI_OPTIONS
 };
 static const struct option list_options[] = {
@@ -93,6 +95,8 @@ static int import_customer(struct db *db, jv record, jv *out, void *arg)
 {
 	struct request *req = arg;
 
+	/* A column that becomes a custom field is named once (not -q). */
+	cli_note_custom(req->cli, record, customer_field_known);
 	if (jv_object_length(jv_copy(req->sets)))
 		record = jv_object_merge(jv_copy(req->sets), record);
 	if (jv_array_length(jv_copy(req->tags))) {
@@ -158,6 +162,9 @@ static void read_options(struct cli *cli, struct request *req)
 		switch (c) {
 		case OPT_SET:
 			cli_set_field(cli, &req->sets, optarg);
+			break;
+		case OPT_MAP:
+			cli_map_option(cli, optarg);
 			break;
 		case OPT_TAG:
 			req->tags = jv_array_append(req->tags,
@@ -392,7 +399,8 @@ static const struct cli_verb verbs[] = {
 	  "                 [--region R] [--terms DAYS] [--tag T]... "
 	  "[--set k=v]...\n", CLI_NEEDS_DB | CLI_WRITES },
 	{ "import", run_import, "", import_options,
-	  "crm-customer import [--tag T]... [--set k=v]... [FILE|-]\n",
+	  "crm-customer import [--tag T]... [--set k=v]... "
+	  "[--map HEADER=field]... [FILE|-]\n",
 	  CLI_NEEDS_DB | CLI_WRITES },
 	{ "list", run_list, "", list_options,
 	  "crm-customer list [--tag T]... [--industry I] [--region R] "

@@ -9,7 +9,7 @@ enum {
 	OPT_NAME = CLI_FIRST_OWN, OPT_COMPANY, OPT_EMAIL, OPT_PHONE,
 	OPT_SOURCE, OPT_EXTERNAL_ID, OPT_REGION, OPT_INDUSTRY, OPT_SIZE,
 	OPT_STATUS, OPT_SET, OPT_OWNER, OPT_UNASSIGNED, OPT_LIMIT,
-	OPT_UNROUTABLE
+	OPT_UNROUTABLE, OPT_MAP
 };
 
 #define FIELD_OPTIONS                                                   \
@@ -32,6 +32,7 @@ static const struct option set_options[] = {
 };
 static const struct option import_options[] = {
 	{ "set", required_argument, NULL, OPT_SET },
+	{ "map", required_argument, NULL, OPT_MAP },
 	CLI_OPTIONS
 };
 static const struct option list_options[] = {
@@ -63,7 +64,6 @@ struct request {
 	jv sets;		/* from --set, applied last */
 	struct cli *cli;
 	struct lead_filter filter;
-	jv noted;		/* import: custom columns named on stderr */
 };
 
 /* The options' fields with --set's custom fields on top (consumed). */
@@ -98,20 +98,7 @@ static int import_lead(struct db *db, jv record, jv *out, void *arg)
 
 	(void)out;
 	/* A column that becomes a custom field is named once (not -q). */
-	if (jv_get_kind(record) == JV_KIND_OBJECT) {
-		jv_object_foreach(record, key, value) {
-			const char *name = jv_string_value(key);
-
-			if (!lead_field_known(name) &&
-			    !jv_object_has(jv_copy(req->noted), jv_copy(key))) {
-				biz_warn("column '%s' is a custom field", name);
-				req->noted = jv_object_set(req->noted, jv_copy(key),
-							   jv_true());
-			}
-			jv_free(key);
-			jv_free(value);
-		}
-	}
+	cli_note_custom(req->cli, record, lead_field_known);
 	if (jv_object_length(jv_copy(req->sets)))
 		record = jv_object_merge(jv_copy(req->sets), record);
 	return lead_upsert(db, record, cli_sink(req->cli));
@@ -134,6 +121,9 @@ static void read_options(struct cli *cli, struct request *req)
 		switch (c) {
 		case OPT_SET:
 			cli_set_field(cli, &req->sets, optarg);
+			break;
+		case OPT_MAP:
+			cli_map_option(cli, optarg);
 			break;
 		case OPT_OWNER:
 			req->filter.owner = optarg;
@@ -181,10 +171,8 @@ static int run_import(struct cli *cli, void *arg)
 	int n, status;
 
 	read_options(cli, req);
-	req->noted = jv_object();
 	n = cli_operands(cli, 0, 1, &args);
 	status = cli_batch(cli, n ? args[0] : "-", import_lead, req);
-	jv_free(req->noted);
 	request_release(req);
 	return status;
 }
@@ -232,7 +220,7 @@ static int run_set(struct cli *cli, void *arg)
 
 /* ---- convert --------------------------------------------------------- */
 
-enum { OPT_CUSTOMER = OPT_LIMIT + 1, OPT_AMOUNT, OPT_TITLE, OPT_CLOSE };
+enum { OPT_CUSTOMER = OPT_MAP + 1, OPT_AMOUNT, OPT_TITLE, OPT_CLOSE };
 
 static const struct option convert_options[] = {
 	{ "customer", required_argument, NULL, OPT_CUSTOMER },
@@ -284,7 +272,7 @@ static const struct cli_verb verbs[] = {
 	  "                [--external-id X] [--region R] [--industry I] "
 	  "[--size N] [--set k=v]...\n", CLI_NEEDS_DB | CLI_WRITES },
 	{ "import", run_import, "", import_options,
-	  "crm-lead import [--set k=v]... [FILE|-]\n",
+	  "crm-lead import [--set k=v]... [--map HEADER=field]... [FILE|-]\n",
 	  CLI_NEEDS_DB | CLI_WRITES },
 	{ "list", run_list, "", list_options,
 	  "crm-lead list [--status S] [--owner H] [--unassigned] "

@@ -10,7 +10,12 @@ enum {
 	OPT_NAME = CLI_FIRST_OWN, OPT_UNIT, OPT_TRACKING, OPT_COSTING,
 	OPT_BARCODE, OPT_VARIANT_OF, OPT_LEAD_TIME, OPT_LEAD_TIME_SD,
 	OPT_SERVICE_LEVEL, OPT_MIN, OPT_MAX, OPT_MULTIPLE, OPT_SUPPLIER,
-	OPT_ATTR, OPT_SET
+	OPT_ATTR, OPT_SET, OPT_MAP
+};
+
+static const struct option import_options[] = {
+	{ "map", required_argument, NULL, OPT_MAP },
+	CLI_OPTIONS
 };
 
 /* add and set: every field of an item. */
@@ -76,11 +81,12 @@ static int write_item(struct db *db, void *arg, jv *record)
 
 static int import_item(struct db *db, jv record, jv *out, void *arg)
 {
-	(void)arg;
 	if (jv_get_kind(record) != JV_KIND_OBJECT) {
 		jv_free(record);
 		return biz_fail(BIZ_DATAERR, "a record is needed");
 	}
+	/* A column that becomes a custom field is named once (not -q). */
+	cli_note_custom(arg, record, item_field_known);
 	return item_import(db, record, out);
 }
 
@@ -159,11 +165,11 @@ static int run_import(struct cli *cli, void *arg)
 
 	(void)arg;
 	while (cli_next_option(cli) != -1)
-		;
+		cli_map_option(cli, optarg);	/* --map, the only own option */
 	nargs = cli_args(cli, &args);
 	if (nargs > 1)
 		cli_usage_error(cli, "import takes one FILE");
-	return cli_batch(cli, nargs ? args[0] : "-", import_item, NULL);
+	return cli_batch(cli, nargs ? args[0] : "-", import_item, cli);
 }
 
 static int run_list(struct cli *cli, void *arg)
@@ -213,7 +219,8 @@ static const struct cli_verb verbs[] = {
 	  "[--service-level P]\n"
 	  "                [--min Q] [--max Q] [--multiple Q] [--supplier S] "
 	  "[--set k=v...]\n", CLI_WRITES },
-	{ "import", run_import, "", NULL, "inv-item import [FILE|-]\n",
+	{ "import", run_import, "", import_options,
+	  "inv-item import [--map HEADER=field]... [FILE|-]\n",
 	  CLI_WRITES },
 	{ "list", run_list, "", list_options,
 	  "inv-item list [--attr k=v...] [--variant-of SKU]\n", 0 },

@@ -165,6 +165,9 @@ jv crm_merge_custom(jv record, jv extra);
  */
 int customer_upsert(struct db *db, jv fields, jv *out);
 
+/* 1 when an input field of that name is not a custom field. */
+int customer_field_known(const char *name);
+
 /*
  * Overwrites the fields given of customer id (an empty one clears it);
  * "op" updated or unchanged.  fields is consumed.

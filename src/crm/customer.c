@@ -15,6 +15,8 @@
 #include "code.h"
 #include "banned.h"
 
+static int in_list(const char *const list[], const char *name);
+
 /* A customer's own fields that input sets, in record order. */
 static const char *const customer_fields[] = {
 	"name", "email", "phone", "industry", "size", "region", "terms", NULL
@@ -167,6 +169,12 @@ static int customer_parse(jv fields, jv *own, jv *tags, jv *extra)
 	}
 	jv_free(fields);
 	return status;
+}
+
+int customer_field_known(const char *name)
+{
+	return in_list(customer_fields, name) ||
+	       in_list(customer_derived, name) || !strcmp(name, "extra");
 }
 
 jv crm_merge_custom(jv record, jv extra)

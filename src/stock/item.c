@@ -173,6 +173,12 @@ static int is_item_field(const char *name)
 	return 0;
 }
 
+int item_field_known(const char *name)
+{
+	return is_item_field(name) || !strcmp(name, "variant_of") ||
+	       !strcmp(name, "extra");
+}
+
 /* The internal record of an item row: its fields plus "extra". */
 static jv item_from_row(struct db_stmt *stmt)
 {

@@ -57,6 +57,9 @@ int item_set(struct db *db, const char *sku, jv fields, jv *out);
 /* Adds the item, or updates the fields given when it exists. */
 int item_import(struct db *db, jv fields, jv *out);
 
+/* 1 when an input field of that name is not a custom field. */
+int item_field_known(const char *name);
+
 /* The item as a record (custom fields merged), BIZ_DATAERR if none. */
 int item_get(struct db *db, const char *sku, jv *out);
 
