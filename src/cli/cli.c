@@ -756,6 +756,7 @@ int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 	while ((rc = reader_next(r, &record)) == 1) {
 		record = map_record(cli->input_map, record);
 		out = jv_invalid();
+		cli->batch_line = reader_line(r);
 		if ((status = apply(db, record, &out, arg))) {
 			char *message = xstrdup(biz_error());
 

@@ -105,6 +105,7 @@ struct cli {
 	enum input_format input_format;
 	jv input_map;		/* --map HEADER=field: an object, or invalid */
 	jv noted;		/* cli_note_custom()'s names, or invalid */
+	int batch_line;		/* cli_batch(): the record's first line */
 	struct filter *jq;	/* --jq, applied to every record printed */
 	struct filter *where;	/* --where, a predicate for list commands */
 	struct output_options output;	/* -o, --sort, --limit, --total */
