@@ -99,6 +99,9 @@ zsh_complete() {
 
 test_expect_success 'bash: account codes, order ids, stage names' '
 	bash_complete "ledger-register 12" >out && grep -qx 1234 out &&
+	bash_complete "ledger-account set 12" >out && grep -qx 1234 out &&
+	bash_complete "ledger-account add 9 --parent 12" >out && grep -qx 1234 out &&
+	bash_complete "ledger-post --memo m 12" >out && grep -qx 1234= out &&
 	bash_complete "crm-order show " >out && grep -qx 1 out &&
 	bash_complete "crm-order pay " >out && grep -qx 1 out &&
 	bash_complete "crm-deal move 1 te" >out && grep -qx tender out
@@ -128,10 +131,13 @@ test_expect_success 'zsh: subcommands, SKUs, options of a verb, no file names' '
 
 test_expect_success 'zsh: account codes, order ids, stage names' '
 	zsh_complete "ledger-register 123" "crm-order show " \
-		"crm-deal move 1 ten" &&
+		"crm-deal move 1 ten" "ledger-account set 123" \
+		"ledger-post --memo m 123" &&
 	grep -q "ledger-register 1234" zsh.1 &&
 	grep -q "crm-order show 1" zsh.2 &&
-	grep -q "crm-deal move 1 tender" zsh.3
+	grep -q "crm-deal move 1 tender" zsh.3 &&
+	grep -q "ledger-account set 1234" zsh.4 &&
+	grep -q "ledger-post --memo m 1234=" zsh.5
 '
 
 # fish_complete LINE: what fish offers for LINE, one a line.
@@ -159,6 +165,10 @@ test_expect_success 'fish: subcommands, SKUs, no file names' '
 
 test_expect_success 'fish: account codes, order ids, stage names' '
 	fish_complete "ledger-register 12" >out && cut -f1 out | grep -qx 1234 &&
+	fish_complete "ledger-account set 12" >out && cut -f1 out | grep -qx 1234 &&
+	fish_complete "ledger-account add 9 --parent 12" >out &&
+	cut -f1 out | grep -qx 1234 &&
+	fish_complete "ledger-post --memo m 12" >out && cut -f1 out | grep -qx 1234= &&
 	fish_complete "crm-order show " >out && cut -f1 out | grep -qx 1 &&
 	fish_complete "crm-deal move 1 te" >out && cut -f1 out | grep -qx tender
 '
