@@ -104,7 +104,9 @@ test_expect_success 'bash: account codes, order ids, stage names' '
 	bash_complete "ledger-post --memo m 12" >out && grep -qx 1234= out &&
 	bash_complete "crm-order show " >out && grep -qx 1 out &&
 	bash_complete "crm-order pay " >out && grep -qx 1 out &&
-	bash_complete "crm-deal move 1 te" >out && grep -qx tender out
+	bash_complete "crm-deal move 1 te" >out && grep -qx tender out &&
+	bash_complete "crm-log add --customer " >out && grep -qx 1 out &&
+	bash_complete "crm-order list --customer " >out && grep -qx 1 out
 '
 
 test_expect_success 'zsh: every completion loads without an error' '
@@ -132,12 +134,13 @@ test_expect_success 'zsh: subcommands, SKUs, options of a verb, no file names' '
 test_expect_success 'zsh: account codes, order ids, stage names' '
 	zsh_complete "ledger-register 123" "crm-order show " \
 		"crm-deal move 1 ten" "ledger-account set 123" \
-		"ledger-post --memo m 123" &&
+		"ledger-post --memo m 123" "crm-log add --customer=" &&
 	grep -q "ledger-register 1234" zsh.1 &&
 	grep -q "crm-order show 1" zsh.2 &&
 	grep -q "crm-deal move 1 tender" zsh.3 &&
 	grep -q "ledger-account set 1234" zsh.4 &&
-	grep -q "ledger-post --memo m 1234=" zsh.5
+	grep -q "ledger-post --memo m 1234=" zsh.5 &&
+	grep -q "crm-log add --customer=1" zsh.6
 '
 
 # fish_complete LINE: what fish offers for LINE, one a line.
@@ -170,7 +173,9 @@ test_expect_success 'fish: account codes, order ids, stage names' '
 	cut -f1 out | grep -qx 1234 &&
 	fish_complete "ledger-post --memo m 12" >out && cut -f1 out | grep -qx 1234= &&
 	fish_complete "crm-order show " >out && cut -f1 out | grep -qx 1 &&
-	fish_complete "crm-deal move 1 te" >out && cut -f1 out | grep -qx tender
+	fish_complete "crm-deal move 1 te" >out && cut -f1 out | grep -qx tender &&
+	fish_complete "crm-log add --customer=" >out &&
+	cut -f1 out | grep -qx -- --customer=1
 '
 
 test_expect_success 'descriptions end on a whole word' '
