@@ -106,7 +106,8 @@ test_expect_success 'bash: account codes, order ids, stage names' '
 	bash_complete "crm-order pay " >out && grep -qx 1 out &&
 	bash_complete "crm-deal move 1 te" >out && grep -qx tender out &&
 	bash_complete "crm-log add --customer " >out && grep -qx 1 out &&
-	bash_complete "crm-order list --customer " >out && grep -qx 1 out
+	bash_complete "crm-order list --customer " >out && grep -qx 1 out &&
+	bash_complete "inv-move --sku " >out && grep -qx BOLT out
 '
 
 test_expect_success 'zsh: every completion loads without an error' '
@@ -134,13 +135,15 @@ test_expect_success 'zsh: subcommands, SKUs, options of a verb, no file names' '
 test_expect_success 'zsh: account codes, order ids, stage names' '
 	zsh_complete "ledger-register 123" "crm-order show " \
 		"crm-deal move 1 ten" "ledger-account set 123" \
-		"ledger-post --memo m 123" "crm-log add --customer=" &&
+		"ledger-post --memo m 123" "crm-log add --customer=" \
+		"inv-move --sku=B" &&
 	grep -q "ledger-register 1234" zsh.1 &&
 	grep -q "crm-order show 1" zsh.2 &&
 	grep -q "crm-deal move 1 tender" zsh.3 &&
 	grep -q "ledger-account set 1234" zsh.4 &&
 	grep -q "ledger-post --memo m 1234=" zsh.5 &&
-	grep -q "crm-log add --customer=1" zsh.6
+	grep -q "crm-log add --customer=1" zsh.6 &&
+	grep -q "inv-move --sku=BOLT" zsh.7
 '
 
 # fish_complete LINE: what fish offers for LINE, one a line.
@@ -175,7 +178,8 @@ test_expect_success 'fish: account codes, order ids, stage names' '
 	fish_complete "crm-order show " >out && cut -f1 out | grep -qx 1 &&
 	fish_complete "crm-deal move 1 te" >out && cut -f1 out | grep -qx tender &&
 	fish_complete "crm-log add --customer=" >out &&
-	cut -f1 out | grep -qx -- --customer=1
+	cut -f1 out | grep -qx -- --customer=1 &&
+	fish_complete "inv-move --sku " >out && cut -f1 out | grep -qx BOLT
 '
 
 test_expect_success 'descriptions end on a whole word' '
