@@ -46,4 +46,11 @@ test_expect_success '--follow prints events as they are appended' '
 test_expect_code 64 '--since needs a number' 'biz-events --since x'
 test_expect_code 64 'an operand is a usage error' 'biz-events extra'
 
+test_expect_success '--kind: a prefix no kind has is bad data; an entity is fine' '
+	expect_exit 65 biz-events --kind leed &&
+	grep -q "no event kind starts with .leed." err &&
+	expect_exit 0 biz-events --kind lead. &&
+	expect_exit 0 biz-events --kind ticket
+'
+
 test_done

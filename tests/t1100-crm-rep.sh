@@ -58,7 +58,7 @@ test_expect_success 'every change is in the event log' '
 	test_cmp expect out
 '
 
-test_expect_code 1 'show of an unknown rep exits 1' 'crm-rep show zed'
+test_expect_code 65 'show of an unknown rep exits 65 (not found)' 'crm-rep show zed'
 test_expect_code 65 'a bad handle exits 65' 'crm-rep add "a b" --name X'
 test_expect_code 65 'a rep without a name exits 65' 'crm-rep add carl'
 test_expect_code 65 'a negative capacity exits 65' '
@@ -74,7 +74,7 @@ test_expect_success '--dry-run prints the rep but stores nothing' '
 	crm-rep add dora --name Dora --dry-run >out &&
 	test "$(field out 1 op)" = created &&
 	test_expect_code_inner=$(crm-rep show dora >/dev/null 2>&1; echo $?) &&
-	test "$test_expect_code_inner" -eq 1
+	test "$test_expect_code_inner" -eq 65
 '
 
 # Each verb takes only its own options: one that belongs to another verb
@@ -86,7 +86,7 @@ test_expect_code 64 'show takes no --email' 'crm-rep show ann --email a@b.c'
 test_expect_code 64 'deactivate takes no --team' 'crm-rep deactivate ann --team x'
 test_expect_success 'a refused option wrote nothing' '
 	test_expect_code_inner=$(crm-rep show zed >/dev/null 2>&1; echo $?) &&
-	test "$test_expect_code_inner" -eq 1
+	test "$test_expect_code_inner" -eq 65
 '
 
 test_done

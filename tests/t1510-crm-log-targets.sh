@@ -48,4 +48,12 @@ test_expect_success 'the customer view shows its latest activities' '
 	test "$(jq -r "[.activities[].kind] | join(\" \")" out)" = visit
 '
 
+test_expect_success 'list filters naming nothing are bad data (65)' '
+	expect_exit 65 crm-log list --rep nobdy &&
+	grep -q "no rep .nobdy." err &&
+	expect_exit 65 crm-log list --lead 999 &&
+	expect_exit 65 crm-log list --customer 999 &&
+	expect_exit 65 crm-log list --deal 999
+'
+
 test_done

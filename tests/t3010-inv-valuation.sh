@@ -180,4 +180,11 @@ test_expect_success 'move and stock records name their fields in order' '
 	test_cmp want keys
 '
 
+test_expect_code 65 'inv-stock --wh naming no warehouse is bad data' '
+	inv-stock --wh XX
+'
+test_expect_code 65 'inv-stock --sku naming no item is bad data' '
+	inv-stock --sku NO-SUCH-SKU
+'
+
 test_done

@@ -101,4 +101,8 @@ test_expect_code 64 'list refuses add'"'"'s --name' 'ledger-account list --name 
 test_expect_code 64 'list refuses add'"'"'s --parent' 'ledger-account list --parent 1000'
 test_expect_code 64 'add takes one CODE' 'ledger-account add 1 2 --name X --type asset'
 
+test_expect_code 64 'list --type outside the five types is usage' '
+	ledger-account list --type assets
+'
+
 test_done

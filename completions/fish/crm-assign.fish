@@ -4,6 +4,8 @@ complete -c crm-assign -f
 complete -c crm-assign -l rules -r -F -d 'route by the rules in a JSON file'
 complete -c crm-assign -l strategy -x -a 'round-robin least-loaded weighted' -d 'how to pick among eligible reps'
 complete -c crm-assign -l reassign-stale -x -d 'take back leads untouched for HOURS'
+complete -c crm-assign -l all -d 'print every lead no rep can take, not only new ones'
+complete -c crm-assign -l strict -d 'exit 1 when a lead is left with no rep'
 
 # Common options
 complete -c crm-assign -l db -r -F -d 'database file'

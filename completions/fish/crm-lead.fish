@@ -49,6 +49,7 @@ complete -c crm-lead -n "__fish_seen_subcommand_from import" -F
 complete -c crm-lead -n "__fish_seen_subcommand_from list" -l status -x -a 'new assigned contacted qualified converted lost' -d 'only this status'
 complete -c crm-lead -n "__fish_seen_subcommand_from list" -l owner -x -a '(__crm_lead_handles)' -d 'only this rep\'s leads'
 complete -c crm-lead -n "__fish_seen_subcommand_from list" -l unassigned -d 'only leads without owner'
+complete -c crm-lead -n "__fish_seen_subcommand_from list" -l unroutable -d 'only leads no rep could take'
 complete -c crm-lead -n "__fish_seen_subcommand_from list" -l source -x -d 'only leads from this source'
 complete -c crm-lead -n "__fish_seen_subcommand_from list" -l limit -x -d 'at most N leads'
 

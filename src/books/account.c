@@ -13,6 +13,7 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
 static const char *const account_types[] = {
@@ -124,14 +125,7 @@ int account_lookup(struct db *db, const char *text, int by_name,
 
 static int valid_code(const char *code)
 {
-	size_t n = code ? strlen(code) : 0;
-
-	if (n == 0 || n >= LEDGER_CODE_MAX)
-		return 0;
-	for (; *code; code++)
-		if (!isalnum((unsigned char)*code) && !strchr("._-", *code))
-			return 0;
-	return 1;
+	return code_valid(code, LEDGER_CODE_MAX);
 }
 
 static int valid_name(const char *name)
@@ -234,8 +228,16 @@ int ledger_account_each(struct db *db, const char *type, struct sink *out)
 {
 	static const char sql[] =
 		ACCOUNT_SELECT "WHERE ?1 IS NULL OR type = ?1 ORDER BY code";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt;
+	int type_known = !type;
 
+	/* A type outside the closed set is usage (64), not an empty list. */
+	for (int i = 0; !type_known && account_types[i]; i++)
+		type_known = !strcmp(type, account_types[i]);
+	if (!type_known)
+		return biz_fail(BIZ_USAGE, "type: '%s' is not one of asset, "
+				"liability, equity, income, expense", type);
+	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, type);
 	return db_put_rows(db, stmt, account_row, &db->money_scale, out);
 }
@@ -292,9 +294,8 @@ int ledger_account_add(struct db *db, jv fields, struct sink *out)
 	type = rec_field_text(fields, "type", numbers[2]);
 	parent = rec_field_text(fields, "parent", numbers[3]);
 	if (!valid_code(code)) {
-		status = biz_fail(BIZ_DATAERR, "account code '%s': letters, "
-				  "digits, '.', '_' and '-' only",
-				  code ? code : "");
+		status = biz_fail(BIZ_DATAERR, "account code '%s': "
+				  CODE_RULE, code ? code : "");
 		goto done;
 	}
 	if (!valid_name(name)) {

@@ -97,6 +97,88 @@ static int entry_by_ref(struct db *db, const char *ref, int64_t *id)
 	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }
 
+/* Appends one posting as text ("ACCOUNT AMOUNT, ") to sb. */
+static void posting_text(struct strbuf *sb, const struct db *db,
+			 const char *account, int64_t amount)
+{
+	char buf[DEC_BUFSZ];
+
+	strbuf_addf(sb, "%s%s %s", sb->len ? ", " : "", account,
+		    dec_format(amount, db->money_scale, buf));
+}
+
+/*
+ * Whether the manual entry id (posted under e->ref) is the request e:
+ * the same date and memo when e gives them, the same postings in any
+ * order.  Another request is refused (BIZ_REFUSED) naming what differs:
+ * a cron job's rerun is harmless, a reused ref never hides a mistake.
+ */
+static int entry_same(struct db *db, int64_t id, const struct entry_in *e)
+{
+	static const char entry_sql[] =
+		"SELECT date, memo FROM entry WHERE id = ?";
+	static const char posting_sql[] =
+		"SELECT account, amount FROM posting WHERE entry_id = ? "
+		"ORDER BY id";
+	struct strbuf was = { 0 }, now = { 0 };
+	struct db_stmt *stmt = db_stmt(db, entry_sql);
+	unsigned char *used = xmalloc(e->count + 1);
+	size_t n = 0, matched = 0;
+	int rc, status = BIZ_OK;
+
+	memset(used, 0, e->count + 1);
+	db_bind_int64(stmt, 1, id);
+	if ((rc = db_one(db, stmt)) != DB_ROW) {
+		free(used);
+		return rc == DB_DONE ? biz_fail(BIZ_DATAERR, "no entry %lld",
+						(long long)id) : rc;
+	}
+	if (e->date && strcmp(e->date, db_column_text(stmt, 0)))
+		status = biz_fail(BIZ_REFUSED, "ref '%s' is entry %lld dated "
+				  "%s, not %s", e->ref, (long long)id,
+				  db_column_text(stmt, 0), e->date);
+	else if (e->memo && strcmp(e->memo, db_column_text(stmt, 1)))
+		status = biz_fail(BIZ_REFUSED, "ref '%s' is entry %lld with "
+				  "memo '%s', not '%s'", e->ref,
+				  (long long)id, db_column_text(stmt, 1),
+				  e->memo);
+	db_reset(stmt);
+	if (status) {
+		free(used);
+		return status;
+	}
+	stmt = db_stmt(db, posting_sql);
+	db_bind_int64(stmt, 1, id);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		const char *account = db_column_text(stmt, 0);
+		int64_t amount = db_column_int64(stmt, 1);
+
+		posting_text(&was, db, account, amount);
+		n++;
+		for (size_t i = 0; i < e->count; i++)
+			if (!used[i] && amount == e->postings[i].amount &&
+			    !strcmp(account, e->postings[i].account)) {
+				used[i] = 1;
+				matched++;
+				break;
+			}
+	}
+	if (rc == DB_DONE && (matched != n || n != e->count)) {
+		for (size_t i = 0; i < e->count; i++)
+			posting_text(&now, db, e->postings[i].account,
+				     e->postings[i].amount);
+		status = biz_fail(BIZ_REFUSED, "ref '%s' is entry %lld with "
+				  "postings %s, not %s", e->ref,
+				  (long long)id, was.buf, now.buf);
+	} else if (rc != DB_DONE) {
+		status = rc;
+	}
+	strbuf_release(&was);
+	strbuf_release(&now);
+	free(used);
+	return status;
+}
+
 /* Puts entry id to out with "op" set to op. */
 static int entry_result(struct db *db, int64_t id, const char *op,
 			struct sink *out)
@@ -281,21 +363,24 @@ int ledger_post_record(struct db *db, jv record, struct sink *out,
 	    (status = text_field(record, "memo", &memo)) ||
 	    (status = text_field(record, "ref", &ref)))
 		goto done;
-	if (!date)
-		date = date_format(db->now, today);
-	if (ref) {
-		if ((status = entry_by_ref(db, ref, &id)))
-			goto done;
-		if (id) {
-			*unchanged = id;
-			status = entry_result(db, id, "unchanged", out);
-			goto done;
-		}
-	}
 	if ((status = read_postings(db, jv_object_get(jv_copy(record),
 						      jv_string("postings")),
 				    &postings, &count)))
 		goto done;
+	if (ref) {
+		if ((status = entry_by_ref(db, ref, &id)))
+			goto done;
+		e = (struct entry_in){ date, memo, NULL, ref, 0, postings,
+				       count };
+		if (id && !(status = entry_same(db, id, &e))) {
+			*unchanged = id;
+			status = entry_result(db, id, "unchanged", out);
+		}
+		if (id)
+			goto done;
+	}
+	if (!date)
+		date = date_format(db->now, today);
 	if (count < 2) {
 		status = biz_fail(BIZ_DATAERR, "an entry needs two postings "
 				  "or more");

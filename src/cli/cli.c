@@ -395,12 +395,13 @@ static int sink_print(struct sink *sink, const char *json, size_t len)
 	int status;
 
 	if (cli->where) {
+		int holds;
+
 		record = jv_parse_sized(json, (int)len);
-		if (!cli_where(cli, record)) {
-			jv_free(record);
-			return BIZ_OK;
-		}
+		holds = cli_where(cli, record);
 		jv_free(record);
+		if (holds <= 0)
+			return holds < 0 ? BIZ_DATAERR : BIZ_OK;
 	}
 	status = output_json(cli_output(cli), json, len);
 	/* --limit reached (and no --sort waiting): the query may stop. */
@@ -429,18 +430,39 @@ int cli_where(struct cli *cli, jv record)
 	if (!cli->where)
 		return 1;
 	holds = filter_holds(cli->where, record, &error);
-	return holds && !error;
+	if (error) {
+		/* Reported as --jq reports one: jq's message, exit 65. */
+		jv result = filter_run(cli->where, jv_copy(record));
+
+		if (!jv_is_valid(result) &&
+		    jv_invalid_has_msg(jv_copy(result))) {
+			jv msg = jv_invalid_get_msg(result);
+
+			biz_fail(BIZ_DATAERR, "--where: %s",
+				 jv_get_kind(msg) == JV_KIND_STRING ?
+				 jv_string_value(msg) : "an error");
+			jv_free(msg);
+		} else {
+			jv_free(result);
+			biz_fail(BIZ_DATAERR, "--where: the program raised "
+				 "an error");
+		}
+		return -1;
+	}
+	return holds;
 }
 
 int cli_print_where(jv record, void *arg)
 {
 	struct cli *cli = arg;
 
-	if (cli_where(cli, record))
+	int holds = cli_where(cli, record);
+
+	if (holds > 0)
 		cli_print(cli, record);
 	else
 		jv_free(record);
-	return 0;
+	return holds < 0 ? BIZ_DATAERR : 0;
 }
 
 int cli_finish(struct cli *cli, int status)

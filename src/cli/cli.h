@@ -194,13 +194,17 @@ struct sink *cli_sink(struct cli *cli);
 /* The format records are printed in (resolved as cli_output() does). */
 enum format cli_format(struct cli *cli);
 
-/* Whether --where holds for record (not consumed); true without one. */
+/*
+ * Whether --where holds for record (not consumed): 1 holds (also without
+ * one), 0 not, -1 the program raised an error on it (jq's message set by
+ * biz_fail as BIZ_DATAERR, as --jq reports one: not counted as false).
+ */
 int cli_where(struct cli *cli, jv record);
 
 /*
  * Prints record (consumed) when --where holds for it: the callback for
  * the library's functions that pass records one by one (arg is the
- * struct cli).  Returns 0.
+ * struct cli).  Returns 0, or BIZ_DATAERR when --where raised an error.
  */
 int cli_print_where(jv record, void *arg);
 

@@ -284,29 +284,30 @@ static int write_document(struct db *db, void *arg, jv *record)
 	else
 		status = stock_apply_line(db, &req->doc, &req->line,
 					  &req->out);
-	warn_replay(req);
 	if (!status)
 		status = stock_doc_finish(db, &req->doc);
+	if (!status)
+		warn_replay(req);
 	return status;
 }
 
 static int apply_record(struct db *db, jv record, jv *out, void *arg)
 {
 	struct stock_request *req = arg;
-	int status;
 
 	(void)out;
-	status = apply_stock_record(db, &req->doc, &req->line, record,
-				    &req->out);
-	warn_replay(req);
-	return status;
+	return apply_stock_record(db, &req->doc, &req->line, record,
+				  &req->out);
 }
 
 static int end_batch(struct db *db, void *arg)
 {
 	struct stock_request *req = arg;
+	int status = stock_doc_finish(db, &req->doc);
 
-	return stock_doc_finish(db, &req->doc);
+	if (!status)
+		warn_replay(req);
+	return status;
 }
 
 int stock_request_run(struct cli *cli, struct stock_request *req,

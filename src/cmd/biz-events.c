@@ -32,7 +32,7 @@ static int print_event(struct sink *sink, const char *json, size_t len)
 	struct feed *feed = (struct feed *)sink;
 	int64_t limit = feed->cli->output.limit;
 	jv event, id;
-	int status = BIZ_OK;
+	int holds, status = BIZ_OK;
 
 	/* Past --limit: stop, so the cursor stays on the last printed. */
 	if (limit >= 0 && feed->printed >= limit)
@@ -41,9 +41,12 @@ static int print_event(struct sink *sink, const char *json, size_t len)
 	id = jv_object_get(jv_copy(event), jv_string("id"));
 	feed->last_id = (int64_t)jv_number_value(id);
 	jv_free(id);
-	if (cli_where(feed->cli, event)) {
+	holds = cli_where(feed->cli, event);
+	if (holds > 0) {
 		feed->printed++;
 		status = output_json(cli_output(feed->cli), json, len);
+	} else if (holds < 0) {
+		status = BIZ_DATAERR;
 	}
 	jv_free(event);
 	return status;
@@ -120,6 +123,8 @@ static int run_events(struct cli *cli, void *arg)
 		cli->format = FORMAT_JSONL;
 	cli->output.stream = follow;
 	cli_output(cli);
+	if (kind && (status = event_kind_check(cli->db, kind)))
+		return status;
 	status = event_each(cli->db, feed.last_id, kind, &feed.sink,
 			    &last_read);
 	while (follow && status == BIZ_OK &&

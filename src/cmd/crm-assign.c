@@ -9,12 +9,16 @@
 #include "crm.h"
 #include "record.h"
 
-enum { OPT_RULES = CLI_FIRST_OWN, OPT_STRATEGY, OPT_STALE };
+enum {
+	OPT_RULES = CLI_FIRST_OWN, OPT_STRATEGY, OPT_STALE, OPT_ALL, OPT_STRICT
+};
 
 static const struct option options[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "strategy", required_argument, NULL, OPT_STRATEGY },
 	{ "reassign-stale", required_argument, NULL, OPT_STALE },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	CLI_OPTIONS
 };
 
@@ -60,7 +64,7 @@ static int run_assign(struct cli *cli, void *arg)
 	int64_t id;
 	struct db *db;
 	char **args;
-	int c, nargs, status = BIZ_OK;
+	int c, nargs, strict = 0, status = BIZ_OK;
 
 	(void)arg;
 	req.strategy = ASSIGN_ROUND_ROBIN;
@@ -79,6 +83,12 @@ static int run_assign(struct cli *cli, void *arg)
 		case OPT_STALE:
 			req.stale_hours = cli_integer(cli, "--reassign-stale",
 						      optarg, 0, 1000000);
+			break;
+		case OPT_ALL:
+			req.all = 1;
+			break;
+		case OPT_STRICT:
+			strict = 1;
 			break;
 		}
 	}
@@ -118,9 +128,10 @@ static int run_assign(struct cli *cli, void *arg)
 	}
 	if ((status = db_commit(db)))
 		goto done;
-	if (req.unassigned) {
-		/* The assignments made stand and are printed; the leads no
-		 * rep could take are a business refusal. */
+	if (req.unassigned && strict) {
+		/* The assignments made stand and are printed; with --strict
+		 * the leads no rep could take are a business refusal (a cron
+		 * job without it stays quiet: they are reported once). */
 		output_finish(cli->out, 1);
 		cli->out = NULL;
 		status = biz_fail(BIZ_REFUSED, "%zu lead%s left unassigned: "
@@ -137,7 +148,8 @@ static const struct cli_verb verbs[] = {
 	{ NULL, run_assign, "", options,
 	  "crm-assign [--rules FILE] "
 	  "[--strategy round-robin|least-loaded|weighted]\n"
-	  "                  [--dry-run] [--reassign-stale HOURS] [IDS|-]\n",
+	  "                  [--dry-run] [--reassign-stale HOURS] [--all] "
+	  "[--strict] [IDS|-]\n",
 	  0 },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };

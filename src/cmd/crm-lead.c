@@ -8,7 +8,8 @@
 enum {
 	OPT_NAME = CLI_FIRST_OWN, OPT_COMPANY, OPT_EMAIL, OPT_PHONE,
 	OPT_SOURCE, OPT_EXTERNAL_ID, OPT_REGION, OPT_INDUSTRY, OPT_SIZE,
-	OPT_STATUS, OPT_SET, OPT_OWNER, OPT_UNASSIGNED, OPT_LIMIT
+	OPT_STATUS, OPT_SET, OPT_OWNER, OPT_UNASSIGNED, OPT_LIMIT,
+	OPT_UNROUTABLE
 };
 
 #define FIELD_OPTIONS                                                   \
@@ -37,6 +38,7 @@ static const struct option list_options[] = {
 	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "unassigned", no_argument, NULL, OPT_UNASSIGNED },
+	{ "unroutable", no_argument, NULL, OPT_UNROUTABLE },
 	{ "source", required_argument, NULL, OPT_SOURCE },
 	CLI_OPTIONS
 };
@@ -61,6 +63,7 @@ struct request {
 	jv sets;		/* from --set, applied last */
 	struct cli *cli;
 	struct lead_filter filter;
+	jv noted;		/* import: custom columns named on stderr */
 };
 
 /* The options' fields with --set's custom fields on top (consumed). */
@@ -94,6 +97,21 @@ static int import_lead(struct db *db, jv record, jv *out, void *arg)
 	struct request *req = arg;
 
 	(void)out;
+	/* A column that becomes a custom field is named once (not -q). */
+	if (jv_get_kind(record) == JV_KIND_OBJECT) {
+		jv_object_foreach(record, key, value) {
+			const char *name = jv_string_value(key);
+
+			if (!lead_field_known(name) &&
+			    !jv_object_has(jv_copy(req->noted), jv_copy(key))) {
+				biz_warn("column '%s' is a custom field", name);
+				req->noted = jv_object_set(req->noted, jv_copy(key),
+							   jv_true());
+			}
+			jv_free(key);
+			jv_free(value);
+		}
+	}
 	if (jv_object_length(jv_copy(req->sets)))
 		record = jv_object_merge(jv_copy(req->sets), record);
 	return lead_upsert(db, record, cli_sink(req->cli));
@@ -122,6 +140,9 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_UNASSIGNED:
 			req->filter.unassigned = 1;
+			break;
+		case OPT_UNROUTABLE:
+			req->filter.unroutable = 1;
 			break;
 		default:
 			if (c == OPT_STATUS)
@@ -160,8 +181,10 @@ static int run_import(struct cli *cli, void *arg)
 	int n, status;
 
 	read_options(cli, req);
+	req->noted = jv_object();
 	n = cli_operands(cli, 0, 1, &args);
 	status = cli_batch(cli, n ? args[0] : "-", import_lead, req);
+	jv_free(req->noted);
 	request_release(req);
 	return status;
 }
@@ -265,7 +288,7 @@ static const struct cli_verb verbs[] = {
 	  CLI_NEEDS_DB | CLI_WRITES },
 	{ "list", run_list, "", list_options,
 	  "crm-lead list [--status S] [--owner H] [--unassigned] "
-	  "[--source S] [--limit N]\n", CLI_NEEDS_DB },
+	  "[--unroutable] [--source S] [--limit N]\n", CLI_NEEDS_DB },
 	{ "show", run_show, "", NULL, "crm-lead show ID\n", CLI_NEEDS_DB },
 	{ "set", run_set, "", set_options,
 	  "crm-lead set ID [--name N] ... [--status S] [--set k=v]...\n",

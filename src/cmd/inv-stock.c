@@ -86,7 +86,7 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 {
 	struct report *rep = (struct report *)sink;
 	int table = jv_get_kind(rep->totals) == JV_KIND_OBJECT;
-	int status = BIZ_OK;
+	int holds, status = BIZ_OK;
 	jv stock;
 
 	if (!table && !rep->cli->where && jv_get_kind(rep->due) ==
@@ -100,9 +100,9 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 		jv_free(stock);
 		return BIZ_OK;
 	}
-	if (!cli_where(rep->cli, stock)) {
+	if ((holds = cli_where(rep->cli, stock)) <= 0) {
 		jv_free(stock);
-		return BIZ_OK;
+		return holds < 0 ? BIZ_DATAERR : BIZ_OK;
 	}
 	if (table)
 		status = add_to_totals(rep, stock);

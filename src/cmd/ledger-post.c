@@ -85,13 +85,16 @@ static jv entry_from_args(struct cli *cli, struct request *req, int n,
 		char *eq = strrchr(args[i], '=');
 		jv posting = jv_object();
 
-		if (!eq || eq == args[i])
+		/* A bare ACCOUNT is ACCOUNT=: its amount is inferred. */
+		if (!eq)
+			eq = args[i] + strlen(args[i]);
+		if (eq == args[i])
 			cli_usage_error(cli, "'%s' is not ACCOUNT=AMOUNT",
 					args[i]);
 		rec_set(&posting, "account",
 			jv_string_sized(args[i], (int)(eq - args[i])));
-		rec_set(&posting, "amount", eq[1] ? jv_string(eq + 1)
-						  : jv_null());
+		rec_set(&posting, "amount", *eq && eq[1] ?
+			jv_string(eq + 1) : jv_null());
 		postings = jv_array_append(postings, posting);
 	}
 	if (req->date)

@@ -66,6 +66,42 @@ static void event_row(struct json *w, struct db_stmt *stmt, void *arg)
 	*(int64_t *)arg = db_column_int64(stmt, 0);
 }
 
+int event_kind_check(struct db *db, const char *prefix)
+{
+	/* The entities whose changes are logged: "ENTITY.VERB" kinds. */
+	static const char *const entities[] = {
+		"activity", "bom", "build", "config", "count", "customer",
+		"db", "deal", "invoice", "item", "lead", "ledger", "order",
+		"payment", "purchase", "rep", "stock", "supplier", "ticket",
+		"warehouse", NULL
+	};
+	static const char sql[] =
+		"SELECT 1 FROM event WHERE substr(kind, 1, length(?1)) = ?1 "
+		"LIMIT 1";
+	struct db_stmt *stmt;
+	size_t n = strlen(prefix);
+	int rc;
+
+	for (int i = 0; entities[i]; i++) {
+		size_t e = strlen(entities[i]);
+
+		if (n <= e ? !strncmp(entities[i], prefix, n) :
+		    !strncmp(entities[i], prefix, e) && prefix[e] == '.')
+			return BIZ_OK;
+	}
+	stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, prefix);
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
+		db_reset(stmt);
+		return BIZ_OK;
+	}
+	if (rc != DB_DONE)
+		return rc;
+	return biz_fail(BIZ_DATAERR, "kind: no event kind starts with '%s'",
+			prefix);
+}
+
 int event_each(struct db *db, int64_t since_id, const char *prefix,
 	       struct sink *out, int64_t *last_id)
 {

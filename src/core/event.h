@@ -26,6 +26,14 @@ int event_append_id(struct db *db, const char *kind, const char *entity,
 		    int64_t entity_id, jv data);
 
 /*
+ * BIZ_OK when prefix can name events: a kind in the log starts with it,
+ * or it is (the start of) an entity that logs events ("lead", "stock.",
+ * "purchase.billed"); else BIZ_DATAERR naming it, so a typo ("leed")
+ * is not an empty feed forever.
+ */
+int event_kind_check(struct db *db, const char *prefix);
+
+/*
  * Puts each event after since_id whose kind starts with prefix (NULL for
  * all), oldest first, as records of the contract's event shape, to out
  * (json.h's rule); *last_id is the id of the last one read.

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <csv.h>
@@ -194,6 +195,62 @@ static void detect_format(struct reader *r, const char *first)
 	}
 }
 
+/*
+ * The field names of the contract's records and inputs (DESIGN.md): a
+ * CSV header names one of them in any case and with spaces around it
+ * ("Region ", "SKU"), so a spreadsheet's header is not read as a new
+ * custom field.  Other names keep their case: they are custom fields.
+ */
+static const char *const known_fields[] = {
+	"account", "actor", "amount", "assigned_at", "attrs", "balance",
+	"barcode", "capacity", "close", "code", "company", "cost",
+	"costing", "created_at", "csat", "customer", "date", "deal",
+	"email", "expiry", "external_id", "handle", "id", "industries",
+	"industry", "kind", "lead", "lead_time", "lead_time_sd", "lot",
+	"max", "memo", "min", "minutes", "multiple", "name", "outcome",
+	"owner", "parent", "phone", "postings", "price", "priority", "qty",
+	"reason", "ref", "region", "regions", "rep", "service_level",
+	"serial", "serials", "size", "sku", "source", "stage", "status",
+	"subject", "supplier", "tags", "team", "terms", "title", "to",
+	"tracking", "type", "unit", "weight", "wh", NULL
+};
+
+/* header name (consumed) trimmed, and a known field's in its case. */
+static jv header_name(jv name)
+{
+	const char *text, *end;
+	char lower[32];
+	size_t n;
+
+	if (jv_get_kind(name) != JV_KIND_STRING)
+		return name;
+	text = jv_string_value(name);
+	while (*text == ' ' || *text == '\t')
+		text++;
+	end = text + strlen(text);
+	while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	n = (size_t)(end - text);
+	if (n < sizeof(lower)) {
+		for (size_t i = 0; i < n; i++)
+			lower[i] = (char)tolower((unsigned char)text[i]);
+		lower[n] = '\0';
+		for (int i = 0; known_fields[i]; i++)
+			if (!strcmp(lower, known_fields[i])) {
+				jv_free(name);
+				return jv_string(known_fields[i]);
+			}
+	}
+	if (n == strlen(jv_string_value(name)))
+		return name;
+	{
+		jv trimmed = jv_string_sized(text, (int)n);
+
+		jv_free(name);
+		return trimmed;
+	}
+}
+
 /* Turns a CSV row into a record keyed by the header. */
 static int csv_record(struct reader *r, jv row, jv *record)
 {
@@ -205,7 +262,11 @@ static int csv_record(struct reader *r, jv row, jv *record)
 		return 1;
 	}
 	if (!jv_is_valid(r->header)) {
-		r->header = row;
+		r->header = jv_array();
+		jv_array_foreach(row, i, name)
+			r->header = jv_array_append(r->header,
+						    header_name(name));
+		jv_free(row);
 		return 0;
 	}
 	nheader = jv_array_length(jv_copy(r->header));

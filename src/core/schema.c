@@ -772,6 +772,24 @@
  * One entry per migration, in order; a domain adds its tables as the next
  * entry (a macro of its own above), never by editing a released one.
  */
+/*
+ * Semantics for scripts and cron (issue 15).  stock_doc_request keeps
+ * what a document with a ref was asked to do (src/stock/ref.c), so a
+ * rerun of another request under the same ref is refused.  lead_route
+ * keeps the reason the last crm-assign run gave for a lead no rep could
+ * take, so a cron job reports it once, and again only when the reason
+ * changes; crm-lead list --unroutable reads it.  Both run twice
+ * harmlessly (IF NOT EXISTS).
+ */
+#define SCHEMA_SEMANTICS \
+"CREATE TABLE IF NOT EXISTS stock_doc_request(" \
+"  doc_id INTEGER PRIMARY KEY REFERENCES stock_doc(id)," \
+"  request TEXT NOT NULL);" \
+"CREATE TABLE IF NOT EXISTS lead_route(" \
+"  lead_id INTEGER PRIMARY KEY REFERENCES lead(id)," \
+"  reason TEXT NOT NULL," \
+"  at TEXT NOT NULL);"
+
 const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
@@ -782,6 +800,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_SERVICE,
 	SCHEMA_CONTROL,
 	SCHEMA_LIMITS,
+	SCHEMA_SEMANTICS,
 };
 
 const size_t schema_migration_count =

@@ -177,8 +177,22 @@ int activity_each(struct db *db, const struct activity_filter *filter,
 		"WHERE (?1 = 0 OR lead_id = ?1) AND "
 		"(?2 = 0 OR customer_id = ?2) AND (?3 = 0 OR deal_id = ?3) AND "
 		"(?4 IS NULL OR rep = ?4) ORDER BY at, id";
-	struct db_stmt *stmt = db_stmt(db, sql);
+	struct db_stmt *stmt;
+	jv probe;
+	int status;
 
+	/* A filter naming nothing is bad data (65), not an empty list. */
+	if (filter->lead) {
+		if ((status = lead_load(db, filter->lead, &probe)))
+			return status;
+		jv_free(probe);
+	}
+	if ((filter->rep && (status = rep_exists(db, filter->rep))) ||
+	    (filter->customer &&
+	     (status = customer_get(db, filter->customer, NULL))) ||
+	    (filter->deal && (status = deal_get(db, filter->deal, NULL))))
+		return status;
+	stmt = db_stmt(db, sql);
 	db_bind_int64(stmt, 1, filter->lead);
 	db_bind_int64(stmt, 2, filter->customer);
 	db_bind_int64(stmt, 3, filter->deal);

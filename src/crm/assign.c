@@ -609,6 +609,49 @@ static struct pool *choose_pool(struct run *run, jv lead)
 }
 
 /*
+ * Keeps reason as lead id's last reason for having no rep (NULL: it has
+ * one now, forget it).  *same is set when the reason was kept already:
+ * a cron job reports an unroutable lead once, not every five minutes.
+ */
+static int route_keep(struct db *db, int64_t id, const char *reason,
+		      int *same)
+{
+	static const char find_sql[] =
+		"SELECT reason FROM lead_route WHERE lead_id = ?";
+	static const char put_sql[] =
+		"INSERT INTO lead_route(lead_id, reason, at) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT(lead_id) DO UPDATE SET reason = ?2, at = ?3";
+	static const char drop_sql[] =
+		"DELETE FROM lead_route WHERE lead_id = ?";
+	struct db_stmt *stmt;
+	char at[TS_BUFSZ];
+	int rc;
+
+	*same = 0;
+	if (!reason) {
+		stmt = db_stmt(db, drop_sql);
+		db_bind_int64(stmt, 1, id);
+		return db_done(db, stmt);
+	}
+	stmt = db_stmt(db, find_sql);
+	db_bind_int64(stmt, 1, id);
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
+		*same = !strcmp(db_column_text(stmt, 0), reason);
+		db_reset(stmt);
+	} else if (rc != DB_DONE) {
+		return rc;
+	}
+	if (*same)
+		return BIZ_OK;
+	stmt = db_stmt(db, put_sql);
+	db_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, reason);
+	db_bind_text(stmt, 3, time_format(db->now, at));
+	return db_done(db, stmt);
+}
+
+/*
  * Assigns lead id, or with stale reassigns it away from its owner.
  * Leads that are not new (or no longer stale) are left alone.
  */
@@ -621,10 +664,10 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	struct json w = { 0 };
 	jv lead, data;
 	long rep = -1;
-	int status;
+	int status, same = 0;
 
 	if ((status = lead_load(run->db, id, &lead))) {
-		if (status == BIZ_REFUSED && named)
+		if (status == BIZ_DATAERR && named)
 			return biz_fail(BIZ_DATAERR, "no lead %lld",
 					(long long)id);
 		return status;
@@ -685,15 +728,19 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 			rec_set_str(&data, "reason", "stale");
 		}
 		if ((status = lead_assign(run->db, id, run->reps[rep].handle,
-					  data)))
+					  data)) ||
+		    (status = route_keep(run->db, id, NULL, &same)))
 			goto done;
 		run->reps[rep].open++;
 		if (view.exclude >= 0)
 			run->reps[view.exclude].open--;
 	} else if (!stale) {
 		req->unassigned++;
+		if ((status = route_keep(run->db, id, reason, &same)))
+			goto done;
 	}
-	status = sink_put(req->out, &w);
+	if (!same || req->all)
+		status = sink_put(req->out, &w);
 done:
 	json_release(&w);
 	jv_free(lead);

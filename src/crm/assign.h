@@ -56,6 +56,8 @@ struct assign_request {
 	const int64_t *ids;
 	size_t nids;
 	struct sink *out;		/* each assignment record */
+	int all;			/* print every lead left with no rep,
+					   not only those whose reason is new */
 	size_t unassigned;		/* out: leads left with no rep */
 };
 
@@ -65,7 +67,10 @@ struct assign_request {
  * a reason when no rep is eligible; a reassignment adds "from").  Named
  * leads that are not new (someone owns them) are skipped.  Returns a
  * status: BIZ_DATAERR for a rule naming an unknown rep or a lead id that
- * does not exist.
+ * does not exist.  A lead left with no rep is printed by the run that
+ * first finds it, and again only when its reason changes (or with
+ * req->all): the reason is kept in lead_route, which crm-lead list
+ * --unroutable reads; an assignment clears it.
  */
 int assign_run(struct db *db, struct assign_request *req);
 

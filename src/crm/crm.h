@@ -69,7 +69,11 @@ struct lead_filter {
 	const char *owner;
 	const char *source;
 	int unassigned;
+	int unroutable;		/* only leads crm-assign found no rep for */
 };
+
+/* Whether name is a field of the lead record (else a custom field). */
+int lead_field_known(const char *name);
 
 /* Puts each lead that passes filter to out, by id, as public records. */
 int lead_each(struct db *db, const struct lead_filter *filter,

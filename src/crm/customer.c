@@ -12,6 +12,7 @@
 #include "sales.h"
 #include "service.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
 /* A customer's own fields that input sets, in record order. */
@@ -42,28 +43,7 @@ static int in_list(const char *const *list, const char *name)
 
 int crm_tag_valid(const char *tag)
 {
-	const unsigned char *p = (const unsigned char *)tag;
-
-	if (!p || !*p)
-		return 0;
-	for (; *p; p++) {
-		if (*p <= 0x20 || *p == 0x7f)
-			return 0;
-		/* U+0085, U+00A0 (C2 85, C2 A0). */
-		if (p[0] == 0xc2 && (p[1] == 0x85 || p[1] == 0xa0))
-			return 0;
-		/* U+2000..U+200A, U+2028, U+2029, U+202F, U+205F. */
-		if (p[0] == 0xe2 && p[1] == 0x80 &&
-		    (p[2] <= 0x8a || p[2] == 0xa8 || p[2] == 0xa9 ||
-		     p[2] == 0xaf))
-			return 0;
-		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
-			return 0;
-		/* U+3000, the ideographic space. */
-		if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
-			return 0;
-	}
-	return 1;
+	return code_valid(tag, 0);
 }
 
 /*

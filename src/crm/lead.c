@@ -22,6 +22,22 @@ static const char *const lead_fields[] = {
 	"region", "industry", "size", NULL
 };
 
+int lead_field_known(const char *name)
+{
+	static const char *const record_only[] = {
+		"id", "status", "owner", "assigned_at", "first_contact_at",
+		"created_at", "op", NULL
+	};
+
+	for (int i = 0; lead_fields[i]; i++)
+		if (!strcmp(name, lead_fields[i]))
+			return 1;
+	for (int i = 0; record_only[i]; i++)
+		if (!strcmp(name, record_only[i]))
+			return 1;
+	return 0;
+}
+
 /* The columns of a lead row before "extra", in record order. */
 static const char *const lead_columns[] = {
 	"id", "name", "company", "email", "phone", "source", "external_id",
@@ -71,7 +87,7 @@ jv lead_public(jv lead)
 	return lead;
 }
 
-/* Lead id's row in *stmt (db_reset() it), or BIZ_REFUSED: no such lead. */
+/* Lead id's row in *stmt (db_reset() it), or BIZ_DATAERR: no such lead. */
 static int lead_row(struct db *db, int64_t id, struct db_stmt **stmt)
 {
 	int rc;
@@ -80,7 +96,7 @@ static int lead_row(struct db *db, int64_t id, struct db_stmt **stmt)
 	db_bind_int64(*stmt, 1, id);
 	rc = db_one(db, *stmt);
 	if (rc == DB_DONE)
-		return biz_fail(BIZ_REFUSED, "no lead %lld", (long long)id);
+		return biz_fail(BIZ_DATAERR, "no lead %lld", (long long)id);
 	return rc == DB_ROW ? BIZ_OK : rc;
 }
 
@@ -190,19 +206,43 @@ int lead_get(struct db *db, int64_t id, struct sink *out)
 	return lead_put(db, id, NULL, out);
 }
 
+static const char *const lead_status_names[] = {
+	"new", "assigned", "contacted", "qualified", "converted", "lost", NULL
+};
+
+/* Whether text is a lead status. */
+static int lead_status_known(const char *text)
+{
+	for (int i = 0; lead_status_names[i]; i++)
+		if (!strcmp(text, lead_status_names[i]))
+			return 1;
+	return 0;
+}
+
 int lead_each(struct db *db, const struct lead_filter *filter,
 	      struct sink *out)
 {
 	static const char sql[] = LEAD_SELECT
 		"WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR "
 		"owner = ?2) AND (?3 IS NULL OR source = ?3) AND "
-		"(NOT ?4 OR owner IS NULL) ORDER BY id";
-	struct db_stmt *stmt = db_stmt(db, sql);
+		"(NOT ?4 OR owner IS NULL) AND (NOT ?5 OR (owner IS NULL AND "
+		"id IN (SELECT lead_id FROM lead_route))) ORDER BY id";
+	struct db_stmt *stmt;
+	int status;
 
+	/* A value outside the closed set is usage; an unknown rep, data. */
+	if (filter->status && !lead_status_known(filter->status))
+		return biz_fail(BIZ_USAGE, "status: '%s' is not one of new, "
+				"assigned, contacted, qualified, converted, "
+				"lost", filter->status);
+	if (filter->owner && (status = rep_exists(db, filter->owner)))
+		return status;
+	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, filter->status);
 	db_bind_text(stmt, 2, filter->owner);
 	db_bind_text(stmt, 3, filter->source);
 	db_bind_int64(stmt, 4, filter->unassigned);
+	db_bind_int64(stmt, 5, filter->unroutable);
 	return db_put_rows(db, stmt, lead_row_record, NULL, out);
 }
 
@@ -638,6 +678,7 @@ static int lead_merge(struct db *db, const struct lead_input *in,
 		      int64_t id, struct sink *out)
 {
 	jv existing, filled, lead;
+	const char *op;
 	int status;
 
 	if ((status = lead_load(db, id, &existing)))
@@ -653,9 +694,11 @@ static int lead_merge(struct db *db, const struct lead_input *in,
 		jv_free(filled);
 		return status;
 	}
+	/* A rerun that fills nothing changed nothing: it says so. */
+	op = jv_object_length(jv_copy(filled)) > 0 ? "merged" : "unchanged";
 	jv_free(filled);
 	jv_free(existing);
-	return lead_put(db, id, "merged", out);
+	return lead_put(db, id, op, out);
 }
 
 int lead_upsert(struct db *db, jv fields, struct sink *out)
@@ -699,18 +742,13 @@ done:
 
 int lead_set(struct db *db, int64_t id, jv fields, struct sink *out)
 {
-	static const char *const statuses[] = {
-		"new", "assigned", "contacted", "qualified", "converted",
-		"lost", NULL
-	};
 	struct lead_input in;
 	jv existing, before, changes, extra;
 	const char *status_text = rec_text(fields, "status");
 	int status, known = 0;
 
 	if (status_text) {
-		for (int i = 0; statuses[i]; i++)
-			known |= !strcmp(status_text, statuses[i]);
+		known = lead_status_known(status_text);
 		if (!known) {
 			/* The text lives in fields: report before freeing. */
 			status = biz_fail(BIZ_DATAERR, "status: '%s' is not one "

@@ -10,6 +10,7 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
 /*
@@ -101,7 +102,7 @@ static void rep_row_record(struct json *w, struct db_stmt *stmt, void *arg)
 	rep_write_row(w, stmt, NULL);
 }
 
-/* The rep's row in stmt, or BIZ_REFUSED if there is none. */
+/* The rep's row in stmt, or BIZ_DATAERR if there is none. */
 static int rep_row(struct db *db, const char *handle,
 		   struct db_stmt **stmt)
 {
@@ -111,11 +112,11 @@ static int rep_row(struct db *db, const char *handle,
 	db_bind_text(*stmt, 1, handle);
 	rc = db_one(db, *stmt);
 	if (rc == DB_DONE)
-		return biz_fail(BIZ_REFUSED, "no rep '%s'", handle);
+		return biz_fail(BIZ_DATAERR, "no rep '%s'", handle);
 	return rc == DB_ROW ? BIZ_OK : rc;
 }
 
-/* The rep as an internal record, or BIZ_REFUSED if there is none. */
+/* The rep as an internal record, or BIZ_DATAERR if there is none. */
 static int rep_load(struct db *db, const char *handle, jv *out)
 {
 	struct db_stmt *stmt;
@@ -238,13 +239,7 @@ fail:
 
 static int valid_handle(const char *handle)
 {
-	if (!handle || !*handle)
-		return 0;
-	for (; *handle; handle++)
-		if (!isalnum((unsigned char)*handle) &&
-		    !strchr("._-@", *handle))
-			return 0;
-	return 1;
+	return code_valid(handle, 0);
 }
 
 /* Writes the rep record's columns, inserting or replacing the row. */
@@ -340,7 +335,7 @@ int rep_add(struct db *db, jv fields, struct sink *out)
 
 	if (!valid_handle(handle)) {
 		status = biz_fail(BIZ_DATAERR, "'%s' is not a rep handle "
-				  "(letters, digits, . _ - @)",
+				  "(" CODE_RULE ")",
 				  handle ? handle : "");
 		jv_free(fields);
 		return status;

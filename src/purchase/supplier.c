@@ -8,6 +8,7 @@
 #include "event.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
 /* The parsed fields; has_* say which were given. */
@@ -38,9 +39,9 @@ static int parse_in(const struct supplier_in *in, struct supplier_row *r)
 	r->code = in->code;
 	r->name = in->name;
 	r->email = in->email;
-	if (!in->code || !*in->code || strpbrk(in->code, " \t\r\n"))
+	if (!code_valid(in->code, 0))
 		return biz_fail(BIZ_DATAERR, "code: '%s' is not a supplier "
-				"code (no spaces)", in->code ? in->code : "");
+				"code (" CODE_RULE ")", in->code ? in->code : "");
 	if (in->name && !*in->name)
 		return biz_fail(BIZ_DATAERR, "name: an empty name");
 	if ((status = parse_days("lead_time", in->lead_time, 3,

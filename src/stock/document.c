@@ -70,6 +70,8 @@ void stock_move_json(struct json *w, const struct db *db,
 	json_key_dec(w, "quarantine", r->quarantine, QTY_SCALE);
 	/* serials is the stored JSON array text, or NULL. */
 	json_key_raw(w, "serials", r->serials);
+	if (r->op)
+		json_key_str(w, "op", r->op);
 	json_end_object(w);
 }
 
@@ -108,6 +110,7 @@ static int doc_moves(struct db *db, struct stock_doc *doc, struct sink *out)
 			.value = db_column_int64(stmt, 10),
 			.quarantine = db_column_int64(stmt, 11),
 			.serials = db_column_text(stmt, 12),
+			.op = "unchanged",
 		};
 
 		stock_move_json(&w, db, &r);
@@ -159,6 +162,7 @@ void stock_doc_release(struct stock_doc *doc)
 	free_values(&s->items);
 	free_values(&s->whs);
 	json_release(&s->text);
+	strbuf_release(&s->request);
 	free(s);
 	doc->state = NULL;
 }
@@ -238,9 +242,9 @@ int stock_doc_finish(struct db *db, struct stock_doc *doc)
 	struct stock_doc_state *s = doc->state;
 	char memo[300];
 	int64_t entry_id = 0;
-	int status = BIZ_OK;
+	int status = stock_doc_request_end(db, doc);
 
-	if (s && s->posting[0] && s->amount) {
+	if (!status && !doc->replay && s && s->posting[0] && s->amount) {
 		/* One move keeps the memo it always had. */
 		if (s->posted == 1)
 			snprintf(memo, sizeof(memo), "%s", s->memo);

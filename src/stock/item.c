@@ -12,17 +12,13 @@
 #include "json.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
 
-/* Codes (SKUs, warehouses, lots): printable, no spaces, not empty. */
+/* Codes (SKUs, warehouses): code.h's rule, shorter than item_info.sku. */
 static int valid_code(const char *code)
 {
-	if (!code || !*code || strlen(code) >= 128)
-		return 0;
-	for (; *code; code++)
-		if (!isgraph((unsigned char)*code))
-			return 0;
-	return 1;
+	return code_valid(code, 128);
 }
 
 /* ---- warehouses ----------------------------------------------------- */
@@ -65,7 +61,7 @@ int warehouse_add(struct db *db, const char *code, const char *name,
 
 	if (!valid_code(code))
 		return biz_fail(BIZ_DATAERR, "'%s' is not a warehouse code "
-				"(no spaces)", code ? code : "");
+				"(" CODE_RULE ")", code ? code : "");
 	if (!name || !*name)
 		return biz_fail(BIZ_DATAERR, "warehouse '%s' needs a name",
 				code);
@@ -370,7 +366,7 @@ static int item_field(struct db *db, const char *name, jv value, jv *out)
 		status = biz_fail(BIZ_DATAERR, "costing: '%s' is not one of "
 				  "fifo, avco", text);
 	else if (!strcmp(name, "sku") && !valid_code(text))
-		status = biz_fail(BIZ_DATAERR, "'%s' is not a SKU (no spaces)",
+		status = biz_fail(BIZ_DATAERR, "'%s' is not a SKU (" CODE_RULE ")",
 				  text ? text : "");
 	*out = text ? jv_string(text) : jv_null();
 	jv_free(probe);
@@ -614,7 +610,7 @@ int item_add(struct db *db, jv fields, jv *out)
 	int status;
 
 	if (!valid_code(sku)) {
-		status = biz_fail(BIZ_DATAERR, "'%s' is not a SKU (no spaces)",
+		status = biz_fail(BIZ_DATAERR, "'%s' is not a SKU (" CODE_RULE ")",
 				  sku ? sku : "");
 		jv_free(fields);
 		return status;

@@ -142,6 +142,8 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass,
 int stock_apply_line(struct db *db, struct stock_doc *doc,
 		     const struct stock_line *line, struct sink *out)
 {
+	if (doc->ref)
+		stock_doc_request_line(db, doc, line);
 	if (!strcmp(doc->kind, "receipt"))
 		return stock_receive(db, doc, line, out);
 	if (!strcmp(doc->kind, "issue"))

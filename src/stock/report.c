@@ -95,12 +95,19 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	const char *sql;
 	struct db_stmt *stmt;
 	struct json w = { 0 };
+	struct item_info item;
 	int64_t day;
 	int rc, status = BIZ_OK, lots = filter->lots;
 
 	if (filter->at && date_parse(filter->at, &day))
 		return biz_fail(BIZ_USAGE, "at: '%s' is not a date such as "
 				"2026-11-27", filter->at);
+	/* A filter naming no item or warehouse is bad data (65), not an
+	 * empty report that hides a typo. */
+	if ((filter->wh && (status = warehouse_check(db, filter->wh))) ||
+	    (filter->sku && (status = item_lookup(db, filter->sku, 0,
+						  &item))))
+		return status;
 	if (filter->all_items) {
 		sql = all_items_sql;
 		lots = 0;

@@ -38,6 +38,8 @@ struct stock_doc_state {
 	struct hash items;		/* SKU to struct item_info */
 	struct hash whs;		/* warehouse codes known */
 	struct json text;		/* the last move record */
+	struct strbuf request;		/* the lines asked, to tell a replay
+					   from another request (ref.c) */
 };
 
 static inline int64_t stock_pow10(int n)
@@ -62,6 +64,7 @@ struct stock_move_record {
 	int64_t id, doc_id, qty, value, quarantine;
 	const char *at, *date, *kind, *ref, *sku, *wh, *lot;
 	const char *serials;	/* JSON array text, or NULL */
+	const char *op;		/* "unchanged" for a replay; NULL: none */
 };
 
 /* Writes r's JSON record into w, emptied first (see document.c). */
@@ -97,6 +100,16 @@ int stock_doc_item(struct db *db, struct stock_doc *doc, const char *code,
 		   int scan, struct item_info *out);
 int stock_doc_warehouse(struct db *db, struct stock_doc *doc,
 			const char *code);
+
+/*
+ * The request of a document posted with a ref (ref.c): each line adds
+ * its text; at the end a new document stores it, a replay compares it
+ * with the one stored and refuses another request (BIZ_REFUSED, naming
+ * the ref and what differs).
+ */
+void stock_doc_request_line(const struct db *db, struct stock_doc *doc,
+			    const struct stock_line *line);
+int stock_doc_request_end(struct db *db, struct stock_doc *doc);
 
 /* Adds amount (by posting rule kind) to doc's one entry. */
 int stock_doc_post_add(struct db *db, struct stock_doc *doc,
