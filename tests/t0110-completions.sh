@@ -9,6 +9,10 @@ commands=$(cd "$TOP/bin" && ls)
 test_expect_success 'setup: an item, and a file that must not be offered' '
 	biz-init >/dev/null &&
 	inv-item add BOLT --name Bolt >/dev/null &&
+	ledger-account add 1234 --name Petty --type asset >/dev/null &&
+	crm-customer add --name Diaz >/dev/null &&
+	crm-order create --customer 1 --line BOLT:2:10 >/dev/null &&
+	crm-deal stages set tender --probability 30 >/dev/null &&
 	: >zzfile
 '
 
@@ -93,6 +97,19 @@ zsh_complete() {
 	COMPLETIONS="$TOP/completions" zsh -f zsh-complete.zsh "$@"
 }
 
+test_expect_success 'bash: account codes, order ids, stage names' '
+	bash_complete "ledger-register 12" >out && grep -qx 1234 out &&
+	bash_complete "ledger-account set 12" >out && grep -qx 1234 out &&
+	bash_complete "ledger-account add 9 --parent 12" >out && grep -qx 1234 out &&
+	bash_complete "ledger-post --memo m 12" >out && grep -qx 1234= out &&
+	bash_complete "crm-order show " >out && grep -qx 1 out &&
+	bash_complete "crm-order pay " >out && grep -qx 1 out &&
+	bash_complete "crm-deal move 1 te" >out && grep -qx tender out &&
+	bash_complete "crm-log add --customer " >out && grep -qx 1 out &&
+	bash_complete "crm-order list --customer " >out && grep -qx 1 out &&
+	bash_complete "inv-move --sku " >out && grep -qx BOLT out
+'
+
 test_expect_success 'zsh: every completion loads without an error' '
 	set -- && for cmd in $commands; do set -- "$@" "$cmd -"; done &&
 	zsh_complete "$@" &&
@@ -113,6 +130,20 @@ test_expect_success 'zsh: subcommands, SKUs, options of a verb, no file names' '
 	grep -q -- "--date" zsh.4 &&
 	! grep -q zzfile zsh.5 && ! grep -q zzfile zsh.6 &&
 	grep -q "bizutils inv-warehouse" zsh.7
+'
+
+test_expect_success 'zsh: account codes, order ids, stage names' '
+	zsh_complete "ledger-register 123" "crm-order show " \
+		"crm-deal move 1 ten" "ledger-account set 123" \
+		"ledger-post --memo m 123" "crm-log add --customer=" \
+		"inv-move --sku=B" &&
+	grep -q "ledger-register 1234" zsh.1 &&
+	grep -q "crm-order show 1" zsh.2 &&
+	grep -q "crm-deal move 1 tender" zsh.3 &&
+	grep -q "ledger-account set 1234" zsh.4 &&
+	grep -q "ledger-post --memo m 1234=" zsh.5 &&
+	grep -q "crm-log add --customer=1" zsh.6 &&
+	grep -q "inv-move --sku=BOLT" zsh.7
 '
 
 # fish_complete LINE: what fish offers for LINE, one a line.
@@ -136,6 +167,19 @@ test_expect_success 'fish: subcommands, SKUs, no file names' '
 	fish_complete "inv-qc pass " >out && ! grep -q zzfile out &&
 	fish_complete "inv-item import " >out && grep -q zzfile out &&
 	fish_complete "bizutils inv-st" >out && cut -f1 out | grep -qx inv-stock
+'
+
+test_expect_success 'fish: account codes, order ids, stage names' '
+	fish_complete "ledger-register 12" >out && cut -f1 out | grep -qx 1234 &&
+	fish_complete "ledger-account set 12" >out && cut -f1 out | grep -qx 1234 &&
+	fish_complete "ledger-account add 9 --parent 12" >out &&
+	cut -f1 out | grep -qx 1234 &&
+	fish_complete "ledger-post --memo m 12" >out && cut -f1 out | grep -qx 1234= &&
+	fish_complete "crm-order show " >out && cut -f1 out | grep -qx 1 &&
+	fish_complete "crm-deal move 1 te" >out && cut -f1 out | grep -qx tender &&
+	fish_complete "crm-log add --customer=" >out &&
+	cut -f1 out | grep -qx -- --customer=1 &&
+	fish_complete "inv-move --sku " >out && cut -f1 out | grep -qx BOLT
 '
 
 test_expect_success 'descriptions end on a whole word' '

@@ -20,7 +20,7 @@ complete -c inv-move -s V -l version -d 'print the version'
 # Own options
 complete -c inv-move -l from -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse the goods leave'
 complete -c inv-move -l to -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse they enter'
-complete -c inv-move -l sku -x -d 'The item'
+complete -c inv-move -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'The item'
 complete -c inv-move -l qty -x -d 'The quantity, more than zero'
 complete -c inv-move -l lot -x -d 'Only this lot'
 complete -c inv-move -l ref -x -d 'the document reference (a rerun is a no-op)'

@@ -1,5 +1,12 @@
 # fish completion for ledger-post
 complete -c ledger-post -f
+# ACCOUNT=AMOUNT: an account code and its =, then the amount.
+function __ledger_post_accounts
+    for code in (ledger-account list -f tsv --jq .code 2>/dev/null)
+        echo $code=
+    end
+end
+complete -c ledger-post -n 'not string match -q "*=*" -- (commandline -ct)' -a '(__ledger_post_accounts)'
 complete -c ledger-post -l date -x -d 'business date YYYY-MM-DD'
 complete -c ledger-post -l memo -x -d 'what the entry is for'
 complete -c ledger-post -l ref -x -d 'document reference (idempotent)'

@@ -1,5 +1,7 @@
 # fish completion for ledger-register
 complete -c ledger-register -f
+# ACCOUNT: the account codes from the database.
+complete -c ledger-register -a '(ledger-account list -f tsv --jq .code 2>/dev/null)'
 complete -c ledger-register -l from -x -d 'first date'
 complete -c ledger-register -l to -x -d 'last date'
 complete -c ledger-register -l db -r -F -d 'database file'
