@@ -176,6 +176,14 @@ void db_json_dec(struct json *w, const char *key, struct db_stmt *stmt,
 int db_one_id(struct db *db, struct db_stmt *stmt, int64_t id,
 	      const char *what);
 
+/*
+ * Sets *id to column 0 of the one row sql (a literal, as for db_stmt())
+ * gives with text bound as parameter 1, or to 0 when it gives none: a
+ * document by its ref, a customer by its email key.  Returns a status.
+ */
+int db_id_by_text(struct db *db, const char *sql, const char *text,
+		  int64_t *id);
+
 /* Writes "key": [...] into w, an object a row of stmt (bound), names[i]
  * the member of column i (n columns; dbutil.c).  BIZ_OK at the end. */
 int db_json_rows(struct db *db, struct db_stmt *stmt, struct json *w,

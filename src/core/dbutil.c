@@ -1,6 +1,7 @@
 /*
  * dbutil.c - what callers of the database door repeat, over db.h's
- * functions: one row by id, rows as a JSON array member.
+ * functions: one row by id, an id by a text key, rows as a JSON array
+ * member.
  */
 #include "db.h"
 
@@ -37,4 +38,21 @@ int db_one_id(struct db *db, struct db_stmt *stmt, int64_t id,
 		return biz_fail(BIZ_DATAERR, "no such %s %lld", what,
 				(long long)id);
 	return rc == DB_ROW ? BIZ_OK : rc;
+}
+
+/* The id of the row sql gives for text, or 0 (db.h). */
+int db_id_by_text(struct db *db, const char *sql, const char *text,
+		  int64_t *id)
+{
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	*id = 0;
+	db_bind_text(stmt, 1, text);
+	rc = db_one(db, stmt);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(stmt, 0);
+		db_reset(stmt);
+	}
+	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
 }

@@ -299,29 +299,15 @@ int customer_find(struct db *db, const char *email, const char *name,
 	static const char by_name[] =
 		"SELECT id FROM customer WHERE name = ? ORDER BY id LIMIT 1";
 	char *key = crm_email_key(email);
-	int rc = DB_DONE;
+	int status = BIZ_OK;
 
 	*id = 0;
-	if (key) {
-		struct db_stmt *stmt = db_stmt(db, by_email);
-
-		db_bind_text(stmt, 1, key);
-		rc = db_one(db, stmt);
-		if (rc == DB_ROW)
-			*id = db_column_int64(stmt, 0);
-		db_reset(stmt);
-	}
+	if (key)
+		status = db_id_by_text(db, by_email, key, id);
 	free(key);
-	if (!*id && name && (rc == DB_DONE || rc == DB_ROW)) {
-		struct db_stmt *stmt = db_stmt(db, by_name);
-
-		db_bind_text(stmt, 1, name);
-		rc = db_one(db, stmt);
-		if (rc == DB_ROW)
-			*id = db_column_int64(stmt, 0);
-		db_reset(stmt);
-	}
-	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+	if (!status && !*id && name)
+		status = db_id_by_text(db, by_name, name, id);
+	return status;
 }
 
 /*

@@ -469,17 +469,8 @@ static int same_order(struct db *db, int64_t id,
 static int order_by_ref(struct db *db, const char *ref, int64_t *id)
 {
 	static const char sql[] = "SELECT id FROM sales_order WHERE ref = ?";
-	struct db_stmt *stmt = db_stmt(db, sql);
-	int rc;
 
-	*id = 0;
-	db_bind_text(stmt, 1, ref);
-	rc = db_one(db, stmt);
-	if (rc == DB_ROW) {
-		*id = db_column_int64(stmt, 0);
-		db_reset(stmt);
-	}
-	return rc == DB_ROW || rc == DB_DONE ? BIZ_OK : rc;
+	return db_id_by_text(db, sql, ref, id);
 }
 
 int order_create(struct db *db, const struct sales_order_in *in,
