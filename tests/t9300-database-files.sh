@@ -108,17 +108,28 @@ test_expect_success 'a database file without write bits: reads work, writes 77' 
 '
 
 # Root may write any file whatever its mode bits say; as another user the
-# kernel refuses, which is the case that matters.
+# kernel refuses, which is the case that matters.  The other user must
+# reach the program and the database wherever the tree is (a clone in a
+# private folder is out of its reach): both go to a folder of their own
+# under /tmp.
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
-   setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+   setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null &&
+   other=$(mktemp -d /tmp/bizutils-t9300.XXXXXX); then
+	export other
 	test_expect_success 'as another user who may read: reads work, writes 77' '
-		mkdir shared && chmod 0755 shared "$SCRATCH" &&
-		biz-init --db "$SCRATCH/shared/biz.db" >/dev/null &&
-		crm-rep add a --name A --db "$SCRATCH/shared/biz.db" >/dev/null &&
-		chmod 0644 shared/biz.db* &&
+		chmod 0755 "$other" &&
+		cp "$TOP/bin/bizutils" "$other/bizutils" &&
+		for cmd in crm-rep crm-lead biz-check; do
+			ln "$other/bizutils" "$other/$cmd" || exit 1
+		done &&
+		mkdir "$other/shared" && chmod 0755 "$other/shared" &&
+		biz-init --db "$other/shared/biz.db" >/dev/null &&
+		crm-rep add a --name A --db "$other/shared/biz.db" >/dev/null &&
+		chmod 0644 "$other"/shared/biz.db* &&
 		as_nobody() {
 			setpriv --reuid=65534 --regid=65534 --clear-groups \
-				env PATH="$PATH" BIZ_DB="$SCRATCH/shared/biz.db" \
+				env PATH="$other:/usr/bin:/bin" \
+				BIZ_DB="$other/shared/biz.db" \
 				BIZ_NOW="$BIZ_NOW" "$@"
 		} &&
 		expect_exit 0 as_nobody crm-rep list &&
@@ -128,6 +139,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
 		expect_exit 77 as_nobody crm-lead add --name L &&
 		expect_exit 0 as_nobody biz-check
 	'
+	rm -rf "$other"
 else
 	echo "# skipped: the other-user test needs root and setpriv"
 fi
