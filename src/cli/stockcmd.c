@@ -15,16 +15,6 @@
 #include "record.h"
 #include "banned.h"
 
-/* One unit as a quantity: a scanned code is one of its item. */
-static int64_t qty_one(void)
-{
-	int64_t one = 1;
-
-	for (int i = 0; i < QTY_SCALE; i++)
-		one *= 10;
-	return one;
-}
-
 void stock_request_add_serial(struct stock_request *req, const char *serial)
 {
 	ARRAY_PUSH(req->serials, req->line.serial_count, req->serial_cap,
@@ -236,7 +226,7 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 
 		line.sku = items[i].sku;
 		line.scan = 0;
-		line.qty = items[i].units * qty_one();
+		line.qty = items[i].units * QTY_ONE;	/* a code a unit */
 		if (!strcmp(doc->kind, "receipt"))
 			status = stock_receive(db, doc, &line, out);
 		else
