@@ -26,6 +26,7 @@ complete -c crm-customer -l input-format -x -a 'csv jsonl json' -d 'format of re
 complete -c crm-customer -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-customer -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-customer -l total -d 'total rows in every format'
+complete -c crm-customer -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-customer -s q -l quiet -d 'no warnings'
 complete -c crm-customer -s h -l help -d 'print the usage'
 complete -c crm-customer -s V -l version -d 'print the version'

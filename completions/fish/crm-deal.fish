@@ -36,6 +36,7 @@ complete -c crm-deal -l input-format -x -a 'csv jsonl json' -d 'format of record
 complete -c crm-deal -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-deal -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-deal -l total -d 'total rows in every format'
+complete -c crm-deal -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-deal -s q -l quiet -d 'no warnings'
 complete -c crm-deal -s h -l help -d 'print the usage'
 complete -c crm-deal -s V -l version -d 'print the version'

@@ -25,6 +25,7 @@ complete -c crm-lead -l input-format -x -a 'csv jsonl json' -d 'format of record
 complete -c crm-lead -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-lead -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-lead -l total -d 'total rows in every format'
+complete -c crm-lead -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-lead -s q -l quiet -d 'no warnings'
 complete -c crm-lead -s h -l help -d 'print the usage'
 complete -c crm-lead -s V -l version -d 'print the version'

@@ -24,6 +24,7 @@ complete -c crm-order -l input-format -x -a 'csv jsonl json' -d 'format of recor
 complete -c crm-order -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-order -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-order -l total -d 'total rows in every format'
+complete -c crm-order -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-order -s q -l quiet -d 'no warnings'
 complete -c crm-order -s h -l help -d 'print the usage'
 complete -c crm-order -s V -l version -d 'print the version'

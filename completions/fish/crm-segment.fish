@@ -13,6 +13,7 @@ complete -c crm-segment -l input-format -x -a 'csv jsonl json' -d 'format of rec
 complete -c crm-segment -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-segment -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-segment -l total -d 'total rows in every format'
+complete -c crm-segment -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-segment -s q -l quiet -d 'no warnings'
 complete -c crm-segment -s h -l help -d 'print the usage'
 complete -c crm-segment -s V -l version -d 'print the version'

@@ -33,6 +33,7 @@ complete -c crm-ticket -l input-format -x -a 'csv jsonl json' -d 'format of reco
 complete -c crm-ticket -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-ticket -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-ticket -l total -d 'total rows in every format'
+complete -c crm-ticket -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-ticket -s q -l quiet -d 'no warnings'
 complete -c crm-ticket -s h -l help -d 'print the usage'
 complete -c crm-ticket -s V -l version -d 'print the version'

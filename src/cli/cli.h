@@ -71,7 +71,8 @@ enum {
 	"                [--where JQ] [--dry-run] [--actor NAME] " \
 	"[--input-format csv|jsonl|json]\n" \
 	"                [-o FIELD,...] [--sort FIELD,...] [--limit N] " \
-	"[--total] [-q] [-h] [-V]\n"
+	"[--total]\n" \
+	"                [--errors text|json] [-q] [-h] [-V]\n"
 
 struct cli;
 
