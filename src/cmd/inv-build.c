@@ -46,7 +46,11 @@ static int run_build(struct cli *cli, void *arg)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SKU: req->build.sku = optarg; break;
-		case OPT_QTY: qty = optarg; break;
+		case OPT_QTY:
+			qty = optarg;
+			req->build.qty = cli_decimal(cli, "--qty", qty,
+						     QTY_SCALE);
+			break;
 		case OPT_WH: req->build.wh = optarg; break;
 		case OPT_LOT: req->build.lot = optarg; break;
 		case OPT_REF: req->build.ref = optarg; break;
@@ -57,7 +61,6 @@ static int run_build(struct cli *cli, void *arg)
 	cli_operands(cli, 0, 0, &args);
 	if (!req->build.sku || !qty || !req->build.wh)
 		cli_usage_error(cli, "--sku, --qty and --wh are needed");
-	req->build.qty = cli_decimal(cli, "--qty", qty, QTY_SCALE);
 	cli_output(cli);
 	return cli_write(cli, write_build, req);
 }

@@ -71,7 +71,10 @@ static void read_options(struct cli *cli, struct request *req)
 		case OPT_DATE: req->in.date = optarg; break;
 		case OPT_HOLD: req->hold = 1; break;
 		case OPT_AMOUNT: req->amount_text = optarg; break;
-		case OPT_STATUS: req->status = optarg; break;
+		case OPT_STATUS:
+			cli_choice(cli, "--status", optarg, purchase_statuses);
+			req->status = optarg;
+			break;
 		}
 	}
 }
