@@ -3,7 +3,7 @@
 set -l crm_customer_subcommands add import list show set tag untag
 
 function __crm_customer_ids
-    crm-customer list -f tsv --jq '"\(.id)\t\(.name)"' 2>/dev/null
+    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 complete -c crm-customer -f

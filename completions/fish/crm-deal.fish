@@ -9,7 +9,7 @@ function __crm_deal_stages
 end
 
 function __crm_deal_customers
-    crm-customer list -f tsv --jq '"\(.id)\t\(.name)"' 2>/dev/null
+    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 function __crm_deal_handles

@@ -31,7 +31,7 @@ complete -c crm-order -s V -l version -d 'print the version'
 
 complete -c crm-order -n "__fish_seen_subcommand_from create" -l customer -x -a '(crm-customer list -f tsv --jq .id 2>/dev/null)' -d 'the customer id'
 complete -c crm-order -n "__fish_seen_subcommand_from create ship return" -l line -x -d 'SKU:QTY[:PRICE]'
-complete -c crm-order -n "__fish_seen_subcommand_from create" -l wh -x -d 'warehouse'
+complete -c crm-order -n "__fish_seen_subcommand_from create" -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
 complete -c crm-order -n "__fish_seen_subcommand_from create" -l tax -x -d 'tax rate in percent'
 complete -c crm-order -n "__fish_seen_subcommand_from create pay return" -l ref -x -d 'document reference'
 complete -c crm-order -n "__fish_seen_subcommand_from create ship invoice pay return" -l date -x -d 'business date'

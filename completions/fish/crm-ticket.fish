@@ -3,7 +3,7 @@
 set -l crm_ticket_subcommands open assign reply resolve close reopen list show stats targets
 
 function __crm_ticket_customers
-    crm-customer list -f tsv --jq '"\(.id)\t\(.name)"' 2>/dev/null
+    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 function __crm_ticket_handles

@@ -20,7 +20,7 @@ complete -c inv-issue -s V -l version -d 'print the version'
 
 # Own options
 complete -c inv-issue -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse issuing (required)'
-complete -c inv-issue -l sku -x -d 'The item of a one-line issue'
+complete -c inv-issue -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'The item of a one-line issue'
 complete -c inv-issue -l qty -x -d 'Its quantity, more than zero'
 complete -c inv-issue -l scan -d 'read barcodes or SKUs from standard input'
 complete -c inv-issue -l reason -x -a 'sale production scrap sample' -d 'why the goods go (default sale)'

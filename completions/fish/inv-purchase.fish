@@ -29,9 +29,9 @@ complete -c inv-purchase -s h -l help -d 'print the usage'
 complete -c inv-purchase -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-purchase -l supplier -x -d 'supplier code'
+complete -c inv-purchase -l supplier -x -a '(inv-supplier list -f tsv --jq .code 2>/dev/null)' -d 'supplier code'
 complete -c inv-purchase -l line -x -d 'SKU:QTY[:PRICE]'
-complete -c inv-purchase -l wh -x -d 'warehouse'
+complete -c inv-purchase -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
 complete -c inv-purchase -l ref -x -d 'document reference'
 complete -c inv-purchase -l date -x -d 'document date'
 complete -c inv-purchase -l hold -d 'receive into quarantine'

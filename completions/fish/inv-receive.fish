@@ -20,7 +20,7 @@ complete -c inv-receive -s V -l version -d 'print the version'
 
 # Own options
 complete -c inv-receive -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse receiving (required)'
-complete -c inv-receive -l sku -x -d 'The item of a one-line receipt'
+complete -c inv-receive -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'The item of a one-line receipt'
 complete -c inv-receive -l qty -x -d 'its quantity, more than zero'
 complete -c inv-receive -l cost -x -d 'The unit cost (required with --sku and --scan)'
 complete -c inv-receive -l scan -d 'read barcodes or SKUs from standard input'

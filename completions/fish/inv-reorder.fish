@@ -18,7 +18,7 @@ complete -c inv-reorder -s h -l help -d 'print the usage'
 complete -c inv-reorder -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-reorder -l wh -x -d 'warehouse'
+complete -c inv-reorder -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
 complete -c inv-reorder -l window -x -d 'days of demand'
 complete -c inv-reorder -l service-level -x -d 'service level such as 0.95'
 complete -c inv-reorder -l create -d 'raise purchase requests'

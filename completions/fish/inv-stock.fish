@@ -19,7 +19,7 @@ complete -c inv-stock -s h -l help -d 'print the usage'
 complete -c inv-stock -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-stock -l sku -x -d 'Only this item'
+complete -c inv-stock -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'Only this item'
 complete -c inv-stock -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'Only this warehouse'
 complete -c inv-stock -l lots -d 'one row per lot, with its expiry'
 complete -c inv-stock -l at -x -d 'The stock at the end of DATE, from the moves'

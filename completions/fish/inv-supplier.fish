@@ -5,6 +5,8 @@ complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subco
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a list -d 'list suppliers'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a show -d 'show a supplier'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a set -d 'change a supplier'
+complete -c inv-supplier -n "__fish_seen_subcommand_from add list" -f
+complete -c inv-supplier -n "__fish_seen_subcommand_from show set" -f -a "(inv-supplier list -f tsv --jq .code 2>/dev/null)" -d 'supplier'
 
 # Common options
 complete -c inv-supplier -l db -r -F -d 'database file'
