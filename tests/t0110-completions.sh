@@ -188,7 +188,11 @@ test_expect_success 'setup: SKUs, a product, warehouses, a rep, a supplier' '
 	inv-bom add NUT-M8 BOLT 2 >/dev/null &&
 	inv-warehouse add EAST --name East >/dev/null &&
 	crm-rep add ann --name Ann >/dev/null &&
-	inv-supplier add ACME --name Acme >/dev/null
+	inv-supplier add ACME --name Acme >/dev/null &&
+	crm-lead add --name Lee >/dev/null &&
+	crm-deal add --customer 1 --title Big --amount 10 >/dev/null &&
+	crm-ticket open --customer 1 --subject Broken >/dev/null &&
+	inv-purchase request --supplier ACME --line BOLT:5:1 --wh EAST >/dev/null
 '
 
 test_expect_success 'bash: SKUs, warehouses, reps, customers, suppliers' '
@@ -215,6 +219,20 @@ test_expect_success 'bash: SKUs, warehouses, reps, customers, suppliers' '
 	printf "text\njson\n" >expect && test_cmp expect out
 '
 
+# Each made above is the first of its kind: id 1.
+test_expect_success 'bash: lead, deal, ticket, order and purchase ids' '
+	bash_complete "crm-log add --lead " >out && grep -qx 1 out &&
+	bash_complete "crm-log list --deal " >out && grep -qx 1 out &&
+	bash_complete "crm-lead convert " >out && grep -qx 1 out &&
+	bash_complete "crm-deal won " >out && grep -qx 1 out &&
+	bash_complete "crm-ticket reply " >out && grep -qx 1 out &&
+	bash_complete "crm-ticket assign 1 " >out && grep -qx ann out &&
+	bash_complete "inv-issue --order " >out && grep -qx 1 out &&
+	bash_complete "inv-receive --po " >out && grep -qx 1 out &&
+	bash_complete "inv-purchase approve " >out && grep -qx 1 out &&
+	! grep -q zzfile out
+'
+
 test_expect_success 'bash: no database, no completions and no error text' '
 	for line in "inv-issue --sku " "inv-reorder --wh " "crm-stats --rep " \
 		"crm-ticket open --customer " "inv-purchase list --supplier "; do
@@ -229,7 +247,8 @@ test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
 		"crm-order create --wh=E" "crm-ticket stats --rep=a" \
 		"crm-lead convert 1 --customer=" "inv-purchase list --supplier=A" \
 		"inv-supplier show A" "inv-stock --sku=N" "inv-count start --sku=N" \
-		"inv-item add X --supplier=A" "inv-stock --errors=j" &&
+		"inv-item add X --supplier=A" "inv-stock --errors=j" \
+		"crm-log add --lead=" "crm-ticket reply " "inv-purchase approve " &&
 	grep -q "inv-issue --sku=NUT-M8" zsh.1 &&
 	grep -q "inv-build --sku=NUT-M8" zsh.2 &&
 	grep -q "inv-reorder --wh=EAST" zsh.3 &&
@@ -241,7 +260,10 @@ test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
 	grep -q "inv-stock --sku=NUT-M8" zsh.9 &&
 	grep -q "inv-count start --sku=NUT-M8" zsh.10 &&
 	grep -q "inv-item add X --supplier=ACME" zsh.11 &&
-	grep -q "inv-stock --errors=json" zsh.12
+	grep -q "inv-stock --errors=json" zsh.12 &&
+	grep -q "crm-log add --lead=1" zsh.13 &&
+	grep -q "crm-ticket reply 1" zsh.14 &&
+	grep -q "inv-purchase approve 1" zsh.15
 '
 
 test_expect_success 'zsh: no database, no error text' '
@@ -273,6 +295,16 @@ test_expect_success 'fish: SKUs, warehouses, reps, customers, suppliers' '
 	! grep -q zzfile out &&
 	fish_complete "inv-stock --errors " >out && cut -f1 out >got &&
 	printf "json\ntext\n" >expect && sort got | test_cmp expect -
+'
+
+test_expect_success 'fish: lead, deal, ticket, order and purchase ids' '
+	fish_complete "crm-log add --lead " >out &&
+	printf "1\tLee\n" >expect && test_cmp expect out &&
+	fish_complete "crm-deal show " >out && grep -qx "1	Big" out &&
+	fish_complete "crm-ticket close " >out && grep -qx "1	Broken" out &&
+	fish_complete "inv-issue --order " >out && cut -f1 out | grep -qx 1 &&
+	fish_complete "inv-purchase pay " >out && grep -qx "1	ACME" out &&
+	! grep -q zzfile out
 '
 
 test_expect_success 'fish: no database, no completions and no error text' '

@@ -60,3 +60,4 @@ complete -c crm-deal -n "__fish_seen_subcommand_from lost" -l reason -x -d 'why 
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -a 'set (__crm_deal_stages)'
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -l probability -x -d 'percent'
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -l order -x -d 'its place from 1'
+complete -c crm-deal -n "__fish_seen_subcommand_from show won lost move" -f -a '(crm-deal list -f tsv -o id,title 2>/dev/null | tail -n +2)'

@@ -75,3 +75,4 @@ complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l customer -x -a 
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l amount -x -d 'the deal\'s amount'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l title -x -d 'the deal\'s title'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l close -x -d 'the expected close date'
+complete -c crm-lead -n "__fish_seen_subcommand_from show set convert" -f -a '(crm-lead list -f tsv -o id,name 2>/dev/null | tail -n +2)'

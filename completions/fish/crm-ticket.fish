@@ -63,3 +63,4 @@ complete -c crm-ticket -n "__fish_seen_subcommand_from stats" -l rep -x -a '(__c
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -a 'set low normal high urgent'
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -l response -x -d 'hours to the first response'
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -l resolution -x -d 'hours to the resolution'
+complete -c crm-ticket -n "__fish_seen_subcommand_from show reply resolve close reopen assign" -f -a '(crm-ticket list -f tsv -o id,subject 2>/dev/null | tail -n +2)'
