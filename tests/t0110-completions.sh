@@ -185,6 +185,8 @@ test_expect_success 'fish: account codes, order ids, stage names' '
 # Entities from the database: the values expected are the ones made here.
 test_expect_success 'setup: SKUs, a product, warehouses, a rep, a supplier' '
 	inv-item add NUT-M8 --name Nut >/dev/null &&
+	inv-item add Q:1 --name "a colon in a SKU" >/dev/null &&
+	crm-customer tag 1 vip >/dev/null &&
 	inv-bom add NUT-M8 BOLT 2 >/dev/null &&
 	inv-warehouse add EAST --name East >/dev/null &&
 	crm-rep add ann --name Ann >/dev/null &&
@@ -199,7 +201,7 @@ test_expect_success 'bash: SKUs, warehouses, reps, customers, suppliers' '
 	bash_complete "inv-issue --sku N" >out && echo NUT-M8 >expect &&
 	test_cmp expect out &&
 	bash_complete "inv-receive --sku " >out && sort out >got &&
-	printf "BOLT\nNUT-M8\n" >expect && test_cmp expect got &&
+	printf "BOLT\nNUT-M8\nQ:1\n" >expect && test_cmp expect got &&
 	bash_complete "inv-stock --sku B" >out && grep -qx BOLT out &&
 	bash_complete "inv-build --sku " >out && echo NUT-M8 >expect &&
 	test_cmp expect out &&
@@ -230,7 +232,9 @@ test_expect_success 'bash: lead, deal, ticket, order and purchase ids' '
 	bash_complete "inv-issue --order " >out && grep -qx 1 out &&
 	bash_complete "inv-receive --po " >out && grep -qx 1 out &&
 	bash_complete "inv-purchase approve " >out && grep -qx 1 out &&
-	! grep -q zzfile out
+	! grep -q zzfile out &&
+	bash_complete "crm-customer list --tag " >out && grep -qx vip out &&
+	bash_complete "crm-customer untag 1 " >out && grep -qx vip out
 '
 
 test_expect_success 'bash: no database, no completions and no error text' '
@@ -248,7 +252,8 @@ test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
 		"crm-lead convert 1 --customer=" "inv-purchase list --supplier=A" \
 		"inv-supplier show A" "inv-stock --sku=N" "inv-count start --sku=N" \
 		"inv-item add X --supplier=A" "inv-stock --errors=j" \
-		"crm-log add --lead=" "crm-ticket reply " "inv-purchase approve " &&
+		"crm-log add --lead=" "crm-ticket reply " "inv-purchase approve " \
+		"inv-stock --sku=Q" "crm-customer untag 1 v" &&
 	grep -q "inv-issue --sku=NUT-M8" zsh.1 &&
 	grep -q "inv-build --sku=NUT-M8" zsh.2 &&
 	grep -q "inv-reorder --wh=EAST" zsh.3 &&
@@ -263,7 +268,9 @@ test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
 	grep -q "inv-stock --errors=json" zsh.12 &&
 	grep -q "crm-log add --lead=1" zsh.13 &&
 	grep -q "crm-ticket reply 1" zsh.14 &&
-	grep -q "inv-purchase approve 1" zsh.15
+	grep -q "inv-purchase approve 1" zsh.15 &&
+	grep -q "inv-stock --sku=Q:1" zsh.16 &&
+	grep -q "crm-customer untag 1 vip" zsh.17
 '
 
 test_expect_success 'zsh: no database, no error text' '
@@ -304,7 +311,9 @@ test_expect_success 'fish: lead, deal, ticket, order and purchase ids' '
 	fish_complete "crm-ticket close " >out && grep -qx "1	Broken" out &&
 	fish_complete "inv-issue --order " >out && cut -f1 out | grep -qx 1 &&
 	fish_complete "inv-purchase pay " >out && grep -qx "1	ACME" out &&
-	! grep -q zzfile out
+	! grep -q zzfile out &&
+	fish_complete "crm-segment --tag " >out && cut -f1 out | grep -qx vip &&
+	fish_complete "crm-customer untag 1 " >out && cut -f1 out | grep -qx vip
 '
 
 test_expect_success 'fish: no database, no completions and no error text' '

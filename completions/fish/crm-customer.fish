@@ -42,19 +42,20 @@ for sub in add set
     complete -c crm-customer -n "__fish_seen_subcommand_from $sub" -l terms -x -d 'payment terms in days'
     complete -c crm-customer -n "__fish_seen_subcommand_from $sub" -l set -x -d 'a custom field'
 end
-complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -d 'a tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag'
 
 # crm-customer import
-complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -d 'a tag for every record'
+complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag for every record'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l set -x -d 'a custom field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -F
 
 # crm-customer list
-complete -c crm-customer -n "__fish_seen_subcommand_from list" -l tag -x -d 'only customers with this tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from list" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'only customers with this tag'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l industry -x -d 'only this industry'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l region -x -d 'only this region'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l limit -x -d 'at most N customers'
 
 # crm-customer show, set, tag, untag: a customer id
 complete -c crm-customer -n "__fish_seen_subcommand_from show set tag untag" -a '(__crm_customer_ids)'
+complete -c crm-customer -n "__fish_seen_subcommand_from tag untag" -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'tag'

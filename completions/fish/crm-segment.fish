@@ -18,7 +18,7 @@ complete -c crm-segment -s q -l quiet -d 'no warnings'
 complete -c crm-segment -s h -l help -d 'print the usage'
 complete -c crm-segment -s V -l version -d 'print the version'
 
-complete -c crm-segment -l tag -x -d 'customers with every tag given'
+complete -c crm-segment -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'customers with every tag given'
 complete -c crm-segment -l industry -x -d 'only this industry'
 complete -c crm-segment -l region -x -d 'only this region'
 complete -c crm-segment -l min-revenue -x -d 'lifetime revenue at least'
