@@ -187,6 +187,8 @@ test_expect_success 'setup: SKUs, a product, warehouses, a rep, a supplier' '
 	inv-item add NUT-M8 --name Nut >/dev/null &&
 	inv-item add Q:1 --name "a colon in a SKU" >/dev/null &&
 	crm-customer tag 1 vip >/dev/null &&
+	inv-item add TEA --name Tea --tracking lot >/dev/null &&
+	inv-receive --wh MAIN --sku TEA --qty 2 --cost 1 --lot L-7 >/dev/null &&
 	inv-bom add NUT-M8 BOLT 2 >/dev/null &&
 	inv-warehouse add EAST --name East >/dev/null &&
 	crm-rep add ann --name Ann >/dev/null &&
@@ -201,7 +203,7 @@ test_expect_success 'bash: SKUs, warehouses, reps, customers, suppliers' '
 	bash_complete "inv-issue --sku N" >out && echo NUT-M8 >expect &&
 	test_cmp expect out &&
 	bash_complete "inv-receive --sku " >out && sort out >got &&
-	printf "BOLT\nNUT-M8\nQ:1\n" >expect && test_cmp expect got &&
+	printf "BOLT\nNUT-M8\nQ:1\nTEA\n" >expect && test_cmp expect got &&
 	bash_complete "inv-stock --sku B" >out && grep -qx BOLT out &&
 	bash_complete "inv-build --sku " >out && echo NUT-M8 >expect &&
 	test_cmp expect out &&
@@ -234,7 +236,9 @@ test_expect_success 'bash: lead, deal, ticket, order and purchase ids' '
 	bash_complete "inv-purchase approve " >out && grep -qx 1 out &&
 	! grep -q zzfile out &&
 	bash_complete "crm-customer list --tag " >out && grep -qx vip out &&
-	bash_complete "crm-customer untag 1 " >out && grep -qx vip out
+	bash_complete "crm-customer untag 1 " >out && grep -qx vip out &&
+	bash_complete "inv-issue --lot " >out && echo L-7 >expect &&
+	test_cmp expect out
 '
 
 test_expect_success 'bash: no database, no completions and no error text' '
@@ -253,7 +257,7 @@ test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
 		"inv-supplier show A" "inv-stock --sku=N" "inv-count start --sku=N" \
 		"inv-item add X --supplier=A" "inv-stock --errors=j" \
 		"crm-log add --lead=" "crm-ticket reply " "inv-purchase approve " \
-		"inv-stock --sku=Q" "crm-customer untag 1 v" &&
+		"inv-stock --sku=Q" "crm-customer untag 1 v" "inv-move --lot=L" &&
 	grep -q "inv-issue --sku=NUT-M8" zsh.1 &&
 	grep -q "inv-build --sku=NUT-M8" zsh.2 &&
 	grep -q "inv-reorder --wh=EAST" zsh.3 &&
@@ -270,7 +274,8 @@ test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
 	grep -q "crm-ticket reply 1" zsh.14 &&
 	grep -q "inv-purchase approve 1" zsh.15 &&
 	grep -q "inv-stock --sku=Q:1" zsh.16 &&
-	grep -q "crm-customer untag 1 vip" zsh.17
+	grep -q "crm-customer untag 1 vip" zsh.17 &&
+	grep -q "inv-move --lot=L-7" zsh.18
 '
 
 test_expect_success 'zsh: no database, no error text' '
@@ -313,7 +318,8 @@ test_expect_success 'fish: lead, deal, ticket, order and purchase ids' '
 	fish_complete "inv-purchase pay " >out && grep -qx "1	ACME" out &&
 	! grep -q zzfile out &&
 	fish_complete "crm-segment --tag " >out && cut -f1 out | grep -qx vip &&
-	fish_complete "crm-customer untag 1 " >out && cut -f1 out | grep -qx vip
+	fish_complete "crm-customer untag 1 " >out && cut -f1 out | grep -qx vip &&
+	fish_complete "inv-issue --lot " >out && cut -f1 out | grep -qx L-7
 '
 
 test_expect_success 'fish: no database, no completions and no error text' '

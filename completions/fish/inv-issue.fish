@@ -24,7 +24,7 @@ complete -c inv-issue -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)
 complete -c inv-issue -l qty -x -d 'Its quantity, more than zero'
 complete -c inv-issue -l scan -d 'read barcodes or SKUs from standard input'
 complete -c inv-issue -l reason -x -a 'sale production scrap sample' -d 'why the goods go (default sale)'
-complete -c inv-issue -l lot -x -d 'Only this lot'
+complete -c inv-issue -l lot -x -a '(inv-stock --lots -f tsv --jq ".lot // empty" 2>/dev/null | sort -u)' -d 'Only this lot'
 complete -c inv-issue -l serial -x -d 'A serial number to issue (repeatable)'
 complete -c inv-issue -l order -x -a '(crm-order list -f tsv --jq .id 2>/dev/null)' -d 'The sales or production order, kept with the document'
 complete -c inv-issue -l ref -x -d 'the document reference (a rerun is a no-op)'

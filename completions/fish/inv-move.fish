@@ -23,6 +23,6 @@ complete -c inv-move -l from -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev
 complete -c inv-move -l to -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse they enter'
 complete -c inv-move -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'The item'
 complete -c inv-move -l qty -x -d 'The quantity, more than zero'
-complete -c inv-move -l lot -x -d 'Only this lot'
+complete -c inv-move -l lot -x -a '(inv-stock --lots -f tsv --jq ".lot // empty" 2>/dev/null | sort -u)' -d 'Only this lot'
 complete -c inv-move -l ref -x -d 'the document reference (a rerun is a no-op)'
 complete -c inv-move -l date -x -d 'the document date (default today)'
