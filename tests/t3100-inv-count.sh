@@ -5,13 +5,6 @@
 # one ledger entry against Inventory Adjustments, and the refusals.
 . "$(dirname "$0")/lib.sh"
 
-# inventory AMOUNT: biz-check passes and the Inventory account holds it.
-inventory() {
-	biz-check >check.out && ! grep -q '"ok":false' check.out &&
-	ledger-balance --where ".account == \"1300\"" --jq .balance >inv &&
-	test "$(cat inv)" = "$1"
-}
-
 test_expect_success 'set up' '
 	biz-init >/dev/null &&
 	inv-warehouse add STORE2 --name "Second store" >/dev/null &&

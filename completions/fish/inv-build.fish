@@ -23,6 +23,7 @@ complete -c inv-build -l sku -x -a '(inv-bom list -f tsv --jq .product 2>/dev/nu
 complete -c inv-build -l qty -x -d 'how many'
 complete -c inv-build -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'the warehouse'
 complete -c inv-build -l lot -x -d 'the lot of a lot-tracked product'
+complete -c inv-build -l serial -x -d 'a serial of a serial-tracked product'
 complete -c inv-build -l ref -x -d 'the build reference; a rerun is a no-op'
 complete -c inv-build -l date -x -d 'the business date, YYYY-MM-DD'
 complete -c inv-build -l explode -d 'build missing sub-assemblies first'

@@ -60,6 +60,9 @@ struct build_request {
 	int64_t qty;		/* thousandths */
 	const char *lot;	/* the product's lot, or NULL (lot-tracked
 				   products get "B" and the build's id) */
+	const char *const *serials;	/* serial-tracked products: one a
+					   unit built */
+	size_t serial_count;
 	const char *ref;	/* may be NULL */
 	const char *date;	/* YYYY-MM-DD, or NULL: today */
 	int explode;		/* build missing sub-assemblies first */

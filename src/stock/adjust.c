@@ -33,7 +33,12 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 {
 	struct item_info item;
 	struct stock_move m;
+	struct stock_line serials = { .qty = a->qty,
+				      .serials = a->serials,
+				      .serial_count = a->serial_count };
 	char buf[DEC_BUFSZ];
+	char *serials_json = NULL;
+	int64_t qty;
 	int status;
 
 	if ((status = stock_doc_begin(db, doc, out)))
@@ -42,9 +47,12 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 	    (status = stock_doc_warehouse(db, doc, a->wh)) ||
 	    (status = stock_check_lot(&item, a->lot, 1)))
 		return status;
-	if (item.tracking == TRACK_SERIAL)
+	if (item.tracking == TRACK_SERIAL && a->qty < 0)
 		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: its "
 				"serials move one by one", item.sku);
+	if ((status = stock_check_serials(&item, &serials, a->qty > 0,
+					  &qty)))
+		return status;
 	if (!a->qty)
 		return biz_fail(BIZ_DATAERR, "quantity of '%s' must not be "
 				"zero", item.sku);
@@ -61,12 +69,20 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 	m.posting = a->posting;
 	m.posting_sign = a->posting_sign;
 	m.event = a->event;
+	serials_json = stock_serials_json(a->serials, a->serial_count);
+	m.serials = serials_json;
 	status = stock_apply_move(db, doc, &m, out);
 	free(m.pieces);
+	free(serials_json);
 	if (status)
 		return status;
 	a->value = m.value;
 	a->move_id = m.id;
+	for (size_t i = 0; i < a->serial_count && !status; i++)
+		status = stock_serial_receive(db, item.sku, a->serials[i],
+					      a->wh, 0, m.id);
+	if (status)
+		return status;
 	if (a->qty > 0 && a->lot)
 		return lot_known(db, item.sku, a->lot, m.id);
 	return BIZ_OK;

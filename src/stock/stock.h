@@ -197,11 +197,17 @@ int stock_position_each(struct db *db, const char *wh, stock_position_fn fn,
 			void *arg);
 /* ---- adjustments and reads for counts and builds (adjust.c) ---------- */
 
+/* The serials as a JSON array text (new string), NULL for none. */
+char *stock_serials_json(const char *const *serials, size_t n);
+
 /* One adjustment of stock at a given cost, for stock_adjust(). */
 struct stock_adjustment {
 	const char *sku;
 	const char *wh;
 	const char *lot;	/* lot-tracked items; NULL otherwise */
+	const char *const *serials;	/* serial-tracked items coming in:
+					   one a unit */
+	size_t serial_count;
 	int64_t qty;		/* signed: + in, - out (thousandths) */
 	int64_t value;		/* in: the exact value of the new layer;
 				   out: set to the value taken (negative) */
@@ -215,9 +221,10 @@ struct stock_adjustment {
  * Moves a->qty of an item in or out of a warehouse through
  * stock_apply_move(): in as one cost layer worth exactly a->value (a
  * count's gain, a build's product), out from the cost layers by FIFO or
- * AVCO whatever is reserved (a count's loss).  Serial-tracked items are
- * refused (BIZ_DATAERR): their serials are moved one by one.  The move
- * record goes to out (NULL: nowhere).
+ * AVCO whatever is reserved (a count's loss).  Serial-tracked items come
+ * in with a serial a unit (a build's product); out they are refused
+ * (BIZ_DATAERR): which serials leave must be named.  The move record
+ * goes to out (NULL: nowhere).
  */
 int stock_adjust(struct db *db, struct stock_doc *doc,
 		 struct stock_adjustment *a, struct sink *out);
