@@ -51,7 +51,11 @@ static int run_build(struct cli *cli, void *arg)
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_SKU: req->build.sku = optarg; break;
-		case OPT_QTY: qty = optarg; break;
+		case OPT_QTY:
+			/* A bad one is usage before the database opens. */
+			qty = optarg;
+			cli_decimal(cli, "--qty", qty, QTY_SCALE);
+			break;
 		case OPT_WH: req->build.wh = optarg; break;
 		case OPT_LOT: req->build.lot = optarg; break;
 		case OPT_REF: req->build.ref = optarg; break;
