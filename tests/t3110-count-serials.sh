@@ -112,4 +112,20 @@ test_expect_success 'a missing serial goes out by name at FIFO cost' '
 	inventory 472.5
 '
 
+# Count 1 posted with 6 lines (A1..A5 and the found A9), 4 counted (A1,
+# A3, A5, A9); count 2 posted with --zero: its 5 lines all counted (A4
+# as 0).
+test_expect_success 'list: the counts without their lines' '
+	inv-count start --wh MAIN --sku BOLT >/dev/null &&
+	inv-count list >out &&
+	test $(wc -l <out) -eq 3 &&
+	jqe out 1 ".id == 1 and .status == \"posted\" and .lines == 6 and
+		.counted == 4 and .entry != null" &&
+	jqe out 2 ".id == 2 and .lines == 5 and .counted == 5" &&
+	inv-count list --status open >out &&
+	test $(wc -l <out) -eq 1 && jqe out 1 ".id == 3 and .counted == 0" &&
+	expect_exit 64 inv-count list --status done &&
+	expect_exit 65 inv-count list --wh NOWHERE
+'
+
 test_done

@@ -1,6 +1,6 @@
 # fish completion for inv-count (bizutils): cycle counts.
 
-set -l inv_count_subcommands start record diff post cancel show
+set -l inv_count_subcommands start record diff post cancel show list
 
 complete -c inv-count -f
 complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a start -d 'snapshot a warehouse for a count'
@@ -9,6 +9,7 @@ complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands
 complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a post -d 'post the adjustments and their entry'
 complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a cancel -d 'cancel an open count'
 complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a show -d 'show a count'
+complete -c inv-count -n "not __fish_seen_subcommand_from $inv_count_subcommands" -a list -d 'list the counts'
 
 # Common options
 complete -c inv-count -l db -r -F -d 'database file'
@@ -38,3 +39,11 @@ complete -c inv-count -n "__fish_seen_subcommand_from record" -F
 
 # inv-count post
 complete -c inv-count -n "__fish_seen_subcommand_from post" -l zero -d 'lines not counted count as zero'
+
+# inv-count list
+complete -c inv-count -n "__fish_seen_subcommand_from list" -l status -x -a 'open posted cancelled' -d 'counts with this status'
+complete -c inv-count -n "__fish_seen_subcommand_from list" -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'counts of this warehouse'
+
+# The count's id: open counts for the verbs that change one.
+complete -c inv-count -n "__fish_seen_subcommand_from record post cancel" -a '(inv-count list --status open -f tsv --jq .id 2>/dev/null)'
+complete -c inv-count -n "__fish_seen_subcommand_from diff show" -a '(inv-count list -f tsv --jq .id 2>/dev/null)'

@@ -14,7 +14,8 @@
 #include "banned.h"
 
 enum {
-	OPT_WH = CLI_FIRST_OWN, OPT_SKU, OPT_ALL, OPT_SCAN, OPT_ZERO
+	OPT_WH = CLI_FIRST_OWN, OPT_SKU, OPT_ALL, OPT_SCAN, OPT_ZERO,
+	OPT_STATUS
 };
 
 static const struct option start_options[] = {
@@ -25,6 +26,11 @@ static const struct option start_options[] = {
 };
 static const struct option record_options[] = {
 	{ "scan", no_argument, NULL, OPT_SCAN },
+	CLI_OPTIONS
+};
+static const struct option list_options[] = {
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "wh", required_argument, NULL, OPT_WH },
 	CLI_OPTIONS
 };
 static const struct option post_options[] = {
@@ -45,6 +51,7 @@ struct request {
 	const char **skus;
 	size_t sku_cap;
 	int64_t id;
+	const char *status;	/* list */
 	int scan, zero;
 	struct scanned *codes;
 	size_t code_count, code_cap;
@@ -67,6 +74,10 @@ static void read_options(struct cli *cli, struct request *req)
 		case OPT_ALL: req->count.all = 1; break;
 		case OPT_SCAN: req->scan = 1; break;
 		case OPT_ZERO: req->zero = 1; break;
+		case OPT_STATUS:
+			cli_choice(cli, "--status", optarg, count_statuses);
+			req->status = optarg;
+			break;
 		}
 	}
 }
@@ -269,6 +280,16 @@ static int run_post(struct cli *cli, void *arg)
 	return cli_write(cli, write_post, req);
 }
 
+static int run_list(struct cli *cli, void *arg)
+{
+	struct request *req = arg;
+	char **args;
+
+	read_options(cli, req);
+	cli_operands(cli, 0, 0, &args);
+	return count_each(cli->db, req->status, req->count.wh, cli_sink(cli));
+}
+
 static int run_cancel(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
@@ -290,6 +311,9 @@ static const struct cli_verb verbs[] = {
 	{ "cancel", run_cancel, "", NULL, "inv-count cancel ID\n",
 	  CLI_NEEDS_DB | CLI_WRITES },
 	{ "show", run_show, "", NULL, "inv-count show ID\n", CLI_NEEDS_DB },
+	{ "list", run_list, "", list_options,
+	  "inv-count list [--status open|posted|cancelled] [--wh W]\n",
+	  CLI_NEEDS_DB },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -869,3 +869,40 @@ int count_cancel(struct db *db, int64_t id, struct sink *out)
 		return status;
 	return count_out(db, &h, "updated", out);
 }
+
+const char *const count_statuses[] = { "open", "posted", "cancelled", NULL };
+
+static void count_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	static const char *const names[] = {
+		"id", "wh", "status", "started_at", "closed_at", "entry",
+		"lines", "counted"
+	};
+
+	(void)arg;
+	json_object(w);
+	for (int i = 0; i < 8; i++)
+		db_json_column(w, names[i], stmt, i);
+	json_end_object(w);
+}
+
+int count_each(struct db *db, const char *status, const char *wh,
+	       struct sink *out)
+{
+	static const char sql[] =
+		"SELECT c.id, c.wh, c.status, c.started_at, c.closed_at, "
+		"c.entry_id, (SELECT count(*) FROM count_line l WHERE "
+		"l.count_id = c.id), (SELECT count(counted) FROM count_line l "
+		"WHERE l.count_id = c.id) FROM stock_count c "
+		"WHERE (?1 IS NULL OR c.status = ?1) AND "
+		"(?2 IS NULL OR c.wh = ?2) ORDER BY c.id";
+	struct db_stmt *stmt;
+	int rc;
+
+	if (wh && (rc = warehouse_check(db, wh)))
+		return rc;
+	stmt = db_stmt(db, sql);
+	db_bind_text(stmt, 1, status);
+	db_bind_text(stmt, 2, wh);
+	return db_put_rows(db, stmt, count_row, NULL, out);
+}

@@ -139,4 +139,16 @@ int count_cancel(struct db *db, int64_t id, struct sink *out);
 /* Count id as a record: id wh status started_at lines[...]. */
 int count_show(struct db *db, int64_t id, struct sink *out);
 
+/* The statuses of a count: open, posted, cancelled (NULL-ended). */
+extern const char *const count_statuses[];
+
+/*
+ * The counts (of status and of warehouse wh, when not NULL), oldest
+ * first, without their lines: id wh status started_at closed_at entry
+ * lines counted (how many lines, how many counted).  An unknown wh is
+ * BIZ_DATAERR.
+ */
+int count_each(struct db *db, const char *status, const char *wh,
+	       struct sink *out);
+
 #endif
