@@ -2,10 +2,12 @@
 #include "decimal.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "biz.h"
 #include "banned.h"
 
 int dec_parse(const char *s, int scale, int64_t *out)
@@ -199,4 +201,18 @@ int64_t dec_muldiv(int64_t value, int64_t num, int64_t den)
 	if (quotient < INT64_MIN)
 		return INT64_MIN;
 	return (int64_t)quotient;
+}
+
+int dec_sum_fail(const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return biz_fail(BIZ_DATAERR, "%s: the total passes %lld of the "
+			"smallest unit, the most a report can add up; report "
+			"fewer rows at a time (by item, warehouse, account or "
+			"dates)", what, (long long)INT64_MAX);
 }
