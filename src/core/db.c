@@ -306,6 +306,8 @@ int db_open(const char *path, int create, struct db **out)
 		if ((status = make_parent_dirs(path)) ||
 		    (status = create_private(path)))
 			return status;
+	} else if ((status = db_file_check_wal(path))) {
+		return status;
 	} else if (access(path, W_OK) != 0 || !(st.st_mode & 0222)) {
 		/* Reads work; a write says read-only (77), not 70. */
 		flags = SQLITE_OPEN_READONLY;

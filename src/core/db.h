@@ -70,6 +70,13 @@ char *db_default_path(const char *explicit_path);
  * and sets *out on success.
  */
 int db_open(const char *path, int create, struct db **out);
+
+/*
+ * db_open()'s check of an existing file (dbfile.c): a WAL database whose
+ * -shm file is missing and may not be created by this user fails with
+ * BIZ_NOPERM saying so.  BIZ_OK otherwise (SQLite says the rest).
+ */
+int db_file_check_wal(const char *path);
 void db_close(struct db *db);
 
 /*
