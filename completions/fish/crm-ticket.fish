@@ -44,6 +44,7 @@ complete -c crm-ticket -n "__fish_seen_subcommand_from open list" -l priority -x
 complete -c crm-ticket -n "__fish_seen_subcommand_from open" -l channel -x -d 'how it came'
 complete -c crm-ticket -n "__fish_seen_subcommand_from open list" -l owner -x -a '(__crm_ticket_handles)' -d 'the rep'
 complete -c crm-ticket -n "__fish_seen_subcommand_from open" -l set -x -d 'a custom field'
+complete -c crm-ticket -n "__fish_seen_subcommand_from open" -l ref -x -d 'the ticket reference'
 complete -c crm-ticket -n "__fish_seen_subcommand_from list" -l status -x -a 'open resolved closed' -d 'only this status'
 complete -c crm-ticket -n "__fish_seen_subcommand_from list" -l open -d 'only open tickets'
 complete -c crm-ticket -n "__fish_seen_subcommand_from list" -l breached -d 'open tickets past a target'

@@ -511,17 +511,12 @@ static int import_csv(struct importer *im, FILE *fp)
 	return status;
 }
 
-/* The text of a manifest member, or NULL. */
-static const char *member_text(jv object, const char *key)
-{
-	return rec_text(object, key);
-}
-
 static int import_table(struct db *db, const char *dir, jv table,
 			enum export_format format, struct sink *sink)
 {
-	const char *name = member_text(table, "name");
-	const char *file = member_text(table, "file");
+	struct rec_texts texts = { .used = 0 };
+	const char *name = rec_text(&texts, table, "name");
+	const char *file = rec_text(&texts, table, "file");
 	jv columns = jv_object_get(jv_copy(table), jv_string("columns"));
 	struct importer im = { 0 };
 	struct strbuf path = { 0 };
@@ -622,6 +617,7 @@ done:
 
 int import_dir(struct db *db, const char *dir, struct sink *sink)
 {
+	struct rec_texts texts = { .used = 0 };
 	jv manifest = jv_invalid(), tables, version;
 	const char *format;
 	enum export_format fmt;
@@ -632,7 +628,7 @@ int import_dir(struct db *db, const char *dir, struct sink *sink)
 	version = jv_object_get(jv_copy(manifest),
 				jv_string("schema_version"));
 	tables = jv_object_get(jv_copy(manifest), jv_string("tables"));
-	format = member_text(manifest, "format");
+	format = rec_text(&texts, manifest, "format");
 	fmt = format && !strcmp(format, "csv") ? EXPORT_CSV : EXPORT_JSONL;
 	if (jv_get_kind(version) != JV_KIND_NUMBER ||
 	    jv_number_value(version) != db_schema_version() ||

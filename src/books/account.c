@@ -253,10 +253,11 @@ int ledger_account_resolve(struct db *db, const char *text, char *code)
 static int same_account(jv a, const char *name, const char *type,
 			const char *parent)
 {
-	const char *p = rec_text(a, "parent");
+	struct rec_texts texts = { .used = 0 };
+	const char *p = rec_text(&texts, a, "parent");
 
-	return !strcmp(rec_text(a, "name"), name) &&
-	       !strcmp(rec_text(a, "type"), type) &&
+	return !strcmp(rec_text(&texts, a, "name"), name) &&
+	       !strcmp(rec_text(&texts, a, "type"), type) &&
 	       ((!p && !parent) || (p && parent && !strcmp(p, parent)));
 }
 
@@ -267,6 +268,7 @@ int ledger_account_add(struct db *db, jv fields, struct sink *out)
 		"VALUES (?, ?, ?, ?, ?)";
 	static const char name_sql[] =
 		"SELECT code FROM account WHERE name = ?";
+	struct rec_texts texts = { .used = 0 };
 	const char *code, *name, *type, *parent;
 	char at[TS_BUFSZ], parent_code[LEDGER_CODE_MAX];
 	char numbers[4][REC_NUMBER_BUFSZ];
@@ -311,12 +313,13 @@ int ledger_account_add(struct db *db, jv fields, struct sink *out)
 		if ((status = account_get(db, parent_code, &parent_account)))
 			goto done;
 		if (!type)
-			type = rec_text(parent_account, "type");
-		if (strcmp(type, rec_text(parent_account, "type"))) {
+			type = rec_text(&texts, parent_account, "type");
+		if (strcmp(type, rec_text(&texts, parent_account, "type"))) {
 			status = biz_fail(BIZ_DATAERR, "account '%s' is %s, "
 					  "its parent '%s' %s", code, type,
 					  parent_code,
-					  rec_text(parent_account, "type"));
+					  rec_text(&texts, parent_account,
+						   "type"));
 			goto done;
 		}
 		parent = parent_code;
@@ -335,8 +338,8 @@ int ledger_account_add(struct db *db, jv fields, struct sink *out)
 		} else {
 			status = biz_fail(BIZ_REFUSED, "account '%s' exists "
 					  "as '%s' (%s)", code,
-					  rec_text(existing, "name"),
-					  rec_text(existing, "type"));
+					  rec_text(&texts, existing, "name"),
+					  rec_text(&texts, existing, "type"));
 			jv_free(existing);
 		}
 		goto done;

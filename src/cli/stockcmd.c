@@ -15,16 +15,6 @@
 #include "record.h"
 #include "banned.h"
 
-/* One unit as a quantity: a scanned code is one of its item. */
-static int64_t qty_one(void)
-{
-	int64_t one = 1;
-
-	for (int i = 0; i < QTY_SCALE; i++)
-		one *= 10;
-	return one;
-}
-
 void stock_request_add_serial(struct stock_request *req, const char *serial)
 {
 	ARRAY_PUSH(req->serials, req->line.serial_count, req->serial_cap,
@@ -35,7 +25,8 @@ void stock_request_add_serial(struct stock_request *req, const char *serial)
 void stock_request_check(struct cli *cli, struct stock_request *req,
 			 int nargs, const char *qty)
 {
-	if (!req->line.wh)
+	/* A FILE's lines may name their own warehouse. */
+	if (!req->line.wh && nargs != 1)
 		cli_usage_error(cli, "--wh is needed");
 	if (nargs > 1)
 		cli_usage_error(cli, "one FILE at most");
@@ -92,8 +83,9 @@ static int apply_stock_record(struct db *db, struct stock_doc *doc,
 {
 	static const char *const known[] = {
 		"sku", "qty", "cost", "lot", "expiry", "serial", "serials",
-		"wh", "to", "barcode", NULL
+		"wh", "to", "barcode", "ref", NULL
 	};
+	struct rec_texts texts = { .used = 0 };
 	struct stock_line line = *base;
 	const char **serials = NULL;
 	jv list = jv_null();
@@ -101,23 +93,28 @@ static int apply_stock_record(struct db *db, struct stock_doc *doc,
 
 	if ((status = rec_known_fields(record, known)))
 		goto done;
-	line.sku = rec_text(record, "sku");
-	if (!line.sku && rec_text(record, "barcode")) {
-		line.sku = rec_text(record, "barcode");
+	line.sku = rec_text(&texts, record, "sku");
+	if (!line.sku && rec_text(&texts, record, "barcode")) {
+		line.sku = rec_text(&texts, record, "barcode");
 		line.scan = 1;
 	}
 	if (!line.sku) {
 		status = biz_fail(BIZ_DATAERR, "sku: a SKU is needed");
 		goto done;
 	}
-	if (rec_text(record, "wh"))
-		line.wh = rec_text(record, "wh");
-	if (rec_text(record, "to"))
-		line.to = rec_text(record, "to");
-	if (rec_text(record, "lot"))
-		line.lot = rec_text(record, "lot");
-	if (rec_text(record, "expiry"))
-		line.expiry = rec_text(record, "expiry");
+	if (rec_text(&texts, record, "wh"))
+		line.wh = rec_text(&texts, record, "wh");
+	if (!line.wh) {
+		status = biz_fail(BIZ_DATAERR, "wh: a warehouse is needed (a "
+				  "wh field or --wh)");
+		goto done;
+	}
+	if (rec_text(&texts, record, "to"))
+		line.to = rec_text(&texts, record, "to");
+	if (rec_text(&texts, record, "lot"))
+		line.lot = rec_text(&texts, record, "lot");
+	if (rec_text(&texts, record, "expiry"))
+		line.expiry = rec_text(&texts, record, "expiry");
 	if ((status = record_decimal(record, "qty", QTY_SCALE, &line.qty,
 				     &has)))
 		goto done;
@@ -130,10 +127,10 @@ static int apply_stock_record(struct db *db, struct stock_doc *doc,
 		line.has_cost = 1;
 	list = jv_object_get(jv_copy(record), jv_string("serials"));
 	if (jv_get_kind(list) != JV_KIND_ARRAY) {
-		const char *text = rec_text(record, "serials");
+		const char *text = rec_text(&texts, record, "serials");
 
 		if (!text)
-			text = rec_text(record, "serial");
+			text = rec_text(&texts, record, "serial");
 		jv_free(list);
 		list = text ? jv_string_split(jv_string(text), jv_string(","))
 			    : jv_array();
@@ -229,7 +226,7 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 
 		line.sku = items[i].sku;
 		line.scan = 0;
-		line.qty = items[i].units * qty_one();
+		line.qty = items[i].units * QTY_ONE;	/* a code a unit */
 		if (!strcmp(doc->kind, "receipt"))
 			status = stock_receive(db, doc, &line, out);
 		else
@@ -291,23 +288,78 @@ static int write_document(struct db *db, void *arg, jv *record)
 	return status;
 }
 
-static int apply_record(struct db *db, jv record, jv *out, void *arg)
+/* Finishes the document being written; a replay is warned of. */
+static int end_document(struct db *db, struct stock_request *req)
 {
-	struct stock_request *req = arg;
-
-	(void)out;
-	return apply_stock_record(db, &req->doc, &req->line, record,
-				  &req->out);
-}
-
-static int end_batch(struct db *db, void *arg)
-{
-	struct stock_request *req = arg;
 	int status = stock_doc_finish(db, &req->doc);
 
 	if (!status)
 		warn_replay(req);
 	return status;
+}
+
+static int end_batch(struct db *db, void *arg)
+{
+	return end_document(db, arg);
+}
+
+static int same_ref(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
+/*
+ * Makes req->doc the document of a batch line whose ref is ref (its ref
+ * field, else --ref, else none).  Consecutive lines of one ref form one
+ * document (DESIGN.md, idempotency): a new ref finishes the document
+ * before.  A ref that comes back after other lines is refused, as its
+ * document is already finished: the error can name the line.
+ */
+static int batch_document(struct db *db, struct stock_request *req,
+			  const char *ref)
+{
+	char *own;
+	int status;
+
+	if (req->batch_lines++ && same_ref(ref, req->doc.ref))
+		return BIZ_OK;
+	if (req->batch_lines > 1) {
+		if ((status = end_document(db, req)))
+			return status;
+		req->doc.id = 0;
+		req->doc.replay = 0;
+		req->doc.entry_id = 0;
+		req->warned = 0;
+	}
+	req->doc.ref = NULL;
+	if (!ref)
+		return BIZ_OK;
+	if (hash_get(&req->batch_refs, ref))
+		return biz_fail(BIZ_DATAERR, "ref: '%s' comes back after lines "
+				"of another ref; the lines of one ref must be "
+				"together", ref);
+	own = xstrdup(ref);
+	hash_put(&req->batch_refs, own, own);
+	req->doc.ref = own;
+	return BIZ_OK;
+}
+
+static int apply_record(struct db *db, jv record, jv *out, void *arg)
+{
+	struct rec_texts texts = { .used = 0 };
+	struct stock_request *req = arg;
+	const char *ref = rec_text(&texts, record, "ref");
+	int status;
+
+	(void)out;
+	if (!ref || !*ref)
+		ref = req->option_ref;
+	if ((status = batch_document(db, req, ref))) {
+		jv_free(record);
+		return status;
+	}
+	return apply_stock_record(db, &req->doc, &req->line, record,
+				  &req->out);
 }
 
 int stock_request_run(struct cli *cli, struct stock_request *req,
@@ -319,11 +371,17 @@ int stock_request_run(struct cli *cli, struct stock_request *req,
 	cli->spool = 1;
 	req->out.put = print_move;
 	req->cli = cli;
-	if (file)
+	if (file) {
+		req->option_ref = req->doc.ref;
 		status = cli_batch_end(cli, file, apply_record, end_batch,
 				       req);
-	else
+		for (size_t i = 0; i < req->batch_refs.cap; i++)
+			if (req->batch_refs.keys[i])
+				free(req->batch_refs.values[i]);
+		hash_clear(&req->batch_refs);
+	} else {
 		status = cli_write(cli, write_document, req);
+	}
 	stock_doc_release(&req->doc);
 	free(req->serials);
 	req->serials = NULL;

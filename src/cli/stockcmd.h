@@ -10,6 +10,7 @@
 #define STOCKCMD_H
 
 #include "cli.h"
+#include "hash.h"
 #include "stock.h"
 
 struct stock_request {
@@ -18,6 +19,9 @@ struct stock_request {
 	int scan;		/* --scan: codes from stdin */
 	int pass;		/* qc: pass (else fail) */
 	int warned;
+	const char *option_ref;	/* a batch: --ref, for lines without one */
+	struct hash batch_refs;	/* a batch: the refs begun (owned) */
+	size_t batch_lines;
 	const char **serials;	/* --serial values, owned (line.serials) */
 	size_t serial_cap;
 	struct sink out;	/* the moves, printed as they are written */

@@ -129,12 +129,13 @@ static int tag_customer(struct db *db, void *arg, jv *record)
 /* A record read by tag -: its id names the customer to tag. */
 static int tag_record(struct db *db, jv record, jv *out, void *arg)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct request *req = arg;
 	int64_t id = 0;
 	int status;
 
-	status = field_integer("id", rec_text(record, "id"), 1, INT64_MAX,
-			       &id);
+	status = field_integer("id", rec_text(&texts, record, "id"), 1,
+			       INT64_MAX, &id);
 	jv_free(record);
 	if (status)
 		return status;

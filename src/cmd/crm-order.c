@@ -199,14 +199,15 @@ static int write_fn(struct db *db, void *arg, jv *record)
 /* A batch record names the order (id or order) and, to pay, amount. */
 static int apply_record(struct db *db, jv record, jv *out, void *arg)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct request *req = arg;
-	const char *id = rec_text(record, "id");
-	const char *amount = rec_text(record, "amount");
+	const char *id = rec_text(&texts, record, "id");
+	const char *amount = rec_text(&texts, record, "amount");
 	int status;
 
 	(void)out;
 	if (!id)
-		id = rec_text(record, "order");
+		id = rec_text(&texts, record, "order");
 	if (!id) {
 		jv_free(record);
 		return biz_fail(BIZ_DATAERR, "id: missing");

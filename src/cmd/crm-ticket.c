@@ -14,7 +14,7 @@ enum {
 	OPT_CUSTOMER = CLI_FIRST_OWN, OPT_SUBJECT, OPT_PRIORITY, OPT_CHANNEL,
 	OPT_OWNER, OPT_SET, OPT_NOTE, OPT_CSAT, OPT_STATUS, OPT_OPEN,
 	OPT_BREACHED, OPT_LIMIT, OPT_FROM, OPT_TO, OPT_BY, OPT_REP,
-	OPT_RESPONSE, OPT_RESOLUTION
+	OPT_RESPONSE, OPT_RESOLUTION, OPT_REF
 };
 
 static const struct option open_options[] = {
@@ -23,6 +23,7 @@ static const struct option open_options[] = {
 	{ "priority", required_argument, NULL, OPT_PRIORITY },
 	{ "channel", required_argument, NULL, OPT_CHANNEL },
 	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "ref", required_argument, NULL, OPT_REF },
 	{ "set", required_argument, NULL, OPT_SET },
 	CLI_OPTIONS
 };
@@ -64,6 +65,7 @@ static const char *const option_fields[] = {
 	[OPT_PRIORITY - CLI_FIRST_OWN] = "priority",
 	[OPT_CHANNEL - CLI_FIRST_OWN] = "channel",
 	[OPT_OWNER - CLI_FIRST_OWN] = "owner",
+	[OPT_REF - CLI_FIRST_OWN] = "ref",
 };
 
 struct request {
@@ -222,16 +224,37 @@ static int64_t ticket_id(struct cli *cli, const char *text)
 	return cli_integer(cli, "ID", text, 1, INT64_MAX);
 }
 
+/* One ticket of a batch: its record printed when the batch commits. */
+static int open_record(struct db *db, jv record, jv *out, void *arg)
+{
+	struct request *req = arg;
+	int status;
+
+	(void)out;
+	if ((status = ticket_open(db, record, &req->out)) == BIZ_OK)
+		cli_print_json(req->cli, req->out.text.buf,
+			       req->out.text.len);
+	return status;
+}
+
 static int run_open(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
 	char **args;
+	int n;
 
 	read_options(cli, req);
-	cli_operands(cli, 0, 0, &args);
+	n = cli_operands(cli, 0, 1, &args);
+	if (n == 1) {
+		if (jv_object_length(jv_copy(req->fields)))
+			cli_usage_error(cli, "a FILE's records carry the "
+					"fields: no other option of open");
+		return done(req, cli_batch(cli, args[0], open_record, req));
+	}
 	if (!rec_has(req->fields, "customer") ||
 	    !rec_has(req->fields, "subject"))
-		cli_usage_error(cli, "open needs --customer and --subject");
+		cli_usage_error(cli, "open needs --customer and --subject, "
+				"or a FILE");
 	req->verb = "open";
 	return done(req, cli_write(cli, write_ticket, req));
 }
@@ -334,7 +357,9 @@ static const struct cli_verb verbs[] = {
 	{ "open", run_open, "", open_options,
 	  "crm-ticket open --customer ID --subject S "
 	  "[--priority low|normal|high|urgent]\n"
-	  "                [--channel C] [--owner H] [--set k=v]...\n",
+	  "                [--channel C] [--owner H] [--ref R] "
+	  "[--set k=v]...\n"
+	  "       crm-ticket open FILE|-\n",
 	  WRITE },
 	{ "assign", run_change, "", no_options, "crm-ticket assign ID REP\n",
 	  WRITE },

@@ -11,7 +11,7 @@
 
 enum {
 	OPT_SUPPLIER = CLI_FIRST_OWN, OPT_LINE, OPT_WH, OPT_REF, OPT_DATE,
-	OPT_HOLD, OPT_AMOUNT, OPT_STATUS
+	OPT_HOLD, OPT_AMOUNT, OPT_STATUS, OPT_LOT, OPT_EXPIRY, OPT_SERIAL
 };
 
 static const struct option request_options[] = {
@@ -24,6 +24,9 @@ static const struct option request_options[] = {
 };
 static const struct option receive_options[] = {
 	{ "line", required_argument, NULL, OPT_LINE },
+	{ "lot", required_argument, NULL, OPT_LOT },
+	{ "expiry", required_argument, NULL, OPT_EXPIRY },
+	{ "serial", required_argument, NULL, OPT_SERIAL },
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "ref", required_argument, NULL, OPT_REF },
 	{ "date", required_argument, NULL, OPT_DATE },
@@ -45,6 +48,9 @@ static const struct option plain_options[] = { CLI_OPTIONS };
 struct request {
 	struct cli *cli;
 	struct purchase_in in;
+	struct purchase_receipt_in receipt;	/* receive: lot, serials */
+	const char **serials;
+	size_t serial_cap;
 	char **line_texts;
 	size_t line_count, line_cap;
 	const char *amount_text, *status, *verb;
@@ -70,6 +76,16 @@ static void read_options(struct cli *cli, struct request *req)
 		case OPT_REF: req->in.ref = optarg; break;
 		case OPT_DATE: req->in.date = optarg; break;
 		case OPT_HOLD: req->hold = 1; break;
+		case OPT_LOT: req->receipt.lot = optarg; break;
+		case OPT_EXPIRY:
+			req->receipt.expiry = cli_data_date(cli, "--expiry",
+							    optarg, DATE_LAST);
+			break;
+		case OPT_SERIAL:
+			ARRAY_PUSH(req->serials, req->receipt.serial_count,
+				   req->serial_cap, optarg);
+			req->receipt.serials = req->serials;
+			break;
 		case OPT_AMOUNT: req->amount_text = optarg; break;
 		case OPT_STATUS: req->status = optarg; break;
 		}
@@ -109,9 +125,12 @@ static int write_one(struct db *db, void *arg, jv *record)
 			return status;
 		if (v[2] == 'q')
 			return purchase_request(db, &req->in, record);
-		return purchase_receive(db, req->id, req->in.lines,
-					req->in.count, req->hold, req->in.ref,
-					req->in.date, record);
+		req->receipt.lines = req->in.lines;
+		req->receipt.count = req->in.count;
+		req->receipt.hold = req->hold;
+		req->receipt.ref = req->in.ref;
+		req->receipt.date = req->in.date;
+		return purchase_receive(db, req->id, &req->receipt, record);
 	}
 	if (!strcmp(v, "approve"))
 		return purchase_approve(db, req->id, record);
@@ -237,8 +256,9 @@ static const struct cli_verb verbs[] = {
 	{ "order", run_step, "", plain_options, "inv-purchase order ID\n",
 	  WRITES },
 	{ "receive", run_step, "", receive_options,
-	  "inv-purchase receive ID [--line SKU:QTY...] [--hold] [--ref R] "
-	  "[--date D]\n", WRITES },
+	  "inv-purchase receive ID [--line SKU:QTY...] [--lot L [--expiry D]] "
+	  "[--serial S...]\n"
+	  "                    [--hold] [--ref R] [--date D]\n", WRITES },
 	{ "bill", run_step, "", money_options,
 	  "inv-purchase bill ID --amount A [--ref R] [--date D]\n", WRITES },
 	{ "pay", run_step, "", money_options,
@@ -261,5 +281,6 @@ int cmd_inv_purchase(int argc, char **argv)
 	status = cli_run_verbs(argc, argv, verbs, &req);
 	free(req.line_texts);
 	free(req.in.lines);
+	free(req.serials);
 	return status;
 }

@@ -37,7 +37,9 @@ struct report {
 /* The key of a record's item and warehouse in report.due. */
 static jv due_key(jv record)
 {
-	const char *sku = rec_text(record, "sku"), *wh = rec_text(record, "wh");
+	struct rec_texts texts = { .used = 0 };
+	const char *sku = rec_text(&texts, record, "sku");
+	const char *wh = rec_text(&texts, record, "wh");
 
 	return jv_string_fmt("%s\037%s", sku ? sku : "", wh ? wh : "");
 }

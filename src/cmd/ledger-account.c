@@ -75,6 +75,7 @@ static int run_add(struct cli *cli, void *arg)
 
 static int run_list(struct cli *cli, void *arg)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct request *req = arg;
 	char **args;
 	int status;
@@ -82,7 +83,8 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	status = ledger_account_each(cli->db, rec_text(req->fields, "type"),
+	status = ledger_account_each(cli->db,
+				     rec_text(&texts, req->fields, "type"),
 				     cli_sink(cli));
 	jv_free(req->fields);
 	return status;

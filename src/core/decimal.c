@@ -10,6 +10,8 @@
 #include "biz.h"
 #include "banned.h"
 
+_Static_assert(QTY_ONE == 1000 && QTY_SCALE == 3, "QTY_ONE is 10^QTY_SCALE");
+
 int dec_parse(const char *s, int scale, int64_t *out)
 {
 	int negative = 0, places = -1, digits = 0;

@@ -12,6 +12,8 @@
 #include <jq.h>
 
 #define QTY_SCALE 3
+/* One unit as a quantity: 10^QTY_SCALE. */
+#define QTY_ONE 1000
 #define DEC_MAX_SCALE 6
 /* Room for "-9223372036854775808" with a point. */
 #define DEC_BUFSZ 32

@@ -4,6 +4,8 @@
 #include "biz.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
@@ -68,13 +70,19 @@ const char *rec_field_text(jv record, const char *key,
 	return text;
 }
 
-const char *rec_text(jv record, const char *key)
+const char *rec_text(struct rec_texts *texts, jv record, const char *key)
 {
-	static char ring[8][NUMBER_BUFSZ];
-	static int next;
+	char number[NUMBER_BUFSZ];
+	const char *text = rec_field_text(record, key, number);
 
-	next = (next + 1) % 8;
-	return rec_field_text(record, key, ring[next]);
+	if (text != number)
+		return text;
+	if (texts->used == REC_TEXTS_MAX) {
+		fprintf(stderr, "bizutils: bug: more than %d numbers read "
+			"through one struct rec_texts\n", REC_TEXTS_MAX);
+		abort();
+	}
+	return memcpy(texts->number[texts->used++], number, sizeof(number));
 }
 
 void rec_dump_text(struct strbuf *sb, const char *s, size_t len)

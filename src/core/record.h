@@ -30,11 +30,25 @@ const char *rec_field_text(jv record, const char *key,
 			   char number[REC_NUMBER_BUFSZ]);
 
 /*
- * rec_field_text() for a field that holds a string (a number's text
- * lives in a small ring that later calls reuse).  Kept for src/stock,
- * which reads its records with it: new code passes its own buffer.
+ * Room for the text of the numbers one function reads from records with
+ * rec_text(): the caller's, on its stack, so every text it was given
+ * stays valid while the function runs (no ring that a later call
+ * reuses).  A number takes one place; a string is borrowed from its
+ * record and takes none.
  */
-const char *rec_text(jv record, const char *key);
+#define REC_TEXTS_MAX 16
+struct rec_texts {
+	int used;
+	char number[REC_TEXTS_MAX][REC_NUMBER_BUFSZ];
+};
+
+/*
+ * rec_field_text() with a number's text in a place of texts.  A function
+ * that reads more than REC_TEXTS_MAX numbers through one texts is a bug:
+ * it aborts rather than reuse a place.  A loop over records or fields
+ * passes rec_field_text() a buffer of its own instead.
+ */
+const char *rec_text(struct rec_texts *texts, jv record, const char *key);
 
 /*
  * Appends the JSON text of value (borrowed) to sb: byte for byte what

@@ -790,6 +790,17 @@
 "  reason TEXT NOT NULL," \
 "  at TEXT NOT NULL);"
 
+/*
+ * Tickets opened with a ref (crm-ticket open --ref, or a ref field in a
+ * batch): a rerun of the same request is a no-op, another request under
+ * the ref is refused.  request is the canonical JSON of what was asked.
+ */
+#define SCHEMA_TICKET_REF \
+"CREATE TABLE IF NOT EXISTS ticket_ref(" \
+"  ref TEXT PRIMARY KEY," \
+"  ticket_id INTEGER NOT NULL UNIQUE REFERENCES ticket(id)," \
+"  request TEXT NOT NULL) WITHOUT ROWID;"
+
 const char *const schema_migrations[] = {
 	SCHEMA_CORE SCHEMA_CRM SCHEMA_STOCK SCHEMA_LEDGER,
 	SCHEMA_ACCOUNTS_2,
@@ -801,6 +812,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_CONTROL,
 	SCHEMA_LIMITS,
 	SCHEMA_SEMANTICS,
+	SCHEMA_TICKET_REF,
 };
 
 const size_t schema_migration_count =

@@ -657,6 +657,7 @@ static int route_keep(struct db *db, int64_t id, const char *reason,
  */
 static int assign_one(struct run *run, int64_t id, int stale, int named)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct assign_request *req = run->req;
 	struct lead_view view = { NULL, NULL, -1, !req->rules };
 	const char *reason = NULL, *owner, *status_text;
@@ -676,15 +677,15 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	 * never hide the lead's own, read below. */
 	if (req->rules && req->rules->has_when)
 		lead = lead_public(lead);
-	owner = rec_text(lead, "owner");
-	status_text = rec_text(lead, "status");
+	owner = rec_text(&texts, lead, "owner");
+	status_text = rec_text(&texts, lead, "status");
 	if (stale ? !owner : owner || !status_text ||
 	    strcmp(status_text, "new")) {
 		jv_free(lead);
 		return BIZ_OK;
 	}
-	view.region = rec_text(lead, "region");
-	view.industry = rec_text(lead, "industry");
+	view.region = rec_text(&texts, lead, "region");
+	view.industry = rec_text(&texts, lead, "industry");
 	if (stale)
 		view.exclude = rep_find(run, owner);
 	pool = choose_pool(run, lead);

@@ -55,15 +55,16 @@ int lead_status_allowed(int64_t id, const char *from, const char *to)
 static int convert_customer(struct db *db, jv lead, int64_t asked,
 			    jv *customer)
 {
-	const char *company = rec_text(lead, "company");
+	struct rec_texts texts = { .used = 0 };
+	const char *company = rec_text(&texts, lead, "company");
 	int64_t id = asked;
 	int status;
 	jv fields;
 
 	if (id)
 		return customer_get(db, id, customer);
-	if ((status = customer_find(db, rec_text(lead, "email"), company,
-				    &id)))
+	if ((status = customer_find(db, rec_text(&texts, lead, "email"),
+				    company, &id)))
 		return status;
 	if (id) {
 		if ((status = customer_get(db, id, customer)) == BIZ_OK)
@@ -72,14 +73,14 @@ static int convert_customer(struct db *db, jv lead, int64_t asked,
 	}
 	fields = jv_object();
 	rec_set_str(&fields, "name", company ? company :
-				     rec_text(lead, "name"));
+				     rec_text(&texts, lead, "name"));
 	if (company)
-		rec_set_str(&fields, "contact", rec_text(lead, "name"));
-	rec_set_str(&fields, "email", rec_text(lead, "email"));
-	rec_set_str(&fields, "phone", rec_text(lead, "phone"));
-	rec_set_str(&fields, "industry", rec_text(lead, "industry"));
-	rec_set_str(&fields, "region", rec_text(lead, "region"));
-	rec_set_str(&fields, "size", rec_text(lead, "size"));
+		rec_set_str(&fields, "contact", rec_text(&texts, lead, "name"));
+	rec_set_str(&fields, "email", rec_text(&texts, lead, "email"));
+	rec_set_str(&fields, "phone", rec_text(&texts, lead, "phone"));
+	rec_set_str(&fields, "industry", rec_text(&texts, lead, "industry"));
+	rec_set_str(&fields, "region", rec_text(&texts, lead, "region"));
+	rec_set_str(&fields, "size", rec_text(&texts, lead, "size"));
 	return customer_upsert(db, fields, customer);
 }
 
@@ -130,6 +131,7 @@ static int convert_mark(struct db *db, int64_t id, int64_t customer,
 int lead_convert(struct db *db, int64_t id, const struct lead_conversion *c,
 		 jv *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	jv lead, customer = jv_null(), deal = jv_null(), fields;
 	const char *lead_status, *title;
 	int64_t customer_id, deal_id;
@@ -138,7 +140,7 @@ int lead_convert(struct db *db, int64_t id, const struct lead_conversion *c,
 	if (lead_load(db, id, &lead))
 		return biz_fail(BIZ_DATAERR, "no such lead %lld",
 				(long long)id);
-	lead_status = rec_text(lead, "status");
+	lead_status = rec_text(&texts, lead, "status");
 	if (!strcmp(lead_status, "converted")) {
 		status = biz_fail(BIZ_REFUSED, "lead %lld is already "
 				  "converted", (long long)id);
@@ -152,14 +154,15 @@ int lead_convert(struct db *db, int64_t id, const struct lead_conversion *c,
 	if ((status = convert_customer(db, lead, c->customer, &customer)))
 		goto done;
 	customer_id = record_id(customer);
-	title = c->title ? c->title : rec_text(lead, "company") ?
-		rec_text(lead, "company") : rec_text(lead, "name");
+	title = c->title ? c->title : rec_text(&texts, lead, "company");
+	if (!title)
+		title = rec_text(&texts, lead, "name");
 	fields = jv_object();
 	rec_set(&fields, "customer", jv_number((double)customer_id));
 	rec_set_str(&fields, "title", title);
 	rec_set_str(&fields, "amount", c->amount ? c->amount : "0");
 	rec_set_str(&fields, "close", c->close);
-	rec_set_str(&fields, "owner", rec_text(lead, "owner"));
+	rec_set_str(&fields, "owner", rec_text(&texts, lead, "owner"));
 	rec_set(&fields, "lead", jv_number((double)id));
 	if ((status = deal_add(db, fields, &deal)))
 		goto done;

@@ -516,16 +516,18 @@ static int customer_store(struct db *db, int64_t *id, jv own, jv extra)
 		"industry = ?4, size = ?5, region = ?6, terms = ?7, "
 		"email_key = ?8, phone_key = ?9, extra = ?10, updated_at = ?11 "
 		"WHERE id = ?12";
+	struct rec_texts texts = { .used = 0 };
 	struct db_stmt *stmt = db_stmt(db, *id ? update : insert);
-	char *email = crm_email_key(rec_text(own, "email"));
-	char *phone = crm_phone_key(rec_text(own, "phone"));
+	char *email = crm_email_key(rec_text(&texts, own, "email"));
+	char *phone = crm_phone_key(rec_text(&texts, own, "phone"));
 	struct strbuf text = { 0 };
 	char at[TS_BUFSZ];
 	int status;
 
 	rec_dump(&text, extra);
 	for (int i = 0; customer_fields[i]; i++)
-		db_bind_text(stmt, i + 1, rec_text(own, customer_fields[i]));
+		db_bind_text(stmt, i + 1,
+			     rec_text(&texts, own, customer_fields[i]));
 	db_bind_text(stmt, 8, email);
 	db_bind_text(stmt, 9, phone);
 	db_bind_text(stmt, 10, text.buf);
@@ -570,16 +572,18 @@ static int customer_duplicate(struct db *db, jv own, int64_t *id)
 	static const char by_phone[] =
 		"SELECT id FROM customer WHERE phone_key = ? ORDER BY id "
 		"LIMIT 1";
+	struct rec_texts texts = { .used = 0 };
 	char *phone;
 	int status, rc = DB_DONE;
 
-	if ((status = customer_find(db, rec_text(own, "email"), NULL, id)) ||
-	    *id)
+	if ((status = customer_find(db, rec_text(&texts, own, "email"), NULL,
+				    id)) || *id)
 		return status;
-	phone = crm_phone_key(rec_text(own, "phone"));
-	if (!phone && !rec_text(own, "email"))
+	phone = crm_phone_key(rec_text(&texts, own, "phone"));
+	if (!phone && !rec_text(&texts, own, "email"))
 		/* Nothing else to go by: the same name is the same party. */
-		return customer_find(db, NULL, rec_text(own, "name"), id);
+		return customer_find(db, NULL, rec_text(&texts, own, "name"),
+				     id);
 	if (phone) {
 		struct db_stmt *stmt = db_stmt(db, by_phone);
 
@@ -612,6 +616,7 @@ static int customer_add_tags(struct db *db, int64_t id, jv tags,
 static int customer_merge(struct db *db, int64_t id, jv own, jv tags,
 			  jv extra, jv *filled)
 {
+	struct rec_texts texts = { .used = 0 };
 	jv existing, old_extra;
 	int status, changed = 0;
 
@@ -623,7 +628,7 @@ static int customer_merge(struct db *db, int64_t id, jv own, jv tags,
 		return status;
 	}
 	jv_object_foreach(own, key, value) {
-		if (!rec_text(existing, jv_string_value(key))) {
+		if (!rec_text(&texts, existing, jv_string_value(key))) {
 			*filled = jv_object_set(*filled, jv_copy(key),
 						jv_copy(value));
 			existing = jv_object_set(existing, key, value);
@@ -657,6 +662,7 @@ done:
 
 int customer_upsert(struct db *db, jv fields, jv *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	jv own, tags, extra, filled = jv_null();
 	int64_t id = 0;
 	const char *op;
@@ -676,7 +682,7 @@ int customer_upsert(struct db *db, jv fields, jv *out)
 					      jv_copy(filled))))
 			goto done;
 	} else {
-		if (!rec_text(own, "name")) {
+		if (!rec_text(&texts, own, "name")) {
 			status = biz_fail(BIZ_DATAERR, "a customer needs a "
 					  "name");
 			goto done;

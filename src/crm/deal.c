@@ -401,11 +401,12 @@ int deal_add(struct db *db, jv fields, jv *out)
 		"INSERT INTO deal(customer_id, title, amount, stage, owner, "
 		"close, closed_at, lead_id, stage_at, created_at, updated_at, "
 		"extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10)";
+	struct rec_texts texts = { .used = 0 };
 	struct deal_stages stages = { 0 };
-	const char *title = rec_text(fields, "title");
-	const char *stage = rec_text(fields, "stage");
-	const char *close = rec_text(fields, "close");
-	const char *owner = rec_text(fields, "owner");
+	const char *title = rec_text(&texts, fields, "title");
+	const char *stage = rec_text(&texts, fields, "stage");
+	const char *close = rec_text(&texts, fields, "close");
+	const char *owner = rec_text(&texts, fields, "owner");
 	int64_t customer = 0, lead = 0, amount, t, id;
 	struct strbuf extra_text = { 0 };
 	char at[TS_BUFSZ];
@@ -426,9 +427,10 @@ int deal_add(struct db *db, jv fields, jv *out)
 		jv_free(key);
 		jv_free(value);
 	}
-	if ((status = field_integer("customer", rec_text(fields, "customer"),
-				    1, INT64_MAX, &customer)) ||
-	    (status = field_integer("lead", rec_text(fields, "lead"), 1,
+	if ((status = field_integer("customer",
+				    rec_text(&texts, fields, "customer"), 1,
+				    INT64_MAX, &customer)) ||
+	    (status = field_integer("lead", rec_text(&texts, fields, "lead"), 1,
 				    INT64_MAX, &lead)))
 		goto done;
 	if (!customer) {
@@ -497,8 +499,9 @@ int deal_move(struct db *db, int64_t id, const char *stage, int kind,
 	static const char sql[] =
 		"UPDATE deal SET stage = ?2, stage_at = ?3, updated_at = ?3, "
 		"closed_at = ?4, lost_reason = ?5 WHERE id = ?1";
+	struct rec_texts texts = { .used = 0 };
 	struct deal_stages stages = { 0 };
-	const char *from;
+	const char *from, *lost;
 	char at[TS_BUFSZ];
 	struct db_stmt *stmt;
 	jv deal;
@@ -513,10 +516,10 @@ int deal_move(struct db *db, int64_t id, const char *stage, int kind,
 		status = biz_fail(BIZ_DATAERR, "a reason is for a lost deal");
 		goto done;
 	}
-	from = rec_text(deal, "stage");
+	from = rec_text(&texts, deal, "stage");
 	if (!strcmp(from, stages.list[s].name) &&
-	    (!reason || (rec_text(deal, "lost_reason") &&
-			 !strcmp(reason, rec_text(deal, "lost_reason"))))) {
+	    (!reason || ((lost = rec_text(&texts, deal, "lost_reason")) &&
+			 !strcmp(reason, lost)))) {
 		*out = deal;
 		deal = jv_null();
 		rec_set_str(out, "op", "unchanged");
@@ -530,8 +533,8 @@ int deal_move(struct db *db, int64_t id, const char *stage, int kind,
 	/* Closing stamps closed_at; a move back to an open stage reopens. */
 	db_bind_text(stmt, 4, stages.list[s].kind == DEAL_OPEN ? NULL :
 			      !strcmp(from, stages.list[s].name) &&
-			      rec_text(deal, "closed_at") ?
-			      rec_text(deal, "closed_at") : at);
+			      rec_text(&texts, deal, "closed_at") ?
+			      rec_text(&texts, deal, "closed_at") : at);
 	db_bind_text(stmt, 5, stages.list[s].kind == DEAL_LOST ? reason : NULL);
 	if ((status = db_done(db, stmt)))
 		goto done;

@@ -641,6 +641,7 @@ static int lead_find_duplicate(struct db *db, const struct lead_input *in,
  */
 static jv lead_fill(jv existing, jv lead, jv *filled)
 {
+	char number[REC_NUMBER_BUFSZ];	/* a numeric field's text, unused */
 	jv extra = jv_object_get(jv_copy(existing), jv_string("extra"));
 	jv new_extra = jv_object_get(jv_copy(lead), jv_string("extra"));
 
@@ -651,7 +652,7 @@ static jv lead_fill(jv existing, jv lead, jv *filled)
 
 		if (jv_get_kind(value) != JV_KIND_NULL &&
 		    jv_is_valid(value) &&
-		    !rec_text(existing, lead_fields[i])) {
+		    !rec_field_text(existing, lead_fields[i], number)) {
 			rec_set(filled, lead_fields[i], jv_copy(value));
 			rec_set(&existing, lead_fields[i], value);
 		} else {
@@ -742,9 +743,10 @@ done:
 
 int lead_set(struct db *db, int64_t id, jv fields, struct sink *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct lead_input in;
 	jv existing, before, changes, extra;
-	const char *status_text = rec_text(fields, "status");
+	const char *status_text = rec_text(&texts, fields, "status");
 	int status, known = 0;
 
 	if (status_text) {
@@ -765,8 +767,9 @@ int lead_set(struct db *db, int64_t id, jv fields, struct sink *out)
 		return status;
 	}
 	before = jv_copy(existing);
-	if ((status = lead_status_allowed(id, rec_text(existing, "status"),
-					  rec_text(fields, "status")))) {
+	if ((status = lead_status_allowed(id,
+					  rec_text(&texts, existing, "status"),
+					  rec_text(&texts, fields, "status")))) {
 		jv_free(fields);
 		goto done;
 	}

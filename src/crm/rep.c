@@ -254,6 +254,7 @@ static int rep_store(struct db *db, jv rep)
 		"industries = excluded.industries, capacity = excluded.capacity, "
 		"weight = excluded.weight, team = excluded.team, "
 		"active = excluded.active";
+	struct rec_texts texts = { .used = 0 };
 	struct db_stmt *stmt = db_stmt(db, sql);
 	jv regions = jv_dump_string(jv_object_get(jv_copy(rep),
 						  jv_string("regions")), 0);
@@ -263,15 +264,15 @@ static int rep_store(struct db *db, jv rep)
 	char at[TS_BUFSZ], number[REC_NUMBER_BUFSZ];
 	int status;
 
-	db_bind_text(stmt, 1, rec_text(rep, "handle"));
-	db_bind_text(stmt, 2, rec_text(rep, "name"));
-	db_bind_text(stmt, 3, rec_text(rep, "email"));
+	db_bind_text(stmt, 1, rec_text(&texts, rep, "handle"));
+	db_bind_text(stmt, 2, rec_text(&texts, rep, "name"));
+	db_bind_text(stmt, 3, rec_text(&texts, rep, "email"));
 	db_bind_text(stmt, 4, jv_string_value(regions));
 	db_bind_text(stmt, 5, jv_string_value(industries));
 	if (jv_get_kind(capacity) == JV_KIND_NUMBER)
 		db_bind_int64(stmt, 6, (int64_t)jv_number_value(capacity));
 	db_bind_int64(stmt, 7, atoll(rec_field_text(rep, "weight", number)));
-	db_bind_text(stmt, 8, rec_text(rep, "team"));
+	db_bind_text(stmt, 8, rec_text(&texts, rep, "team"));
 	db_bind_int64(stmt, 9, jv_get_kind(jv_object_get(jv_copy(rep),
 				  jv_string("active"))) == JV_KIND_TRUE);
 	db_bind_text(stmt, 10, time_format(db->now, at));
@@ -303,11 +304,12 @@ static jv rep_blank(const char *handle)
 static int rep_save(struct db *db, jv before, jv rep, const char *op,
 		    struct sink *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	char handle[256];
 	int status = BIZ_OK, changed;
 
-	snprintf(handle, sizeof(handle), "%s", rec_text(rep, "handle"));
-	if (!rec_text(rep, "name")) {
+	snprintf(handle, sizeof(handle), "%s", rec_text(&texts, rep, "handle"));
+	if (!rec_text(&texts, rep, "name")) {
 		status = biz_fail(BIZ_DATAERR, "rep '%s' needs a name",
 				  handle);
 		goto done;
@@ -329,7 +331,8 @@ done:
 
 int rep_add(struct db *db, jv fields, struct sink *out)
 {
-	const char *handle = rec_text(fields, "handle");
+	struct rec_texts texts = { .used = 0 };
+	const char *handle = rec_text(&texts, fields, "handle");
 	jv existing, rep;
 	int status;
 

@@ -257,10 +257,11 @@ struct build_write {
 
 static int take_move(struct sink *sink, const char *json, size_t len)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct build_write *w = (struct build_write *)sink;
 	jv move = jv_parse_sized(json, (int)len);
 	int64_t qty = 0, value = 0;
-	const char *lot = rec_text(move, "lot");
+	const char *lot = rec_text(&texts, move, "lot");
 	int status = BIZ_OK;
 
 	if (dec_from_jv(jv_object_get(jv_copy(move), jv_string("qty")),
@@ -271,7 +272,7 @@ static int take_move(struct sink *sink, const char *json, size_t len)
 				  "qty or value");
 	if (!status) {
 		json_object(&w->parts);
-		json_key_str(&w->parts, "sku", rec_text(move, "sku"));
+		json_key_str(&w->parts, "sku", rec_text(&texts, move, "sku"));
 		json_key_str(&w->parts, "lot", lot);
 		json_key_dec(&w->parts, "qty", -qty, QTY_SCALE);
 		json_key_dec(&w->parts, "value", -value, w->db->money_scale);

@@ -398,16 +398,18 @@ static int snapshot_row(const struct stock_balance_row *row, void *arg)
  */
 static int snapshot_item(struct sink *sink, const char *json, size_t len)
 {
+	struct rec_texts texts = { .used = 0 };
 	struct snapshot *s = (struct snapshot *)((char *)sink -
 					       offsetof(struct snapshot,
 							items));
 	jv item = jv_parse_sized(json, (int)len);
-	const char *tracking = rec_text(item, "tracking");
+	const char *tracking = rec_text(&texts, item, "tracking");
 	int status = BIZ_OK;
 
 	if (!tracking || !strcmp(tracking, "none"))
-		status = line_insert(s->db, s->id, rec_text(item, "sku"), "",
-				     0, &s->lines);
+		status = line_insert(s->db, s->id,
+				     rec_text(&texts, item, "sku"), "", 0,
+				     &s->lines);
 	jv_free(item);
 	return status;
 }
@@ -608,6 +610,7 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 	static const char *const known[] = {
 		"sku", "barcode", "lot", "qty", "count", NULL
 	};
+	struct rec_texts texts = { .used = 0 };
 	struct count_head h;
 	const char *code, *qty_text;
 	int64_t qty;
@@ -615,10 +618,10 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 
 	if ((status = rec_known_fields(record, known)))
 		goto done;
-	code = rec_text(record, "sku");
-	if (!code && (code = rec_text(record, "barcode")))
+	code = rec_text(&texts, record, "sku");
+	if (!code && (code = rec_text(&texts, record, "barcode")))
 		scan = 1;
-	qty_text = rec_text(record, "qty");
+	qty_text = rec_text(&texts, record, "qty");
 	if (!code)
 		status = biz_fail(BIZ_DATAERR, "sku: a SKU is needed");
 	else if (!qty_text)
@@ -630,7 +633,7 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 	if (!status && !(status = count_load(db, id, &h)) &&
 	    !(status = count_open(&h)))
 		status = count_add(db, &h, code, scan,
-				   rec_text(record, "lot"), qty, out);
+				   rec_text(&texts, record, "lot"), qty, out);
 done:
 	jv_free(record);
 	return status;

@@ -68,13 +68,14 @@ static struct group *find_group(struct purchase_batch *b, const char *ref,
 static int item_supplier(struct db *db, const char *sku, char *buf,
 			 size_t size)
 {
+	struct rec_texts texts = { .used = 0 };
 	const char *text;
 	jv item;
 	int status;
 
 	if ((status = item_get(db, sku, &item)))
 		return status;
-	text = rec_text(item, "supplier");
+	text = rec_text(&texts, item, "supplier");
 	snprintf(buf, size, "%s", text ? text : "");
 	jv_free(item);
 	return BIZ_OK;
@@ -82,6 +83,7 @@ static int item_supplier(struct db *db, const char *sku, char *buf,
 
 int purchase_batch_add(struct db *db, struct purchase_batch *b, jv record)
 {
+	struct rec_texts texts = { .used = 0 };
 	char supplier[CODE_MAX];
 	const char *sku, *text, *wh, *ref;
 	struct purchase_line_in line;
@@ -93,26 +95,26 @@ int purchase_batch_add(struct db *db, struct purchase_batch *b, jv record)
 		jv_free(record);
 		return biz_fail(BIZ_DATAERR, "a record must be an object");
 	}
-	if (rec_text(record, "open_purchase")) {
+	if (rec_text(&texts, record, "open_purchase")) {
 		biz_warn("'%s' in '%s' has purchase %s open; not requested "
-			 "again", rec_text(record, "sku"),
-			 rec_text(record, "wh"),
-			 rec_text(record, "open_purchase"));
+			 "again", rec_text(&texts, record, "sku"),
+			 rec_text(&texts, record, "wh"),
+			 rec_text(&texts, record, "open_purchase"));
 		goto done;
 	}
-	if (!(sku = rec_text(record, "sku"))) {
+	if (!(sku = rec_text(&texts, record, "sku"))) {
 		status = biz_fail(BIZ_DATAERR, "sku: a line needs one");
 		goto done;
 	}
-	text = rec_text(record, "qty");
+	text = rec_text(&texts, record, "qty");
 	if (!text)
-		text = rec_text(record, "suggested_qty");
+		text = rec_text(&texts, record, "suggested_qty");
 	if (!text || dec_parse(text, QTY_SCALE, &line.qty) || line.qty <= 0) {
 		status = biz_fail(BIZ_DATAERR, "qty of '%s': '%s' is not a "
 				  "number above 0", sku, text ? text : "");
 		goto done;
 	}
-	if ((text = rec_text(record, "price"))) {
+	if ((text = rec_text(&texts, record, "price"))) {
 		if (dec_parse(text, stock_cost_scale(db), &line.price) ||
 		    line.price < 0) {
 			status = biz_fail(BIZ_DATAERR, "price of '%s': '%s' is "
@@ -121,7 +123,7 @@ int purchase_batch_add(struct db *db, struct purchase_batch *b, jv record)
 		}
 		line.has_price = 1;
 	}
-	if ((text = rec_text(record, "supplier")))
+	if ((text = rec_text(&texts, record, "supplier")))
 		snprintf(supplier, sizeof(supplier), "%s", text);
 	else if ((status = item_supplier(db, sku, supplier,
 					 sizeof(supplier))))
@@ -137,9 +139,9 @@ int purchase_batch_add(struct db *db, struct purchase_batch *b, jv record)
 	}
 	if ((status = supplier_check(db, supplier)))
 		goto done;
-	wh = rec_text(record, "wh");
+	wh = rec_text(&texts, record, "wh");
 	wh = wh ? wh : b->wh ? b->wh : "MAIN";
-	ref = rec_text(record, "ref");
+	ref = rec_text(&texts, record, "ref");
 	ref = ref ? ref : b->ref;
 	g = find_group(b, ref, supplier, wh);
 	line.sku = xstrdup(sku);

@@ -67,10 +67,14 @@ static int record_receipt(struct db *db, int64_t id, struct pline *l,
 	return db_done(db, stmt);
 }
 
-/* Receives qty of line l through doc, recording what it was worth. */
+/*
+ * Receives qty of line l through doc as goods of lot (may be NULL) with
+ * serials (one a unit, or none), recording what it was worth.
+ */
 static int receive_line(struct db *db, struct purchase *p,
 			struct stock_doc *doc, struct pline *l, int64_t qty,
-			struct move_capture *moves)
+			const struct purchase_receipt_in *in,
+			const char *const *serials, struct move_capture *moves)
 {
 	struct stock_line sl;
 	int status;
@@ -81,9 +85,47 @@ static int receive_line(struct db *db, struct purchase *p,
 	sl.qty = qty;
 	sl.cost = l->price;
 	sl.has_cost = 1;
+	sl.lot = in->lot;
+	sl.expiry = in->expiry;
+	if (serials) {
+		sl.serials = serials;
+		sl.serial_count = (size_t)(qty / QTY_ONE);
+	}
 	if ((status = stock_receive(db, doc, &sl, &moves->sink)))
 		return status;
 	return record_receipt(db, p->id, l, qty, moves->value);
+}
+
+/*
+ * With a lot or serials, the receipt must take one SKU, and the serials
+ * must be one a unit of it.
+ */
+static int check_tracking(const struct purchase *p,
+			  const struct purchase_receipt_in *in,
+			  const int64_t *take)
+{
+	const char *sku = NULL;
+	int64_t units = 0;
+	char buf[DEC_BUFSZ];
+
+	if (!in->lot && !in->expiry && !in->serial_count)
+		return BIZ_OK;
+	for (size_t i = 0; i < p->count; i++) {
+		if (!take[i])
+			continue;
+		if (sku && strcmp(sku, p->lines[i].sku))
+			return biz_fail(BIZ_DATAERR, "a lot or serials are of "
+					"one item: this receipt takes '%s' "
+					"and '%s'", sku, p->lines[i].sku);
+		sku = p->lines[i].sku;
+		units += take[i];
+	}
+	if (in->serial_count &&
+	    (int64_t)in->serial_count * QTY_ONE != units)
+		return biz_fail(BIZ_DATAERR, "'%s': %zu serials for %s units",
+				sku ? sku : "", in->serial_count,
+				purchase_qty_text(units, buf));
+	return BIZ_OK;
 }
 
 /*
@@ -145,9 +187,9 @@ static int replay_of(struct db *db, const struct stock_doc *doc,
 }
 
 int purchase_receive(struct db *db, int64_t id,
-		     const struct purchase_line_in *lines, size_t count,
-		     int hold, const char *ref, const char *date, jv *out)
+		     const struct purchase_receipt_in *in, jv *out)
 {
+	const char *const *serials = in->serial_count ? in->serials : NULL;
 	struct purchase p;
 	struct stock_doc doc;
 	char po[32];
@@ -163,22 +205,22 @@ int purchase_receive(struct db *db, int64_t id,
 	snprintf(po, sizeof(po), "%lld", (long long)id);
 	doc.kind = "receipt";
 	doc.po = po;
-	doc.ref = ref;
-	doc.date = date;
-	doc.hold = hold;
-	if (ref) {
+	doc.ref = in->ref;
+	doc.date = in->date;
+	doc.hold = in->hold;
+	if (in->ref) {
 		if ((status = stock_doc_begin(db, &doc, &moves.sink)))
 			goto done;
 		if (doc.replay) {
 			status = replay_of(db, &doc, po) ? purchase_result(db,
 				 id, "unchanged", out) :
 				 biz_fail(BIZ_REFUSED, "receipt ref '%s' was "
-					  "posted for another document", ref);
+					  "posted for another document", in->ref);
 			goto done;
 		}
 	}
 	if (strcmp(p.status, "ordered") && strcmp(p.status, "partial")) {
-		int done_already = !count && (!strcmp(p.status, "received") ||
+		int done_already = !in->count && (!strcmp(p.status, "received") ||
 					      !strcmp(p.status, "billed") ||
 					      !strcmp(p.status, "paid"));
 
@@ -190,12 +232,17 @@ int purchase_receive(struct db *db, int64_t id,
 		goto done;
 	}
 	take = xmalloc((p.count + 1) * sizeof(*take));
-	if ((status = plan_receipt(&p, lines, count, take)))
+	if ((status = plan_receipt(&p, in->lines, in->count, take)) ||
+	    (status = check_tracking(&p, in, take)))
 		goto done;
-	for (size_t i = 0; i < p.count && !status; i++)
-		if (take[i])
-			status = receive_line(db, &p, &doc, &p.lines[i],
-					      take[i], &moves);
+	for (size_t i = 0; i < p.count && !status; i++) {
+		if (!take[i])
+			continue;
+		status = receive_line(db, &p, &doc, &p.lines[i], take[i], in,
+				      serials, &moves);
+		if (serials)
+			serials += take[i] / QTY_ONE;
+	}
 	if (status || (status = stock_doc_finish(db, &doc)))
 		goto done;
 	for (size_t i = 0; i < p.count; i++)

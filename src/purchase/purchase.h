@@ -98,14 +98,27 @@ void purchase_batch_free(struct purchase_batch *b);
 int purchase_approve(struct db *db, int64_t id, jv *out);
 int purchase_order(struct db *db, int64_t id, jv *out);
 
+/* What a receipt of a purchase takes in. */
+struct purchase_receipt_in {
+	const struct purchase_line_in *lines;	/* NULL, 0: all that remains */
+	size_t count;
+	const char *lot, *expiry;	/* the goods' lot (its expiry) */
+	const char *const *serials;	/* one a unit */
+	size_t serial_count;
+	int hold;			/* into quarantine */
+	const char *ref;		/* may be NULL */
+	const char *date;		/* NULL: today */
+};
+
 /*
- * Receives lines (NULL, 0: everything that remains) of purchase id
- * through the stock receipt path; more than remains is BIZ_REFUSED.
- * ref (may be NULL) makes a rerun a no-op; date NULL: today.
+ * Receives in->lines of purchase id through the stock receipt path; more
+ * than remains is BIZ_REFUSED.  A lot or serials describe the goods of
+ * one SKU: a receipt of several with them is BIZ_DATAERR; serials are
+ * taken in order over the purchase's lines of that SKU.  A ref makes a
+ * rerun a no-op.
  */
 int purchase_receive(struct db *db, int64_t id,
-		     const struct purchase_line_in *lines, size_t count,
-		     int hold, const char *ref, const char *date, jv *out);
+		     const struct purchase_receipt_in *in, jv *out);
 
 /*
  * Bills the received value not billed yet: GRNI / Accounts Payable, the

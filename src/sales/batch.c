@@ -93,9 +93,10 @@ static int dec_field(jv record, const char *key, int scale, int64_t *out)
 
 int order_batch_add(struct db *db, struct order_batch *b, jv record)
 {
-	const char *ref = rec_text(record, "ref");
-	const char *tax = rec_text(record, "tax");
-	const char *sku = rec_text(record, "sku");
+	struct rec_texts texts = { .used = 0 };
+	const char *ref = rec_text(&texts, record, "ref");
+	const char *tax = rec_text(&texts, record, "tax");
+	const char *sku = rec_text(&texts, record, "sku");
 	int64_t customer = 0, rate = 0, qty, price;
 	struct sales_line *line;
 	struct item_info item;
@@ -107,10 +108,10 @@ int order_batch_add(struct db *db, struct order_batch *b, jv record)
 	}
 	if (!sku)
 		status = biz_fail(BIZ_DATAERR, "sku: missing");
-	else if (!(status = field_integer("customer", rec_text(record,
+	else if (!(status = field_integer("customer", rec_text(&texts, record,
 					  "customer"), 1, INT64_MAX,
 					  &customer)) &&
-		 !rec_text(record, "customer"))
+		 !rec_text(&texts, record, "customer"))
 		status = biz_fail(BIZ_DATAERR, "customer: missing");
 	if (!status && tax)
 		status = sales_tax_parse(tax, &rate);
@@ -129,8 +130,8 @@ int order_batch_add(struct db *db, struct order_batch *b, jv record)
 				  "name different customers", ref);
 	if (!status && !b->count) {
 		b->ref = dup_or_null(ref);
-		b->wh = dup_or_null(rec_text(record, "wh"));
-		b->date = dup_or_null(rec_text(record, "date"));
+		b->wh = dup_or_null(rec_text(&texts, record, "wh"));
+		b->date = dup_or_null(rec_text(&texts, record, "date"));
 		b->customer = customer;
 		b->tax_rate = rate;
 	}

@@ -130,13 +130,14 @@ int sales_customer(struct db *db, int64_t id, int64_t *terms)
 
 char *sales_customer_name(struct db *db, int64_t id)
 {
+	struct rec_texts texts = { .used = 0 };
 	jv customer;
 	const char *name;
 	char *out = NULL;
 
 	if (customer_get(db, id, &customer))
 		return NULL;
-	name = rec_text(customer, "name");
+	name = rec_text(&texts, customer, "name");
 	if (name)
 		out = xstrdup(name);
 	jv_free(customer);

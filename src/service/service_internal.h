@@ -16,8 +16,9 @@
 	"SELECT t.id, t.customer_id, t.subject, t.priority, t.channel, " \
 	"t.status, t.owner, t.opened_at, t.first_response_at, " \
 	"t.resolved_at, t.closed_at, t.csat, g.response_minutes, " \
-	"g.resolution_minutes, t.extra FROM ticket t " \
-	"JOIN ticket_target g ON g.priority = t.priority "
+	"g.resolution_minutes, t.extra, r.ref FROM ticket t " \
+	"JOIN ticket_target g ON g.priority = t.priority " \
+	"LEFT JOIN ticket_ref r ON r.ticket_id = t.id "
 
 enum {
 	TICKET_COL_STATUS = 5,
@@ -29,7 +30,8 @@ enum {
 	TICKET_COL_CSAT = 11,
 	TICKET_COL_RESPONSE_MIN = 12,
 	TICKET_COL_RESOLUTION_MIN = 13,
-	TICKET_COL_EXTRA = 14
+	TICKET_COL_EXTRA = 14,
+	TICKET_COL_REF = 15
 };
 
 /* A ticket's times, epoch seconds (-1: not yet), and its targets. */
@@ -41,7 +43,8 @@ struct ticket_times {
 /* The fields of a ticket to open: own[1..4] subject priority channel owner. */
 struct ticket_in {
 	int64_t customer;
-	char *own[5];
+	char *own[6];		/* customer subject priority channel owner
+				   ref, as text */
 	jv extra;
 };
 

@@ -93,6 +93,7 @@ void ticket_write(struct json *w, struct db_stmt *stmt, void *arg)
 	json_object(w);
 	for (int i = 0; i < 12; i++)
 		db_json_column(w, names[i], stmt, i);
+	db_json_column(w, "ref", stmt, TICKET_COL_REF);
 	json_key_str(w, "response_due", time_format(t.opened +
 		     t.response_minutes * 60, due));
 	json_key_str(w, "resolution_due", time_format(t.opened +
@@ -217,7 +218,7 @@ static int ticket_state(struct db *db, int64_t id, char *status,
 static int ticket_parse(jv fields, struct ticket_in *in)
 {
 	static const char *const own[] = {
-		"customer", "subject", "priority", "channel", "owner"
+		"customer", "subject", "priority", "channel", "owner", "ref"
 	};
 	int status = BIZ_OK;
 
@@ -232,14 +233,14 @@ static int ticket_parse(jv fields, struct ticket_in *in)
 		const char *text = rec_value_text(value, number);
 		int i;
 
-		for (i = 0; i < 5 && strcmp(own[i], name); i++)
+		for (i = 0; i < 6 && strcmp(own[i], name); i++)
 			;
 		if (status) {
 			;
 		} else if (i == 0) {
 			status = field_integer("customer", text, 1, INT64_MAX,
 					       &in->customer);
-		} else if (i < 5) {
+		} else if (i < 6) {
 			free(in->own[i]);
 			in->own[i] = text ? xstrdup(text) : NULL;
 		} else if (jv_get_kind(value) != JV_KIND_NULL) {
@@ -255,9 +256,107 @@ static int ticket_parse(jv fields, struct ticket_in *in)
 
 static void ticket_in_release(struct ticket_in *in)
 {
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		free(in->own[i]);
 	jv_free(in->extra);
+}
+
+/* What a ticket asked with a ref was asked: in's fields, as JSON. */
+static jv ticket_request(const struct ticket_in *in, const char *priority)
+{
+	jv r = jv_object();
+
+	rec_set(&r, "customer", jv_number((double)in->customer));
+	rec_set_str(&r, "subject", in->own[1]);
+	rec_set_str(&r, "priority", priority);
+	rec_set_str(&r, "channel", in->own[3]);
+	rec_set_str(&r, "owner", in->own[4]);
+	rec_set(&r, "extra", jv_copy(in->extra));
+	return r;
+}
+
+/* A value of a request as the message shows it. */
+static char *request_value_text(jv value)
+{
+	char *text;
+
+	if (jv_get_kind(value) == JV_KIND_STRING) {
+		text = xstrdup(jv_string_value(value));
+		jv_free(value);
+		return text;
+	}
+	value = jv_dump_string(value, JV_PRINT_SORTED);
+	text = xstrdup(jv_string_value(value));
+	jv_free(value);
+	return text;
+}
+
+/*
+ * Looks up ref: *id 0 when no ticket has it; else its ticket, and the
+ * same request asked (asked, borrowed) is BIZ_OK, another BIZ_REFUSED
+ * naming the first field that differs.
+ */
+static int ticket_ref_check(struct db *db, const char *ref, jv asked,
+			    int64_t *id)
+{
+	static const char sql[] =
+		"SELECT ticket_id, request FROM ticket_ref WHERE ref = ?";
+	static const char *const keys[] = {
+		"customer", "subject", "priority", "channel", "owner", "extra"
+	};
+	struct db_stmt *stmt = db_stmt(db, sql);
+	jv stored;
+	int rc, status = BIZ_OK;
+
+	*id = 0;
+	db_bind_text(stmt, 1, ref);
+	rc = db_one(db, stmt);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? BIZ_OK : rc;
+	*id = db_column_int64(stmt, 0);
+	stored = jv_parse(db_column_text(stmt, 1));
+	db_reset(stmt);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		jv was = jv_object_get(jv_copy(stored), jv_string(keys[i]));
+		jv now = jv_object_get(jv_copy(asked), jv_string(keys[i]));
+		char *a, *b;
+
+		if (jv_equal(jv_copy(was), jv_copy(now))) {
+			jv_free(was);
+			jv_free(now);
+			continue;
+		}
+		a = request_value_text(was);
+		b = request_value_text(now);
+		status = biz_fail(BIZ_REFUSED, "ref '%s' is ticket %lld with "
+				  "%s '%s', not '%s'", ref, (long long)*id,
+				  keys[i], a, b);
+		free(a);
+		free(b);
+		break;
+	}
+	jv_free(stored);
+	return status;
+}
+
+/* Keeps ref's request beside new ticket id. */
+static int ticket_ref_store(struct db *db, const char *ref, int64_t id,
+			    jv asked)
+{
+	static const char sql[] =
+		"INSERT INTO ticket_ref(ref, ticket_id, request) "
+		"VALUES (?, ?, ?)";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	struct strbuf text = { 0 };
+	int status;
+
+	rec_dump(&text, asked);
+	db_bind_text(stmt, 1, ref);
+	db_bind_int64(stmt, 2, id);
+	db_bind_text(stmt, 3, text.buf);
+	status = db_done(db, stmt);
+	strbuf_release(&text);
+	return status;
 }
 
 int ticket_open(struct db *db, jv fields, struct json *out)
@@ -268,26 +367,37 @@ int ticket_open(struct db *db, jv fields, struct json *out)
 	struct ticket_in in = { 0 };
 	struct strbuf extra = { 0 };
 	struct db_stmt *stmt;
-	const char *priority;
+	const char *priority, *ref;
 	char at[TS_BUFSZ];
+	jv asked = jv_null();
 	int64_t id;
 	int status;
 
 	if ((status = ticket_parse(fields, &in)))
 		goto done;
+	ref = in.own[5];
 	priority = in.own[2] ? in.own[2] : "normal";
 	if (!in.customer)
 		status = biz_fail(BIZ_DATAERR, "a ticket needs a customer");
 	else if (!in.own[1])
 		status = biz_fail(BIZ_DATAERR, "a ticket needs a subject");
 	else if (!ticket_priority_valid(priority))
-		status = biz_fail(BIZ_USAGE, "priority '%s': not one of low, "
-				  "normal, high, urgent", priority);
+		status = biz_fail(BIZ_DATAERR, "priority '%s': not one of "
+				  "low, normal, high, urgent", priority);
 	else if (!(status = customer_get(db, in.customer, NULL)) &&
 		 in.own[4] && rep_exists(db, in.own[4]))
 		status = biz_fail(BIZ_DATAERR, "no such rep '%s'", in.own[4]);
 	if (status)
 		goto done;
+	if (ref) {
+		asked = ticket_request(&in, priority);
+		if ((status = ticket_ref_check(db, ref, asked, &id)))
+			goto done;
+		if (id) {
+			status = ticket_record(db, id, "unchanged", 0, out);
+			goto done;
+		}
+	}
 	rec_dump(&extra, in.extra);
 	time_format(db->now, at);
 	stmt = db_stmt(db, sql);
@@ -301,10 +411,12 @@ int ticket_open(struct db *db, jv fields, struct json *out)
 	if ((status = db_done(db, stmt)))
 		goto done;
 	id = db_last_id(db);
-	if ((status = ticket_log(db, id, "opened", NULL, "open", NULL)))
+	if ((ref && (status = ticket_ref_store(db, ref, id, asked))) ||
+	    (status = ticket_log(db, id, "opened", NULL, "open", NULL)))
 		goto done;
 	status = ticket_record(db, id, "created", 0, out);
 done:
+	jv_free(asked);
 	strbuf_release(&extra);
 	ticket_in_release(&in);
 	return status;

@@ -167,6 +167,7 @@ void stock_doc_release(struct stock_doc *doc)
 	free_values(&s->whs);
 	json_release(&s->text);
 	strbuf_release(&s->request);
+	free(s->stored);
 	free(s);
 	doc->state = NULL;
 }

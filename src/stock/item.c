@@ -255,8 +255,11 @@ static jv attrs_field(jv value)
 
 	if (jv_get_kind(value) == JV_KIND_OBJECT) {
 		jv_object_foreach(value, key, v) {
+			char number[REC_NUMBER_BUFSZ];
 			jv probe = JV_OBJECT_2(jv_copy(key), v);
-			const char *text = rec_text(probe, jv_string_value(key));
+			const char *text = rec_field_text(probe,
+							  jv_string_value(key),
+							  number);
 
 			if (!text) {
 				jv_free(probe);
@@ -303,9 +306,10 @@ static jv attrs_field(jv value)
 static int number_field(struct db *db, const char *name, jv value,
 			int scale, jv *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	int64_t v;
 	jv probe = JV_OBJECT_2(jv_string(name), value);
-	const char *text = rec_text(probe, name);
+	const char *text = rec_text(&texts, probe, name);
 	int status = BIZ_OK;
 
 	(void)db;
@@ -333,6 +337,7 @@ static int number_field(struct db *db, const char *name, jv value,
 /* Checks one field's value and puts it in canonical form. */
 static int item_field(struct db *db, const char *name, jv value, jv *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	jv probe;
 	const char *text;
 	int status = BIZ_OK;
@@ -362,7 +367,7 @@ static int item_field(struct db *db, const char *name, jv value, jv *out)
 	    !strcmp(name, "multiple"))
 		return number_field(db, name, value, QTY_SCALE, out);
 	probe = JV_OBJECT_2(jv_string(name), value);
-	text = rec_text(probe, name);
+	text = rec_text(&texts, probe, name);
 	if (!strcmp(name, "tracking") && text && strcmp(text, "none") &&
 	    strcmp(text, "lot") && strcmp(text, "serial"))
 		status = biz_fail(BIZ_DATAERR, "tracking: '%s' is not one of "
@@ -489,6 +494,7 @@ static int item_store(struct db *db, jv item)
 		"min_qty = excluded.min_qty, max_qty = excluded.max_qty, "
 		"multiple = excluded.multiple, supplier = excluded.supplier, "
 		"extra = excluded.extra, updated_at = excluded.updated_at";
+	struct rec_texts texts = { .used = 0 };
 	struct db_stmt *stmt = db_stmt(db, sql);
 	jv attrs = jv_dump_string(jv_object_get(jv_copy(item),
 						jv_string("attrs")), 0);
@@ -498,7 +504,8 @@ static int item_store(struct db *db, jv item)
 	int status;
 
 	for (int i = 0; i < 7; i++)
-		db_bind_text(stmt, i + 1, rec_text(item, item_fields[i]));
+		db_bind_text(stmt, i + 1,
+			     rec_text(&texts, item, item_fields[i]));
 	db_bind_text(stmt, 8, jv_string_value(attrs));
 	bind_decimal(stmt, 9, item, "lead_time", 3);
 	bind_decimal(stmt, 10, item, "lead_time_sd", 3);
@@ -506,7 +513,7 @@ static int item_store(struct db *db, jv item)
 	bind_decimal(stmt, 12, item, "min", QTY_SCALE);
 	bind_decimal(stmt, 13, item, "max", QTY_SCALE);
 	bind_decimal(stmt, 14, item, "multiple", QTY_SCALE);
-	db_bind_text(stmt, 15, rec_text(item, "supplier"));
+	db_bind_text(stmt, 15, rec_text(&texts, item, "supplier"));
 	db_bind_text(stmt, 16, jv_string_value(extra));
 	db_bind_text(stmt, 17, time_format(db->now, at));
 	status = db_done(db, stmt);
@@ -540,14 +547,15 @@ static int item_has_moves(struct db *db, const char *sku, int *out)
 static int item_save(struct db *db, jv before, jv item, const char *op,
 		     jv *out)
 {
+	struct rec_texts texts = { .used = 0 };
 	char sku[128];
-	const char *barcode = rec_text(item, "barcode");
-	const char *parent = rec_text(item, "parent");
+	const char *barcode = rec_text(&texts, item, "barcode");
+	const char *parent = rec_text(&texts, item, "parent");
 	int status = BIZ_OK, changed, moved = 0;
 	jv other;
 
-	snprintf(sku, sizeof(sku), "%s", rec_text(item, "sku"));
-	if (!rec_text(item, "name")) {
+	snprintf(sku, sizeof(sku), "%s", rec_text(&texts, item, "sku"));
+	if (!rec_text(&texts, item, "name")) {
 		status = biz_fail(BIZ_DATAERR, "item '%s' needs a name", sku);
 		goto done;
 	}
@@ -583,8 +591,10 @@ static int item_save(struct db *db, jv before, jv item, const char *op,
 	changed = !jv_equal(jv_copy(before), jv_copy(item));
 	if (changed && jv_get_kind(before) == JV_KIND_OBJECT &&
 	    jv_object_length(jv_copy(before)) > 0 &&
-	    (strcmp(rec_text(before, "tracking"), rec_text(item, "tracking")) ||
-	     strcmp(rec_text(before, "costing"), rec_text(item, "costing")))) {
+	    (strcmp(rec_text(&texts, before, "tracking"),
+		    rec_text(&texts, item, "tracking")) ||
+	     strcmp(rec_text(&texts, before, "costing"),
+		    rec_text(&texts, item, "costing")))) {
 		if ((status = item_has_moves(db, sku, &moved)))
 			goto done;
 		if (moved) {
@@ -611,7 +621,8 @@ done:
 
 int item_add(struct db *db, jv fields, jv *out)
 {
-	const char *sku = rec_text(fields, "sku");
+	struct rec_texts texts = { .used = 0 };
+	const char *sku = rec_text(&texts, fields, "sku");
 	jv existing, item;
 	int status;
 
@@ -630,7 +641,7 @@ int item_add(struct db *db, jv fields, jv *out)
 		if (!jv_equal(jv_copy(existing), jv_copy(item))) {
 			status = biz_fail(BIZ_REFUSED, "item '%s' exists with "
 					  "other fields (use inv-item set)",
-					  rec_text(existing, "sku"));
+					  rec_text(&texts, existing, "sku"));
 			jv_free(existing);
 			jv_free(item);
 			return status;
@@ -645,6 +656,8 @@ int item_add(struct db *db, jv fields, jv *out)
 
 int item_set(struct db *db, const char *sku, jv fields, jv *out)
 {
+	struct rec_texts texts = { .used = 0 };
+	const char *named;
 	jv existing, item;
 	int status;
 
@@ -653,7 +666,7 @@ int item_set(struct db *db, const char *sku, jv fields, jv *out)
 		return status;
 	}
 	if (rec_has(fields, "sku") &&
-	    strcmp(rec_text(fields, "sku") ? rec_text(fields, "sku") : "",
+	    strcmp((named = rec_text(&texts, fields, "sku")) ? named : "",
 		   sku)) {
 		jv_free(fields);
 		jv_free(existing);
@@ -669,7 +682,8 @@ int item_set(struct db *db, const char *sku, jv fields, jv *out)
 
 int item_import(struct db *db, jv fields, jv *out)
 {
-	const char *sku = rec_text(fields, "sku");
+	struct rec_texts texts = { .used = 0 };
+	const char *sku = rec_text(&texts, fields, "sku");
 	jv existing;
 	char key[128];
 

@@ -130,7 +130,7 @@ static int pick_serials(struct db *db, const struct item_info *item,
 	static const char out_sql[] =
 		"UPDATE serial SET in_stock = (?3 IS NOT NULL), "
 		"wh = coalesce(?3, wh) WHERE sku = ?1 AND serial = ?2";
-	size_t n = (size_t)(qty / stock_pow10(QTY_SCALE));
+	size_t n = (size_t)(qty / QTY_ONE);
 	char **chosen = xmalloc(n * sizeof(*chosen) + 1);
 	struct db_stmt *stmt;
 	int rc, status = BIZ_OK;

@@ -142,8 +142,11 @@ int stock_qc(struct db *db, struct stock_doc *doc, int pass,
 int stock_apply_line(struct db *db, struct stock_doc *doc,
 		     const struct stock_line *line, struct sink *out)
 {
-	if (doc->ref)
-		stock_doc_request_line(db, doc, line);
+	int status;
+
+	if (doc->ref && ((status = stock_doc_begin(db, doc, out)) ||
+			 (status = stock_doc_request_line(db, doc, line))))
+		return status;
 	if (!strcmp(doc->kind, "receipt"))
 		return stock_receive(db, doc, line, out);
 	if (!strcmp(doc->kind, "issue"))

@@ -48,7 +48,7 @@ int stock_check_serials(const struct item_info *item,
 			 int64_t *qty)
 {
 	char buf[DEC_BUFSZ];
-	int64_t one = stock_pow10(QTY_SCALE);
+	int64_t one = QTY_ONE;
 
 	*qty = line->qty;
 	if (item->tracking != TRACK_SERIAL) {

@@ -40,6 +40,8 @@ struct stock_doc_state {
 	struct json text;		/* the last move record */
 	struct strbuf request;		/* the lines asked, to tell a replay
 					   from another request (ref.c) */
+	char *stored;			/* a replay's stored request, or NULL */
+	int stored_read;
 };
 
 static inline int64_t stock_pow10(int n)
@@ -103,12 +105,13 @@ int stock_doc_warehouse(struct db *db, struct stock_doc *doc,
 
 /*
  * The request of a document posted with a ref (ref.c): each line adds
- * its text; at the end a new document stores it, a replay compares it
- * with the one stored and refuses another request (BIZ_REFUSED, naming
- * the ref and what differs).
+ * its text (stock_doc_request_line, after stock_doc_begin()); at the
+ * end a new document stores it.  A replay compares each line as it comes
+ * and the line count at the end, and refuses another request
+ * (BIZ_REFUSED, naming the ref and what differs).
  */
-void stock_doc_request_line(const struct db *db, struct stock_doc *doc,
-			    const struct stock_line *line);
+int stock_doc_request_line(struct db *db, struct stock_doc *doc,
+			   const struct stock_line *line);
 int stock_doc_request_end(struct db *db, struct stock_doc *doc);
 
 /* Adds amount (by posting rule kind) to doc's one entry. */
