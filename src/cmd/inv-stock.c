@@ -63,10 +63,12 @@ static int keep_due(struct sink *sink, const char *json, size_t len)
  */
 static int add_to_totals(struct report *rep, jv stock)
 {
+	struct rec_texts texts = { .used = 0 };
+
 	if (dec_add(&rep->value, rep->row_value))
 		return dec_sum_fail("total value at '%s' in '%s'",
-				    rec_text(stock, "sku"),
-				    rec_text(stock, "wh"));
+				    rec_text(&texts, stock, "sku"),
+				    rec_text(&texts, stock, "wh"));
 	return BIZ_OK;
 }
 
