@@ -107,6 +107,23 @@ test_expect_success 'a database file without write bits: reads work, writes 77' 
 	chmod 0600 ro.db
 '
 
+# Without root, this user stands for one who may only read: a folder and
+# a file without write bits.
+if [ "$(id -u)" -ne 0 ]; then
+	test_expect_success 'a WAL database without -shm in a read-only folder: 77 saying why' '
+		mkdir bare &&
+		biz-init --db "$SCRATCH/bare/biz.db" >/dev/null &&
+		sqlite3 bare/biz.db "PRAGMA journal_mode" >/dev/null &&
+		test ! -e bare/biz.db-shm &&
+		chmod 0444 bare/biz.db && chmod 0555 bare &&
+		expect_exit 77 crm-rep list --db "$SCRATCH/bare/biz.db";
+		status=$? &&
+		chmod 0700 bare && chmod 0600 bare/biz.db &&
+		test $status -eq 0 &&
+		grep "it is in WAL mode, its -shm file is missing and this user may not create it in .$SCRATCH/bare." err
+	'
+fi
+
 # Root may write any file whatever its mode bits say; as another user the
 # kernel refuses, which is the case that matters.  The other user must
 # reach the program and the database wherever the tree is (a clone in a
