@@ -51,4 +51,12 @@ test_expect_success 'ledger-aging: 92 invoices add up' '
 	jqe out 1 ".party == \"1\" and .not_due == 30999690000000000 and .d1_30 == 29999700000000000 and .d31_60 == 29999700000000000 and .d61_90 == 999990000000000 and .d90_plus == 0 and .total == 91999080000000000"
 '
 
+# 93 invoices: 9,299,907,000,000,000,000 cents open, on Accounts
+# Receivable too: biz-check adds them up in 128 bits and they agree.
+test_expect_success 'biz-check: receivables past int64 agree' '
+	expect_exit 0 biz-check &&
+	! grep "\"ok\":false" out &&
+	grep "^{\"check\":\"receivables\",\"ok\":true,\"account\":\"1100\",\"account_balance\":92999070000000000,\"open_invoices\":92999070000000000}$" out
+'
+
 test_done

@@ -191,6 +191,13 @@ int db_one_id(struct db *db, struct db_stmt *stmt, int64_t id,
 int db_id_by_text(struct db *db, const char *sql, const char *text,
 		  int64_t *id);
 
+/*
+ * Sets *sum to column 0 added up over the rows of stmt (bound by the
+ * caller) in 128 bits: what SQL's sum() refuses once it passes int64.
+ * Returns a status (dbutil.c).
+ */
+int db_sum_wide(struct db *db, struct db_stmt *stmt, __int128 *sum);
+
 /* Writes "key": [...] into w, an object a row of stmt (bound), names[i]
  * the member of column i (n columns; dbutil.c).  BIZ_OK at the end. */
 int db_json_rows(struct db *db, struct db_stmt *stmt, struct json *w,

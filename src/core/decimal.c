@@ -205,6 +205,33 @@ int64_t dec_muldiv(int64_t value, int64_t num, int64_t den)
 	return (int64_t)quotient;
 }
 
+char *dec_format_wide(dec_wide v, int scale, char buf[DEC_WIDE_BUFSZ])
+{
+	unsigned __int128 u = v < 0 ? -(unsigned __int128)v :
+			      (unsigned __int128)v;
+	char digits[DEC_WIDE_BUFSZ];	/* last first */
+	int n = 0, last = 0;
+	char *p = buf;
+
+	do {
+		digits[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u || n <= scale);
+	while (last < scale && digits[last] == '0')
+		last++;
+	if (v < 0)
+		*p++ = '-';
+	for (int i = n - 1; i >= scale; i--)
+		*p++ = digits[i];
+	if (last < scale) {
+		*p++ = '.';
+		for (int i = scale - 1; i >= last; i--)
+			*p++ = digits[i];
+	}
+	*p = '\0';
+	return buf;
+}
+
 int dec_sum_fail(const char *fmt, ...)
 {
 	char what[512];

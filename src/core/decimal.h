@@ -92,6 +92,15 @@ static inline int dec_sub(int64_t *sum, int64_t v)
 }
 
 /*
+ * A sum of the whole database that may pass int64 (biz-check's totals:
+ * every balance of 10^17 or less, but any number of them), and its
+ * decimal text ("-1234.5" at scale 2), 40 digits at most.
+ */
+typedef __int128 dec_wide;
+#define DEC_WIDE_BUFSZ 48
+char *dec_format_wide(dec_wide v, int scale, char buf[DEC_WIDE_BUFSZ]);
+
+/*
  * The failure of a report whose total would pass int64: 65 (the data
  * cannot be shown as asked, nothing wrong is printed), the message
  * "WHAT: the total passes ...", WHAT formatted as printf does.

@@ -40,13 +40,14 @@ int sales_receivables(struct db *db, const char *as_of,
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
-int sales_open_total(struct db *db, int64_t *out)
+int sales_open_total(struct db *db, dec_wide *out)
 {
+	/* Row by row in 128 bits: SQL's sum() fails past int64. */
 	static const char sql[] =
-		"SELECT coalesce((SELECT sum(total) FROM invoice), 0) - "
-		"coalesce((SELECT sum(amount) FROM invoice_settlement), 0)";
+		"SELECT total FROM invoice "
+		"UNION ALL SELECT -amount FROM invoice_settlement";
 
-	return db_int64(db, db_stmt(db, sql), out);
+	return db_sum_wide(db, db_stmt(db, sql), out);
 }
 
 int sales_reservation_breaches(struct db *db, int64_t *out)
