@@ -98,7 +98,7 @@ check: all $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh
 
 # tests/stress.sh at length: 4 processes x STRESS_N mixed writes.
-STRESS_N ?= 250
+STRESS_N ?= 2000
 check-stress: all
 	@rm -rf tests/scratch/stress && mkdir -p tests/scratch/stress && \
 	cd tests/scratch/stress && PATH="$(CURDIR)/bin:$$PATH" \

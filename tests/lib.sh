@@ -89,6 +89,14 @@ check_ok() {
 	biz-check >check.out && ! grep -q '"ok":false' check.out
 }
 
+# inventory AMOUNT: biz-check passes and the Inventory account (1300)
+# holds AMOUNT.
+inventory() {
+	check_ok &&
+	ledger-balance --where ".account == \"1300\"" --jq .balance >inv &&
+	test "$(cat inv)" = "$1"
+}
+
 test_done() {
 	echo "# $TEST_NAME: $test_count tests, $test_failed failed"
 	[ "$test_failed" -eq 0 ]

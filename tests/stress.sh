@@ -1,10 +1,12 @@
 #!/bin/sh
 # tests/stress.sh N [PROCS] - PROCS processes (4) each run N mixed writes
 # on one database ($BIZ_DB, created here): receipts, issues, transfers,
-# lead imports, assignments and ledger posts, with short random sleeps
-# between them.  Then: every operation exited 0 (committed) or 1 (refused),
-# biz-check is green, and the event log holds one event per committed
-# change (two per transfer, one per lead assigned).  Prints one summary
+# lead imports, assignments, ledger posts and sales orders (created,
+# confirmed, shipped), with short random sleeps between them.  Then: every
+# operation (and each step of an order) exited 0 (committed) or 1
+# (refused), biz-check is green, and the event log holds one event per
+# committed change (two per transfer, one per lead assigned, a stock issue
+# per order shipped).  Prints one summary
 # line; exits 1 on any failure.  make check-stress runs it long,
 # tests/t9600-stress.sh short.
 n=${1:-100}
@@ -24,7 +26,8 @@ inv-warehouse add EAST --name East >/dev/null &&
 inv-item add BOLT --name Bolt >/dev/null &&
 inv-item add NUT --name Nut --costing avco >/dev/null &&
 crm-rep add a --name A >/dev/null &&
-crm-rep add b --name B >/dev/null || fail "set-up"
+crm-rep add b --name B >/dev/null &&
+crm-customer add --name Acme >/dev/null || fail "set-up"
 
 # worker ID: N operations, each logged as "OP STATUS [COUNT]".
 worker() {
@@ -33,7 +36,7 @@ worker() {
 		srand(seed * 7919 + 17);
 		split("MAIN EAST", wh, " "); split("BOLT NUT", sku, " ");
 		for (i = 1; i <= n; i++) {
-			op = int(rand() * 6); w = int(rand() * 2) + 1;
+			op = int(rand() * 7); w = int(rand() * 2) + 1;
 			s = sku[int(rand() * 2) + 1]; q = int(rand() * 9) + 1;
 			printf "%d %s %s %s %d %d.%02d %d\n", op, wh[w],
 				wh[3 - w], s, q, int(rand() * 20),
@@ -61,6 +64,19 @@ worker() {
 		5) ledger-post --memo "stress $id" 5100="$cost" 1000= \
 			>/dev/null 2>>"$work/err.$id"
 		   echo "post $?" ;;
+		6) # "order CREATE CONFIRM SHIP": each step's status, - not run
+		   oid=$(crm-order create --customer 1 --wh "$from" \
+			--line "$item:$qty:$cost" --jq .id 2>>"$work/err.$id")
+		   rc=$? c=- s=-
+		   if [ "$rc" -eq 0 ]; then
+			crm-order confirm "$oid" >/dev/null 2>>"$work/err.$id"
+			c=$?
+		   fi
+		   if [ "$c" = 0 ]; then
+			crm-order ship "$oid" >/dev/null 2>>"$work/err.$id"
+			s=$?
+		   fi
+		   echo "order $rc $c $s" ;;
 		esac
 		sleep "0.0$((pause % 10))"
 	done >"$work/log.$id"
@@ -76,7 +92,8 @@ wait
 cat "$work"/log.* >"$work/all"
 total=$(wc -l <"$work/all")
 [ "$total" -eq $((n * procs)) ] || fail "$total operations logged, $((n * procs)) run"
-bad=$(awk '$2 != 0 && $2 != 1' "$work/all" | head -n 3)
+bad=$(awk '$2 != 0 && $2 != 1 ||
+	$1 == "order" && ($3 !~ /^[-01]$/ || $4 !~ /^[-01]$/)' "$work/all" | head -n 3)
 [ -z "$bad" ] || fail "exit statuses other than 0 and 1: $bad (see $work/err.*)"
 biz-check >"$work/check" || fail "biz-check: $(cat "$work/check")"
 
@@ -94,11 +111,16 @@ events() {
 	fi
 }
 assigned=$(awk '$1 == "assign" && $2 == 0 { s += $3 } END { print s + 0 }' "$work/all")
+confirmed=$(awk '$1 == "order" && $3 == "0"' "$work/all" | wc -l)
+shipped=$(awk '$1 == "order" && $4 == "0"' "$work/all" | wc -l)
 [ "$(events stock.received)" -eq "$(ok receive)" ] || fail "receipts and their events differ"
-[ "$(events stock.issued)" -eq "$(ok issue)" ] || fail "issues and their events differ"
+[ "$(events stock.issued)" -eq $(($(ok issue) + shipped)) ] || fail "issues and their events differ"
+[ "$(events order.created)" -eq "$(ok order)" ] || fail "orders and their events differ"
+[ "$(events order.confirmed)" -eq "$confirmed" ] || fail "confirmations and their events differ"
+[ "$(events order.shipped)" -eq "$shipped" ] || fail "shipments and their events differ"
 [ "$(events stock.transferred)" -eq $((2 * $(ok transfer))) ] || fail "transfers and their events differ"
 [ "$(events lead.created)" -eq "$(ok lead)" ] || fail "lead imports and their events differ"
 [ "$(events lead.assigned)" -eq "$assigned" ] || fail "assignments and their events differ"
 [ "$(events ledger.posted manual)" -eq "$(ok post)" ] || fail "posts and their events differ"
 refused=$(awk '$2 == 1' "$work/all" | wc -l)
-echo "stress: $total operations in $procs processes, $((total - refused)) committed, $refused refused; biz-check green, one event per change"
+echo "stress: $total operations in $procs processes, $((total - refused)) committed, $refused refused ($(ok order) orders: $confirmed confirmed, $shipped shipped); biz-check green, one event per change"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every command in bin/: --help exits 0, its usage is the synopsis of its
 # man page (each usage line, with its subcommand and option names, appears
-# in the SYNOPSIS; the common options anywhere in the page), and it has
+# in the SYNOPSIS; the common options block too, and each common option
+# in the OPTIONS section), and it has
 # bash, zsh and fish completions naming its options (cli.h's checklist).
 # A command without a man page or a completion fails: nothing is skipped.
 . "$(dirname "$0")/lib.sh"
@@ -102,9 +103,18 @@ for cmd in $commands; do
 		sed -e 's/\\\\f[BIRP]//g' -e 's/\\\\-/-/g' '$page' >'$cmd.man' &&
 		sed -n '/^common options:/,\$p' '$cmd.usage' >'$cmd.common' &&
 		$common_check &&
+		synopsis '$page' >'$cmd.synopsis' &&
+		awk '/^\\.SH/ { on = (\$0 ~ /OPTIONS/) } on' '$cmd.man' \
+			>'$cmd.options' &&
 		missing= &&
+		sed 's/^ *//' '$cmd.common' | tr -s ' ' >'$cmd.clines' &&
+		while read -r line; do
+			grep -qF -- \"\$line\" '$cmd.synopsis' ||
+				missing=\"\$missing
+	synopsis line: \$line\"
+		done <'$cmd.clines' &&
 		for opt in \$(option_names <'$cmd.common'); do
-			has_word '$cmd.man' \"\$opt\" ||
+			has_word '$cmd.options' \"\$opt\" ||
 				missing=\"\$missing \$opt\"
 		done &&
 		for section in NAME SYNOPSIS DESCRIPTION OPTIONS ENVIRONMENT \

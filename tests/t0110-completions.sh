@@ -182,6 +182,154 @@ test_expect_success 'fish: account codes, order ids, stage names' '
 	fish_complete "inv-move --sku " >out && cut -f1 out | grep -qx BOLT
 '
 
+# Entities from the database: the values expected are the ones made here.
+test_expect_success 'setup: SKUs, a product, warehouses, a rep, a supplier' '
+	inv-item add NUT-M8 --name Nut >/dev/null &&
+	inv-item add Q:1 --name "a colon in a SKU" >/dev/null &&
+	crm-customer tag 1 vip >/dev/null &&
+	inv-item add TEA --name Tea --tracking lot >/dev/null &&
+	inv-receive --wh MAIN --sku TEA --qty 2 --cost 1 --lot L-7 >/dev/null &&
+	inv-bom add NUT-M8 BOLT 2 >/dev/null &&
+	inv-warehouse add EAST --name East >/dev/null &&
+	crm-rep add ann --name Ann >/dev/null &&
+	inv-supplier add ACME --name Acme >/dev/null &&
+	crm-lead add --name Lee >/dev/null &&
+	crm-deal add --customer 1 --title Big --amount 10 >/dev/null &&
+	crm-ticket open --customer 1 --subject Broken >/dev/null &&
+	inv-purchase request --supplier ACME --line BOLT:5:1 --wh EAST >/dev/null
+'
+
+test_expect_success 'bash: SKUs, warehouses, reps, customers, suppliers' '
+	bash_complete "inv-issue --sku N" >out && echo NUT-M8 >expect &&
+	test_cmp expect out &&
+	bash_complete "inv-receive --sku " >out && sort out >got &&
+	printf "BOLT\nNUT-M8\nQ:1\nTEA\n" >expect && test_cmp expect got &&
+	bash_complete "inv-stock --sku B" >out && grep -qx BOLT out &&
+	bash_complete "inv-build --sku " >out && echo NUT-M8 >expect &&
+	test_cmp expect out &&
+	bash_complete "inv-item add X --variant-of N" >out && grep -qx NUT-M8 out &&
+	bash_complete "inv-reorder --wh " >out && sort out >got &&
+	printf "EAST\nMAIN\n" >expect && test_cmp expect got &&
+	bash_complete "inv-purchase request --wh E" >out && grep -qx EAST out &&
+	bash_complete "crm-order create --wh E" >out && grep -qx EAST out &&
+	bash_complete "crm-ticket stats --rep " >out && grep -qx ann out &&
+	bash_complete "crm-deal list --owner a" >out && grep -qx ann out &&
+	bash_complete "crm-ticket open --customer " >out && grep -qx 1 out &&
+	bash_complete "inv-purchase list --supplier " >out && grep -qx ACME out &&
+	bash_complete "inv-item add X --supplier A" >out && grep -qx ACME out &&
+	bash_complete "inv-supplier show " >out && grep -qx ACME out &&
+	! grep -q zzfile out &&
+	bash_complete "inv-stock --errors " >out &&
+	printf "text\njson\n" >expect && test_cmp expect out
+'
+
+# Each made above is the first of its kind: id 1.
+test_expect_success 'bash: lead, deal, ticket, order and purchase ids' '
+	bash_complete "crm-log add --lead " >out && grep -qx 1 out &&
+	bash_complete "crm-log list --deal " >out && grep -qx 1 out &&
+	bash_complete "crm-lead convert " >out && grep -qx 1 out &&
+	bash_complete "crm-deal won " >out && grep -qx 1 out &&
+	bash_complete "crm-ticket reply " >out && grep -qx 1 out &&
+	bash_complete "crm-ticket assign 1 " >out && grep -qx ann out &&
+	bash_complete "inv-issue --order " >out && grep -qx 1 out &&
+	bash_complete "inv-receive --po " >out && grep -qx 1 out &&
+	bash_complete "inv-purchase approve " >out && grep -qx 1 out &&
+	! grep -q zzfile out &&
+	bash_complete "crm-customer list --tag " >out && grep -qx vip out &&
+	bash_complete "crm-customer untag 1 " >out && grep -qx vip out &&
+	bash_complete "inv-issue --lot " >out && echo L-7 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'bash: no database, no completions and no error text' '
+	for line in "inv-issue --sku " "inv-reorder --wh " "crm-stats --rep " \
+		"crm-ticket open --customer " "inv-purchase list --supplier "; do
+		# compgen with no match returns 1: only the output counts
+		BIZ_DB="$SCRATCH/none/x.db" bash_complete "$line" >out 2>err
+		test ! -s out && test ! -s err || { echo "$line"; exit 1; }
+	done
+'
+
+test_expect_success 'zsh: SKUs, warehouses, reps, customers, suppliers' '
+	zsh_complete "inv-issue --sku=N" "inv-build --sku=" "inv-reorder --wh=E" \
+		"crm-order create --wh=E" "crm-ticket stats --rep=a" \
+		"crm-lead convert 1 --customer=" "inv-purchase list --supplier=A" \
+		"inv-supplier show A" "inv-stock --sku=N" "inv-count start --sku=N" \
+		"inv-item add X --supplier=A" "inv-stock --errors=j" \
+		"crm-log add --lead=" "crm-ticket reply " "inv-purchase approve " \
+		"inv-stock --sku=Q" "crm-customer untag 1 v" "inv-move --lot=L" &&
+	grep -q "inv-issue --sku=NUT-M8" zsh.1 &&
+	grep -q "inv-build --sku=NUT-M8" zsh.2 &&
+	grep -q "inv-reorder --wh=EAST" zsh.3 &&
+	grep -q "crm-order create --wh=EAST" zsh.4 &&
+	grep -q "crm-ticket stats --rep=ann" zsh.5 &&
+	grep -q "crm-lead convert 1 --customer=1" zsh.6 &&
+	grep -q "inv-purchase list --supplier=ACME" zsh.7 &&
+	grep -q "inv-supplier show ACME" zsh.8 &&
+	grep -q "inv-stock --sku=NUT-M8" zsh.9 &&
+	grep -q "inv-count start --sku=NUT-M8" zsh.10 &&
+	grep -q "inv-item add X --supplier=ACME" zsh.11 &&
+	grep -q "inv-stock --errors=json" zsh.12 &&
+	grep -q "crm-log add --lead=1" zsh.13 &&
+	grep -q "crm-ticket reply 1" zsh.14 &&
+	grep -q "inv-purchase approve 1" zsh.15 &&
+	grep -q "inv-stock --sku=Q:1" zsh.16 &&
+	grep -q "crm-customer untag 1 vip" zsh.17 &&
+	grep -q "inv-move --lot=L-7" zsh.18
+'
+
+test_expect_success 'zsh: no database, no error text' '
+	BIZ_DB="$SCRATCH/none/x.db" zsh_complete "inv-issue --sku=" \
+		"crm-stats --rep=" "inv-purchase list --supplier=" &&
+	for n in 1 2 3; do
+		! grep -qE "no database|biz-init|error|not found" zsh.$n ||
+		{ cat -v zsh.$n; exit 1; }
+	done
+'
+
+test_expect_success 'fish: SKUs, warehouses, reps, customers, suppliers' '
+	fish_complete "inv-issue --sku N" >out && cut -f1 out >got &&
+	echo NUT-M8 >expect && test_cmp expect got &&
+	fish_complete "inv-build --sku " >out && cut -f1 out >got &&
+	test_cmp expect got &&
+	fish_complete "inv-item list --variant-of N" >out &&
+	cut -f1 out | grep -qx NUT-M8 &&
+	fish_complete "inv-reorder --wh " >out && cut -f1 out | sort >got &&
+	printf "EAST\nMAIN\n" >expect && test_cmp expect got &&
+	fish_complete "crm-order create --wh E" >out && cut -f1 out | grep -qx EAST &&
+	fish_complete "crm-ticket stats --rep " >out && cut -f1 out | grep -qx ann &&
+	fish_complete "crm-ticket open --customer " >out &&
+	printf "1\tDiaz\n" >expect && test_cmp expect out &&
+	fish_complete "crm-deal list --customer " >out && test_cmp expect out &&
+	fish_complete "inv-purchase request --supplier " >out &&
+	cut -f1 out | grep -qx ACME &&
+	fish_complete "inv-supplier set " >out && cut -f1 out | grep -qx ACME &&
+	! grep -q zzfile out &&
+	fish_complete "inv-stock --errors " >out && cut -f1 out >got &&
+	printf "json\ntext\n" >expect && sort got | test_cmp expect -
+'
+
+test_expect_success 'fish: lead, deal, ticket, order and purchase ids' '
+	fish_complete "crm-log add --lead " >out &&
+	printf "1\tLee\n" >expect && test_cmp expect out &&
+	fish_complete "crm-deal show " >out && grep -qx "1	Big" out &&
+	fish_complete "crm-ticket close " >out && grep -qx "1	Broken" out &&
+	fish_complete "inv-issue --order " >out && cut -f1 out | grep -qx 1 &&
+	fish_complete "inv-purchase pay " >out && grep -qx "1	ACME" out &&
+	! grep -q zzfile out &&
+	fish_complete "crm-segment --tag " >out && cut -f1 out | grep -qx vip &&
+	fish_complete "crm-customer untag 1 " >out && cut -f1 out | grep -qx vip &&
+	fish_complete "inv-issue --lot " >out && cut -f1 out | grep -qx L-7
+'
+
+test_expect_success 'fish: no database, no completions and no error text' '
+	for line in "inv-issue --sku " "inv-reorder --wh " "crm-stats --rep " \
+		"crm-ticket open --customer " "inv-purchase list --supplier "; do
+		BIZ_DB="$SCRATCH/none/x.db" fish_complete "$line" >out 2>err &&
+		test ! -s out && test ! -s err || { echo "$line"; cat out err; exit 1; }
+	done
+'
+
 test_expect_success 'descriptions end on a whole word' '
 	grep -ho "\-d .[^'\'']*." "$TOP"/completions/fish/*.fish >descs &&
 	! grep -E "(toda|seria|only items with|one se|\(see|items at o?|\(default)'\''$" descs

@@ -139,7 +139,8 @@ test_expect_success 'set overwrites fields and custom fields' '
 	test "$(field out 1 op)" = unchanged
 '
 
-test_expect_code 65 'set refuses an unknown status' 'crm-lead set 1 --status won'
+# A value outside a closed set is usage (DESIGN.md, exit status).
+test_expect_code 64 'set refuses an unknown status' 'crm-lead set 1 --status won'
 test_expect_code 65 'show of an unknown lead exits 65 (not found)' 'crm-lead show 999'
 test_expect_code 64 'show needs an id' 'crm-lead show abc'
 test_expect_code 64 'list --status outside the statuses is usage' '

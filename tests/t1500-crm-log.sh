@@ -63,8 +63,8 @@ test_expect_success 'list: all, by lead, by rep' '
 	test "$(jq -r .kind got3)" = visit
 '
 
-test_expect_success 'bad input: kind, rep, lead, time (65); usage (64)' '
-	expect_exit 65 crm-log add --kind lunch --rep ann --lead 1 &&
+test_expect_success 'bad input: rep, lead, time (65); usage, kind (64)' '
+	expect_exit 64 crm-log add --kind lunch --rep ann --lead 1 &&
 	expect_exit 65 crm-log add --kind call --rep nobody --lead 1 &&
 	grep "no rep .nobody." err &&
 	expect_exit 65 crm-log add --kind call --rep ann --lead 99 &&

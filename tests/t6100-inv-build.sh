@@ -5,13 +5,6 @@
 # writes nothing, and reruns under a ref.
 . "$(dirname "$0")/lib.sh"
 
-# inventory AMOUNT: biz-check passes and the Inventory account holds it.
-inventory() {
-	biz-check >check.out && ! grep -q '"ok":false' check.out &&
-	ledger-balance --where ".account == \"1300\"" --jq .balance >inv &&
-	test "$(cat inv)" = "$1"
-}
-
 test_expect_success 'set up: a bike of a frame and two wheels' '
 	biz-init >/dev/null &&
 	for s in BIKE WHEEL FRAME SPOKE; do

@@ -3,7 +3,7 @@
 set -l crm_customer_subcommands add import list show set tag untag
 
 function __crm_customer_ids
-    crm-customer list -f tsv --jq '"\(.id)\t\(.name)"' 2>/dev/null
+    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 complete -c crm-customer -f
@@ -26,6 +26,7 @@ complete -c crm-customer -l input-format -x -a 'csv jsonl json' -d 'format of re
 complete -c crm-customer -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-customer -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-customer -l total -d 'total rows in every format'
+complete -c crm-customer -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-customer -s q -l quiet -d 'no warnings'
 complete -c crm-customer -s h -l help -d 'print the usage'
 complete -c crm-customer -s V -l version -d 'print the version'
@@ -41,19 +42,20 @@ for sub in add set
     complete -c crm-customer -n "__fish_seen_subcommand_from $sub" -l terms -x -d 'payment terms in days'
     complete -c crm-customer -n "__fish_seen_subcommand_from $sub" -l set -x -d 'a custom field'
 end
-complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -d 'a tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag'
 
 # crm-customer import
-complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -d 'a tag for every record'
+complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag for every record'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l set -x -d 'a custom field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -F
 
 # crm-customer list
-complete -c crm-customer -n "__fish_seen_subcommand_from list" -l tag -x -d 'only customers with this tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from list" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'only customers with this tag'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l industry -x -d 'only this industry'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l region -x -d 'only this region'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l limit -x -d 'at most N customers'
 
 # crm-customer show, set, tag, untag: a customer id
 complete -c crm-customer -n "__fish_seen_subcommand_from show set tag untag" -a '(__crm_customer_ids)'
+complete -c crm-customer -n "__fish_seen_subcommand_from tag untag" -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'tag'

@@ -9,7 +9,7 @@ function __crm_deal_stages
 end
 
 function __crm_deal_customers
-    crm-customer list -f tsv --jq '"\(.id)\t\(.name)"' 2>/dev/null
+    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 function __crm_deal_handles
@@ -36,6 +36,7 @@ complete -c crm-deal -l input-format -x -a 'csv jsonl json' -d 'format of record
 complete -c crm-deal -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-deal -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-deal -l total -d 'total rows in every format'
+complete -c crm-deal -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-deal -s q -l quiet -d 'no warnings'
 complete -c crm-deal -s h -l help -d 'print the usage'
 complete -c crm-deal -s V -l version -d 'print the version'
@@ -59,3 +60,4 @@ complete -c crm-deal -n "__fish_seen_subcommand_from lost" -l reason -x -d 'why 
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -a 'set (__crm_deal_stages)'
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -l probability -x -d 'percent'
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -l order -x -d 'its place from 1'
+complete -c crm-deal -n "__fish_seen_subcommand_from show won lost move" -f -a '(crm-deal list -f tsv -o id,title 2>/dev/null | tail -n +2)'

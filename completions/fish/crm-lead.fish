@@ -25,6 +25,7 @@ complete -c crm-lead -l input-format -x -a 'csv jsonl json' -d 'format of record
 complete -c crm-lead -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-lead -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-lead -l total -d 'total rows in every format'
+complete -c crm-lead -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-lead -s q -l quiet -d 'no warnings'
 complete -c crm-lead -s h -l help -d 'print the usage'
 complete -c crm-lead -s V -l version -d 'print the version'
@@ -74,3 +75,4 @@ complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l customer -x -a 
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l amount -x -d 'the deal\'s amount'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l title -x -d 'the deal\'s title'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l close -x -d 'the expected close date'
+complete -c crm-lead -n "__fish_seen_subcommand_from show set convert" -f -a '(crm-lead list -f tsv -o id,name 2>/dev/null | tail -n +2)'

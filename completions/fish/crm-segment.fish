@@ -13,11 +13,12 @@ complete -c crm-segment -l input-format -x -a 'csv jsonl json' -d 'format of rec
 complete -c crm-segment -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-segment -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-segment -l total -d 'total rows in every format'
+complete -c crm-segment -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-segment -s q -l quiet -d 'no warnings'
 complete -c crm-segment -s h -l help -d 'print the usage'
 complete -c crm-segment -s V -l version -d 'print the version'
 
-complete -c crm-segment -l tag -x -d 'customers with every tag given'
+complete -c crm-segment -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'customers with every tag given'
 complete -c crm-segment -l industry -x -d 'only this industry'
 complete -c crm-segment -l region -x -d 'only this region'
 complete -c crm-segment -l min-revenue -x -d 'lifetime revenue at least'

@@ -3,7 +3,7 @@
 set -l crm_ticket_subcommands open assign reply resolve close reopen list show stats targets
 
 function __crm_ticket_customers
-    crm-customer list -f tsv --jq '"\(.id)\t\(.name)"' 2>/dev/null
+    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 function __crm_ticket_handles
@@ -33,6 +33,7 @@ complete -c crm-ticket -l input-format -x -a 'csv jsonl json' -d 'format of reco
 complete -c crm-ticket -s o -l fields -x -d 'fields to print, in order'
 complete -c crm-ticket -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c crm-ticket -l total -d 'total rows in every format'
+complete -c crm-ticket -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c crm-ticket -s q -l quiet -d 'no warnings'
 complete -c crm-ticket -s h -l help -d 'print the usage'
 complete -c crm-ticket -s V -l version -d 'print the version'
@@ -63,3 +64,4 @@ complete -c crm-ticket -n "__fish_seen_subcommand_from stats" -l rep -x -a '(__c
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -a 'set low normal high urgent'
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -l response -x -d 'hours to the first response'
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -l resolution -x -d 'hours to the resolution'
+complete -c crm-ticket -n "__fish_seen_subcommand_from show reply resolve close reopen assign" -f -a '(crm-ticket list -f tsv -o id,subject 2>/dev/null | tail -n +2)'

@@ -5,6 +5,8 @@ complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subco
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a list -d 'list suppliers'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a show -d 'show a supplier'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a set -d 'change a supplier'
+complete -c inv-supplier -n "__fish_seen_subcommand_from add list" -f
+complete -c inv-supplier -n "__fish_seen_subcommand_from show set" -f -a "(inv-supplier list -f tsv --jq .code 2>/dev/null)" -d 'supplier'
 
 # Common options
 complete -c inv-supplier -l db -r -F -d 'database file'
@@ -18,6 +20,7 @@ complete -c inv-supplier -s o -l fields -x -d 'fields to print, in order'
 complete -c inv-supplier -l sort -x -d 'sort by fields, -FIELD descending'
 complete -c inv-supplier -l limit -x -d 'at most N records'
 complete -c inv-supplier -l total -d 'total rows in every format'
+complete -c inv-supplier -l errors -x -a 'text json' -d 'how the error line is printed'
 complete -c inv-supplier -s q -l quiet -d 'no warnings'
 complete -c inv-supplier -s h -l help -d 'print the usage'
 complete -c inv-supplier -s V -l version -d 'print the version'

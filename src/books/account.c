@@ -16,7 +16,7 @@
 #include "code.h"
 #include "banned.h"
 
-static const char *const account_types[] = {
+const char *const ledger_account_types[] = {
 	"asset", "liability", "equity", "income", "expense", NULL
 };
 
@@ -140,8 +140,8 @@ static int valid_name(const char *name)
 
 static int valid_type(const char *type)
 {
-	for (int i = 0; account_types[i]; i++)
-		if (!strcmp(type, account_types[i]))
+	for (int i = 0; ledger_account_types[i]; i++)
+		if (!strcmp(type, ledger_account_types[i]))
 			return 1;
 	return 0;
 }
@@ -232,8 +232,8 @@ int ledger_account_each(struct db *db, const char *type, struct sink *out)
 	int type_known = !type;
 
 	/* A type outside the closed set is usage (64), not an empty list. */
-	for (int i = 0; !type_known && account_types[i]; i++)
-		type_known = !strcmp(type, account_types[i]);
+	for (int i = 0; !type_known && ledger_account_types[i]; i++)
+		type_known = !strcmp(type, ledger_account_types[i]);
 	if (!type_known)
 		return biz_fail(BIZ_USAGE, "type: '%s' is not one of asset, "
 				"liability, equity, income, expense", type);

@@ -78,6 +78,9 @@ int ledger_account_add(struct db *db, jv fields, struct sink *out);
  * Puts each account (of type, or all with NULL) to out, by code, as
  * records: code name type parent balance (json.h's rule).
  */
+/* The five account types, ending with NULL. */
+extern const char *const ledger_account_types[];
+
 int ledger_account_each(struct db *db, const char *type, struct sink *out);
 
 /*

@@ -519,6 +519,20 @@ int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 	return v;
 }
 
+void cli_choice(struct cli *cli, const char *option, const char *text,
+		const char *const *choices)
+{
+	struct strbuf sb = { 0 };
+
+	for (int i = 0; choices[i]; i++) {
+		if (!strcmp(text, choices[i]))
+			return;
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", choices[i]);
+	}
+	cli_usage_error(cli, "%s: '%s' is not one of %s", option, text,
+			sb.buf);
+}
+
 void cli_key_value(struct cli *cli, const char *option, const char *text,
 		   jv *obj)
 {

@@ -71,7 +71,8 @@ enum {
 	"                [--where JQ] [--dry-run] [--actor NAME] " \
 	"[--input-format csv|jsonl|json]\n" \
 	"                [-o FIELD,...] [--sort FIELD,...] [--limit N] " \
-	"[--total] [-q] [-h] [-V]\n"
+	"[--total]\n" \
+	"                [--errors text|json] [-q] [-h] [-V]\n"
 
 struct cli;
 
@@ -223,6 +224,15 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 		    int scale);
 int64_t cli_integer(struct cli *cli, const char *option, const char *text,
 		    int64_t min, int64_t max);
+
+/*
+ * Checks an option's value against its closed set (choices, ending with
+ * NULL); anything else exits 64, "OPTION: 'TEXT' is not one of a, b, c".
+ * Read in the options loop, so a bad value is usage before the database
+ * is opened (DESIGN: a value outside a closed set is 64, not 69).
+ */
+void cli_choice(struct cli *cli, const char *option, const char *text,
+		const char *const *choices);
 
 /*
  * An option's KEY=VALUE (text) as the string field KEY of the object *obj

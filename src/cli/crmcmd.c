@@ -5,7 +5,8 @@
 
 /* --from, --to and the report's own option, then the period parsed. */
 void crm_report_options(struct cli *cli, struct crm_period *period,
-			const char **own)
+			const char **own, const char *own_option,
+			const char *const *choices)
 {
 	const char *from = NULL, *to = NULL;
 	char **args;
@@ -17,8 +18,11 @@ void crm_report_options(struct cli *cli, struct crm_period *period,
 			from = optarg;
 		else if (c == CRM_REPORT_TO)
 			to = optarg;
-		else
+		else {
+			if (choices)
+				cli_choice(cli, own_option, optarg, choices);
 			*own = optarg;
+		}
 	}
 	cli_operands(cli, 0, 0, &args);
 	if (crm_period_parse(cli->db, from, to, period))

@@ -20,9 +20,12 @@ enum { CRM_REPORT_FROM = CLI_FIRST_OWN, CRM_REPORT_TO, CRM_REPORT_OWN };
 /*
  * Reads a report's options: --from and --to into *period (a bad date or
  * --from after --to exits 64), the value of its own option (NULL when not
- * given) into *own.  Operands are a usage error.
+ * given) into *own; with choices (ending with NULL) that value must be
+ * one of them, checked before the database is opened (64, as
+ * cli_choice(), named own_option).  Operands are a usage error.
  */
 void crm_report_options(struct cli *cli, struct crm_period *period,
-			const char **own);
+			const char **own, const char *own_option,
+			const char *const *choices);
 
 #endif

@@ -98,8 +98,15 @@ static int run_events(struct cli *cli, void *arg)
 
 	(void)arg;
 	while ((c = cli_next_option(cli)) != -1) {
-		if (c == OPT_SINCE)
+		if (c == OPT_SINCE) {
 			since = optarg;
+			/* A bad one is usage before the database opens. */
+			if (since[strspn(since, "0123456789")] == '\0')
+				cli_integer(cli, "--since", since, 0,
+					    INT64_MAX);
+			else
+				cli_time(cli, "--since", since, DATE_FIRST);
+		}
 		else if (c == OPT_KIND)
 			kind = optarg;
 		else if (c == OPT_FOLLOW)

@@ -14,20 +14,18 @@ static const struct option options[] = {
 
 static int run(struct cli *cli, void *arg)
 {
+	static const char *const bys[] = { "month", "rep", "stage", NULL };
 	struct crm_forecast q = { 0 };
 	const char *by;
 
 	(void)arg;
-	crm_report_options(cli, &q.period, &by);
+	crm_report_options(cli, &q.period, &by, "--by", bys);
 	if (!by || !strcmp(by, "month"))
 		q.by = FORECAST_BY_MONTH;
 	else if (!strcmp(by, "rep"))
 		q.by = FORECAST_BY_REP;
-	else if (!strcmp(by, "stage"))
-		q.by = FORECAST_BY_STAGE;
 	else
-		cli_usage_error(cli, "--by: '%s' is not one of month, rep, "
-				"stage", by);
+		q.by = FORECAST_BY_STAGE;
 	return crm_forecast(cli->db, &q, cli_sink(cli));
 }
 

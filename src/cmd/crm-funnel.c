@@ -15,7 +15,7 @@ static int run(struct cli *cli, void *arg)
 	struct crm_funnel q = { 0 };
 
 	(void)arg;
-	crm_report_options(cli, &q.period, &q.owner);
+	crm_report_options(cli, &q.period, &q.owner, "--owner", NULL);
 	return crm_funnel(cli->db, &q, cli_sink(cli));
 }
 

@@ -135,8 +135,11 @@ static void read_options(struct cli *cli, struct request *req)
 			req->filter.unroutable = 1;
 			break;
 		default:
-			if (c == OPT_STATUS)
+			if (c == OPT_STATUS) {
+				cli_choice(cli, "--status", optarg,
+					   lead_status_names);
 				req->filter.status = optarg;
+			}
 			if (c == OPT_SOURCE)
 				req->filter.source = optarg;
 			cli_option_field(&req->fields, option_fields, c,

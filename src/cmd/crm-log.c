@@ -80,6 +80,8 @@ static void read_options(struct cli *cli, struct request *req)
 			cli_integer(cli, "--minutes", optarg, 0, INT32_MAX);
 		if (c == OPT_REP)
 			req->filter.rep = optarg;
+		if (c == OPT_KIND)
+			cli_choice(cli, "--kind", optarg, crm_activity_kinds);
 		cli_option_field(&req->fields, option_fields, c, optarg);
 	}
 	cli_operands(cli, 0, 0, &args);

@@ -107,7 +107,11 @@ static void read_options(struct cli *cli, struct request *req)
 			req->serials[req->serial_count++] = optarg;
 			break;
 		case OPT_AMOUNT: req->amount_text = optarg; break;
-		case OPT_STATUS: req->filter.status = optarg; break;
+		case OPT_STATUS:
+			cli_choice(cli, "--status", optarg,
+				   sales_order_statuses);
+			req->filter.status = optarg;
+			break;
 		}
 	}
 }

@@ -15,7 +15,7 @@ static int run(struct cli *cli, void *arg)
 	struct crm_stats q = { 0 };
 
 	(void)arg;
-	crm_report_options(cli, &q.period, &q.rep);
+	crm_report_options(cli, &q.period, &q.rep, "--rep", NULL);
 	return crm_stats(cli->db, &q, cli_sink(cli));
 }
 

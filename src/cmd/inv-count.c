@@ -153,7 +153,20 @@ static void read_scan(struct request *req)
 	hash_clear(&seen);
 }
 
-/* The codes' items, each with the units of all its codes. */
+/* Prefixes the bad code first seen on line with "-:LINE: ". */
+static int scan_fail(int status, int line)
+{
+	char *message = xstrdup(biz_error());
+
+	status = biz_fail(status, "-:%d: %s", line, message);
+	free(message);
+	return status;
+}
+
+/*
+ * The codes' items, each with the units of all its codes; a code that is
+ * no item's goes as it is (a serial is counted by its own code).
+ */
 static int write_scan(struct db *db, void *arg, jv *record)
 {
 	struct request *req = arg;
@@ -166,30 +179,31 @@ static int write_scan(struct db *db, void *arg, jv *record)
 	(void)record;
 	for (size_t i = 0; i < req->code_count && !status; i++) {
 		struct item_info item;
+		const char *key = req->codes[i].code;
 
-		if ((status = item_lookup(db, req->codes[i].code, 1, &item))) {
-			char *message = xstrdup(biz_error());
-
-			status = biz_fail(status, "-:%d: %s",
-					  req->codes[i].line, message);
-			free(message);
+		status = item_lookup(db, key, 1, &item);
+		if (status == BIZ_OK)
+			key = item.sku;
+		else if (status != BIZ_DATAERR)
 			break;
-		}
-		if ((at = (uintptr_t)hash_get(&seen, item.sku))) {
+		status = BIZ_OK;
+		if ((at = (uintptr_t)hash_get(&seen, key))) {
 			items[at - 1].units += req->codes[i].units;
 			continue;
 		}
 		ARRAY_GROW(items, n + 1, cap);
-		items[n].code = xstrdup(item.sku);
+		items[n].code = xstrdup(key);
 		items[n].units = req->codes[i].units;
 		items[n].line = req->codes[i].line;
 		n++;
 		hash_put(&seen, items[n - 1].code, (void *)(uintptr_t)n);
 	}
 	for (size_t i = 0; i < n && !status; i++)
-		status = count_scan_code(db, req->id, items[i].code,
-					 items[i].units * 1000,
-					 cli_sink(req->cli));
+		if ((status = count_scan_code(db, req->id, items[i].code,
+					      items[i].units * QTY_ONE,
+					      cli_sink(req->cli))) &&
+		    status == BIZ_DATAERR)
+			status = scan_fail(status, items[i].line);
 	for (size_t i = 0; i < n; i++)
 		free(items[i].code);
 	free(items);

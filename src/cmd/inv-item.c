@@ -112,6 +112,12 @@ static void read_options(struct cli *cli, struct request *req,
 		} else {
 			if (c == OPT_VARIANT_OF)
 				filter->parent = optarg;
+			if (c == OPT_TRACKING)
+				cli_choice(cli, "--tracking", optarg,
+					   item_trackings);
+			if (c == OPT_COSTING)
+				cli_choice(cli, "--costing", optarg,
+					   item_costings);
 			cli_option_field(&req->fields, option_fields, c,
 					 optarg);
 		}

@@ -87,7 +87,10 @@ static void read_options(struct cli *cli, struct request *req)
 			req->receipt.serials = req->serials;
 			break;
 		case OPT_AMOUNT: req->amount_text = optarg; break;
-		case OPT_STATUS: req->status = optarg; break;
+		case OPT_STATUS:
+			cli_choice(cli, "--status", optarg, purchase_statuses);
+			req->status = optarg;
+			break;
 		}
 	}
 }

@@ -50,8 +50,12 @@ static void read_options(struct cli *cli, struct request *req)
 
 	req->cli = cli;
 	req->fields = jv_object();
-	while ((c = cli_next_option(cli)) != -1)
+	while ((c = cli_next_option(cli)) != -1) {
+		if (c == OPT_TYPE)
+			cli_choice(cli, "--type", optarg,
+				   ledger_account_types);
 		rec_set_str(&req->fields, names[c - CLI_FIRST_OWN], optarg);
+	}
 }
 
 static int run_add(struct cli *cli, void *arg)

@@ -11,7 +11,7 @@
 #include "timeutil.h"
 #include "banned.h"
 
-static const char *const activity_kinds[] = {
+const char *const crm_activity_kinds[] = {
 	"call", "visit", "email", "meeting", "quote", "note", NULL
 };
 
@@ -100,8 +100,8 @@ int activity_add(struct db *db, jv fields, struct sink *out)
 	int status, known = 0;
 	jv probe;
 
-	for (int i = 0; kind && activity_kinds[i]; i++)
-		known |= !strcmp(kind, activity_kinds[i]);
+	for (int i = 0; kind && crm_activity_kinds[i]; i++)
+		known |= !strcmp(kind, crm_activity_kinds[i]);
 	if (!known) {
 		status = biz_fail(BIZ_DATAERR, "kind: '%s' is not one of call, "
 				  "visit, email, meeting, quote, note",

@@ -76,6 +76,9 @@ struct lead_filter {
 int lead_field_known(const char *name);
 
 /* Puts each lead that passes filter to out, by id, as public records. */
+/* The statuses of a lead, ending with NULL. */
+extern const char *const lead_status_names[];
+
 int lead_each(struct db *db, const struct lead_filter *filter,
 	      struct sink *out);
 
@@ -129,6 +132,9 @@ int lead_stale_ids(struct db *db, const char *before, struct lead_ids *list);
  * first activity on an assigned lead marks it contacted and stamps
  * first_contact_at.  The activity record, with "op", goes to out.
  */
+/* The kinds of an activity, ending with NULL. */
+extern const char *const crm_activity_kinds[];
+
 int activity_add(struct db *db, jv fields, struct sink *out);
 
 struct activity_filter {

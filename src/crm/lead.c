@@ -206,7 +206,7 @@ int lead_get(struct db *db, int64_t id, struct sink *out)
 	return lead_put(db, id, NULL, out);
 }
 
-static const char *const lead_status_names[] = {
+const char *const lead_status_names[] = {
 	"new", "assigned", "contacted", "qualified", "converted", "lost", NULL
 };
 

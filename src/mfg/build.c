@@ -326,9 +326,10 @@ static int write_build(struct db *db, const struct build_request *req,
 
 	if ((status = item_lookup(db, b->sku, 0, &item)))
 		return status;
-	if (item.tracking == TRACK_SERIAL)
-		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: builds "
-				"make items and lots", item.sku);
+	/* --serial names the top product's units only. */
+	if (item.tracking == TRACK_SERIAL && !top)
+		return biz_fail(BIZ_REFUSED, "'%s' is serial-tracked: build "
+				"it on its own, with its serials", item.sku);
 	snprintf(order, sizeof(order), "build:%lld", (long long)b->id);
 	if (item.tracking == TRACK_LOT && !product_lot) {
 		snprintf(lot, sizeof(lot), "B%lld", (long long)b->id);
@@ -362,6 +363,10 @@ static int write_build(struct db *db, const struct build_request *req,
 	a.sku = item.sku;
 	a.wh = req->wh;
 	a.lot = product_lot;
+	if (top) {
+		a.serials = req->serials;
+		a.serial_count = req->serial_count;
+	}
 	a.qty = b->qty;
 	a.value = w.value;
 	a.posting = "issue_production";
@@ -403,7 +408,8 @@ static int build_out(struct db *db, int64_t id, const char *op,
 {
 	static const char sql[] =
 		"SELECT sku, wh, lot, qty, value, components, ref, date, "
-		"parent FROM build WHERE id = ?";
+		"parent, (SELECT serials FROM move WHERE doc_id = "
+		"build.build_doc AND qty > 0) FROM build WHERE id = ?";
 	static const char subs_sql[] =
 		"SELECT id FROM build WHERE parent = ? ORDER BY id";
 	struct db_stmt *stmt = db_stmt(db, sql);
@@ -429,6 +435,7 @@ static int build_out(struct db *db, int64_t id, const char *op,
 	json_key_str(&w, "sku", db_column_text(stmt, 0));
 	json_key_str(&w, "wh", db_column_text(stmt, 1));
 	json_key_str(&w, "lot", lot && *lot ? lot : NULL);
+	json_key_raw(&w, "serials", db_column_text(stmt, 9));
 	json_key_dec(&w, "qty", qty, QTY_SCALE);
 	json_key_dec(&w, "value", value, db->money_scale);
 	json_key_dec(&w, "unit_cost", mfg_unit_cost(db, value, qty),
@@ -457,14 +464,21 @@ static int build_out(struct db *db, int64_t id, const char *op,
 	return status == BIZ_STOP ? BIZ_OK : status;
 }
 
-/* A ref built before: the same request is unchanged, another refused. */
+/*
+ * A ref built before: the same request is unchanged, another refused
+ * (for a serial-tracked product, other serials too).
+ */
 static int build_replay(struct db *db, const struct build_request *req,
 			const char *sku, int64_t *id)
 {
 	static const char sql[] =
-		"SELECT id, sku, wh, qty, lot FROM build WHERE ref = ?";
+		"SELECT id, sku, wh, qty, lot, (SELECT serials FROM move "
+		"WHERE doc_id = build.build_doc AND qty > 0) "
+		"FROM build WHERE ref = ?";
 	struct db_stmt *stmt = db_stmt(db, sql);
 	char a[DEC_BUFSZ], b[DEC_BUFSZ];
+	char *serials = stock_serials_json(req->serials, req->serial_count);
+	const char *built;
 	int rc, status = BIZ_OK;
 
 	*id = 0;
@@ -486,10 +500,16 @@ static int build_replay(struct db *db, const struct build_request *req,
 					  db_column_text(stmt, 2),
 					  dec_format(req->qty, QTY_SCALE, b),
 					  sku, req->wh);
+		else if ((built = db_column_text(stmt, 5)) && serials &&
+			 strcmp(built, serials))
+			status = biz_fail(BIZ_REFUSED, "ref '%s' is build %lld "
+					  "of serials %s, not %s", req->ref,
+					  (long long)*id, built, serials);
 	} else if (rc != DB_DONE) {
 		status = rc;
 	}
 	db_reset(stmt);
+	free(serials);
 	return status;
 }
 
@@ -510,9 +530,15 @@ int build_run(struct db *db, const struct build_request *req,
 		return biz_fail(BIZ_DATAERR, "quantity of '%s' must be more "
 				"than zero, not %s", item.sku,
 				dec_format(req->qty, QTY_SCALE, buf));
-	if (item.tracking == TRACK_SERIAL)
-		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: builds "
-				"make items and lots", item.sku);
+	if (item.tracking == TRACK_SERIAL &&
+	    (int64_t)req->serial_count * QTY_ONE != req->qty)
+		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: %s units "
+				"need a serial each, %zu given", item.sku,
+				dec_format(req->qty, QTY_SCALE, buf),
+				req->serial_count);
+	if (item.tracking != TRACK_SERIAL && req->serial_count)
+		return biz_fail(BIZ_DATAERR, "'%s' is not serial-tracked: no "
+				"serial", item.sku);
 	if (req->lot && !*req->lot)
 		return biz_fail(BIZ_DATAERR, "lot: an empty lot");
 	if (req->lot && item.tracking != TRACK_LOT)

@@ -11,6 +11,11 @@
  * stock_adjust() (losses at their FIFO or AVCO cost, gains at the
  * current unit cost) and one ledger entry for the net: count_loss when
  * more was lost than found, count_gain otherwise.
+ *
+ * A serial-tracked item is counted by serial: a line a serial (held in
+ * the line's lot column, which such an item never uses), expected one
+ * when it was in stock at the snapshot; a serial missing goes out by
+ * name, a serial found comes in at the current unit cost.
  */
 #include "mfg.h"
 
@@ -39,9 +44,9 @@ struct count_head {
 
 /* One line of a count as diff and post see it. */
 struct count_line {
-	char *sku, *lot;
+	char *sku, *lot;	/* lot: the serial of a serial line */
 	int64_t expected, moved, counted, variance, cost, value;
-	int has_counted, has_variance;
+	int has_counted, has_variance, serial;
 };
 
 static int count_load(struct db *db, int64_t id, struct count_head *h)
@@ -172,8 +177,10 @@ static int count_lines(struct db *db, const struct count_head *h,
 		       size_t *count)
 {
 	static const char sql[] =
-		"SELECT sku, lot, expected, counted, moved, variance, value "
-		"FROM count_line WHERE count_id = ? ORDER BY sku, lot";
+		"SELECT l.sku, l.lot, l.expected, l.counted, l.moved, "
+		"l.variance, l.value, i.tracking = 'serial' FROM count_line l "
+		"JOIN item i ON i.sku = l.sku WHERE l.count_id = ? "
+		"ORDER BY l.sku, l.lot";
 	struct moved_map map = { { 0, 0, NULL, NULL } };
 	struct count_line *lines = NULL;
 	size_t n = 0, cap = 0;
@@ -202,6 +209,7 @@ static int count_lines(struct db *db, const struct count_head *h,
 		l->expected = db_column_int64(stmt, 2);
 		l->has_counted = !db_column_null(stmt, 3);
 		l->counted = db_column_int64(stmt, 3);
+		l->serial = (int)db_column_int64(stmt, 7);
 		if (posted) {
 			l->moved = db_column_int64(stmt, 4);
 			l->has_variance = !db_column_null(stmt, 5);
@@ -248,7 +256,8 @@ static void line_json(struct json *w, const struct db *db,
 		      const struct count_line *l, int full)
 {
 	json_key_str(w, "sku", l->sku);
-	json_key_str(w, "lot", *l->lot ? l->lot : NULL);
+	json_key_str(w, "lot", *l->lot && !l->serial ? l->lot : NULL);
+	json_key_str(w, "serial", l->serial ? l->lot : NULL);
 	json_key_dec(w, "expected", l->expected, QTY_SCALE);
 	if (full)
 		json_key_dec(w, "moved", l->moved, QTY_SCALE);
@@ -353,6 +362,7 @@ int count_diff(struct db *db, int64_t id, struct sink *out)
 
 struct snapshot {
 	struct db *db;
+	const char *wh;
 	int64_t id;
 	int all;
 	int64_t lines;
@@ -380,12 +390,22 @@ static int line_insert(struct db *db, int64_t id, const char *sku,
 	return BIZ_OK;
 }
 
+static int snapshot_serial(const char *sku, const char *serial, void *arg)
+{
+	struct snapshot *s = arg;
+
+	s->found = 1;
+	return line_insert(s->db, s->id, sku, serial, QTY_ONE, &s->lines);
+}
+
 static int snapshot_row(const struct stock_balance_row *row, void *arg)
 {
 	struct snapshot *s = arg;
 
-	if (row->tracking == TRACK_SERIAL || (!row->qty && !s->all &&
-					      !s->only))
+	if (row->tracking == TRACK_SERIAL)
+		return stock_serials_each(s->db, s->wh, row->sku,
+					  snapshot_serial, s);
+	if (!row->qty && !s->all && !s->only)
 		return BIZ_OK;
 	s->found = 1;
 	return line_insert(s->db, s->id, row->sku, row->lot, row->qty,
@@ -420,7 +440,8 @@ int count_start(struct db *db, const struct count_request *req,
 	static const char sql[] =
 		"INSERT INTO stock_count(wh, status, last_move, started_at, "
 		"actor) VALUES (?, 'open', ?, ?, ?)";
-	struct snapshot s = { db, 0, req->all, 0, NULL, 0, { snapshot_item } };
+	struct snapshot s = { db, req->wh, 0, req->all, 0, NULL, 0,
+			      { snapshot_item } };
 	struct count_head h;
 	struct db_stmt *stmt;
 	char at[TS_BUFSZ];
@@ -435,10 +456,6 @@ int count_start(struct db *db, const struct count_request *req,
 
 		if ((status = item_lookup(db, req->skus[i], 0, &item)))
 			return status;
-		if (item.tracking == TRACK_SERIAL)
-			return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: "
-					"counts take items and lots",
-					item.sku);
 	}
 	if ((status = stock_last_move(db, &last)))
 		return status;
@@ -513,30 +530,86 @@ static int minus_moved(const char *sku, const char *lot, int64_t qty,
 }
 
 /*
- * What the snapshot of h would have held of sku and lot: on hand now
- * less what moved since.  For a line counted that the snapshot left out.
+ * What the snapshot of h would have held of sku and lot (a serial line:
+ * its serial): on hand now less what moved since.  For a line counted
+ * that the snapshot left out.
  */
 static int expected_then(struct db *db, const struct count_head *h,
-			 const char *sku, const char *lot, int64_t *out)
+			 const char *sku, const char *lot, int serial,
+			 int64_t *out)
 {
 	struct expected_at e = { lot, 0 };
+	struct stock_serial_info where;
 	int status;
 
-	if ((status = stock_balance_each(db, h->wh, sku, balance_of_lot,
-					 &e)) ||
-	    (status = stock_moved_since(db, h->wh, h->last_move, sku, lot,
+	if (serial) {
+		if ((status = stock_serial_find(db, lot, sku, &where)))
+			return status;
+		if (where.in_stock && !strcmp(where.wh, h->wh))
+			e.qty = QTY_ONE;
+	} else if ((status = stock_balance_each(db, h->wh, sku,
+						balance_of_lot, &e))) {
+		return status;
+	}
+	if ((status = stock_moved_since(db, h->wh, h->last_move, sku, lot,
 					minus_moved, &e)))
 		return status;
 	*out = e.qty;
 	return BIZ_OK;
 }
 
+/*
+ * The line key of a counted record of item: its lot, or for a serial-
+ * tracked item its serial (counted once however often it is seen: qty
+ * 1, or 0 for not there).  A status when they do not fit the item.
+ */
+static int line_key(const struct item_info *item, const char *lot,
+		    const char *serial, int64_t qty, const char **key)
+{
+	char buf[DEC_BUFSZ];
+
+	*key = lot;
+	if (item->tracking == TRACK_SERIAL) {
+		if (lot || !serial)
+			return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: "
+					"a serial is needed%s", item->sku,
+					lot ? ", not a lot" : "");
+		if (qty != 0 && qty != QTY_ONE)
+			return biz_fail(BIZ_DATAERR, "serial '%s' of '%s' is "
+					"one unit: qty 1 or 0, not %s", serial,
+					item->sku,
+					dec_format(qty, QTY_SCALE, buf));
+		*key = serial;
+		return BIZ_OK;
+	}
+	if (serial)
+		return biz_fail(BIZ_DATAERR, "'%s' is not serial-tracked: no "
+				"serial", item->sku);
+	if (item->tracking == TRACK_LOT && !lot)
+		return biz_fail(BIZ_DATAERR, "'%s' is lot-tracked: a lot is "
+				"needed", item->sku);
+	if (item->tracking != TRACK_LOT && lot)
+		return biz_fail(BIZ_DATAERR, "'%s' is not lot-tracked: no "
+				"lot", item->sku);
+	if (qty < 0)
+		return biz_fail(BIZ_DATAERR, "counted quantity of '%s' must "
+				"not be below zero, not %s", item->sku,
+				dec_format(qty, QTY_SCALE, buf));
+	if (!*key)
+		*key = "";
+	return BIZ_OK;
+}
+
 static int count_add(struct db *db, const struct count_head *h,
 		     const char *code, int scan, const char *lot,
-		     int64_t qty, struct sink *out)
+		     const char *serial, int64_t qty, struct sink *out)
 {
 	static const char add_sql[] =
 		"UPDATE count_line SET counted = coalesce(counted, 0) + ?4 "
+		"WHERE count_id = ?1 AND sku = ?2 AND lot = ?3 "
+		"RETURNING counted";
+	static const char set_sql[] =
+		"UPDATE count_line SET counted = ?4 "
 		"WHERE count_id = ?1 AND sku = ?2 AND lot = ?3 "
 		"RETURNING counted";
 	static const char new_sql[] =
@@ -545,28 +618,14 @@ static int count_add(struct db *db, const struct count_head *h,
 	struct item_info item;
 	struct db_stmt *stmt;
 	struct json w = { 0 };
-	char buf[DEC_BUFSZ], id[24];
+	char id[24];
 	int64_t counted = qty, expected;
 	int rc, status;
 
-	if ((status = item_lookup(db, code, scan, &item)))
+	if ((status = item_lookup(db, code, scan, &item)) ||
+	    (status = line_key(&item, lot, serial, qty, &lot)))
 		return status;
-	if (item.tracking == TRACK_SERIAL)
-		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: counts "
-				"take items and lots", item.sku);
-	if (item.tracking == TRACK_LOT && !lot)
-		return biz_fail(BIZ_DATAERR, "'%s' is lot-tracked: a lot is "
-				"needed", item.sku);
-	if (item.tracking != TRACK_LOT && lot)
-		return biz_fail(BIZ_DATAERR, "'%s' is not lot-tracked: no "
-				"lot", item.sku);
-	if (qty < 0)
-		return biz_fail(BIZ_DATAERR, "counted quantity of '%s' must "
-				"not be below zero, not %s", item.sku,
-				dec_format(qty, QTY_SCALE, buf));
-	if (!lot)
-		lot = "";
-	stmt = db_stmt(db, add_sql);
+	stmt = db_stmt(db, serial ? set_sql : add_sql);
 	db_bind_int64(stmt, 1, h->id);
 	db_bind_text(stmt, 2, item.sku);
 	db_bind_text(stmt, 3, lot);
@@ -576,7 +635,8 @@ static int count_add(struct db *db, const struct count_head *h,
 		counted = db_column_int64(stmt, 0);
 	db_reset(stmt);
 	if (rc == DB_DONE) {
-		if ((status = expected_then(db, h, item.sku, lot, &expected)))
+		if ((status = expected_then(db, h, item.sku, lot,
+					    serial != NULL, &expected)))
 			return status;
 		stmt = db_stmt(db, new_sql);
 		db_bind_int64(stmt, 1, h->id);
@@ -592,7 +652,8 @@ static int count_add(struct db *db, const struct count_head *h,
 	json_object(&w);
 	json_key_int(&w, "count", h->id);
 	json_key_str(&w, "sku", item.sku);
-	json_key_str(&w, "lot", *lot ? lot : NULL);
+	json_key_str(&w, "lot", *lot && !serial ? lot : NULL);
+	json_key_str(&w, "serial", serial);
 	json_key_dec(&w, "qty", qty, QTY_SCALE);
 	json_key_dec(&w, "counted", counted, QTY_SCALE);
 	json_end_object(&w);
@@ -608,12 +669,12 @@ static int count_add(struct db *db, const struct count_head *h,
 int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 {
 	static const char *const known[] = {
-		"sku", "barcode", "lot", "qty", "count", NULL
+		"sku", "barcode", "lot", "serial", "qty", "count", NULL
 	};
 	struct rec_texts texts = { .used = 0 };
 	struct count_head h;
-	const char *code, *qty_text;
-	int64_t qty;
+	const char *code, *qty_text, *serial;
+	int64_t qty = QTY_ONE;
 	int status = BIZ_OK, scan = 0;
 
 	if ((status = rec_known_fields(record, known)))
@@ -622,18 +683,20 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 	if (!code && (code = rec_text(&texts, record, "barcode")))
 		scan = 1;
 	qty_text = rec_text(&texts, record, "qty");
+	serial = rec_text(&texts, record, "serial");
 	if (!code)
 		status = biz_fail(BIZ_DATAERR, "sku: a SKU is needed");
-	else if (!qty_text)
+	else if (!qty_text && !serial)
 		status = biz_fail(BIZ_DATAERR, "qty: a quantity is needed");
-	else if (dec_parse(qty_text, QTY_SCALE, &qty))
+	else if (qty_text && dec_parse(qty_text, QTY_SCALE, &qty))
 		status = biz_fail(BIZ_DATAERR, "qty: '%s' is not a number "
 				  "with at most %d decimal places", qty_text,
 				  QTY_SCALE);
 	if (!status && !(status = count_load(db, id, &h)) &&
 	    !(status = count_open(&h)))
 		status = count_add(db, &h, code, scan,
-				   rec_text(&texts, record, "lot"), qty, out);
+				   rec_text(&texts, record, "lot"), serial,
+				   qty, out);
 done:
 	jv_free(record);
 	return status;
@@ -643,11 +706,17 @@ int count_scan_code(struct db *db, int64_t id, const char *code,
 		    int64_t units, struct sink *out)
 {
 	struct count_head h;
+	struct stock_serial_info serial;
 	int status;
 
 	if ((status = count_load(db, id, &h)) || (status = count_open(&h)))
 		return status;
-	return count_add(db, &h, code, 1, NULL, units, out);
+	/* A code that is no item's may be a serial: seen once is one. */
+	status = count_add(db, &h, code, 1, NULL, NULL, units, out);
+	if (status != BIZ_DATAERR ||
+	    stock_serial_find(db, code, NULL, &serial) || !serial.found)
+		return status;
+	return count_add(db, &h, serial.sku, 0, NULL, code, QTY_ONE, out);
 }
 
 /* ---- posting and cancelling ----------------------------------------- */
@@ -709,10 +778,17 @@ static int adjust_lines(struct db *db, const struct count_head *h,
 		struct stock_adjustment a;
 
 		if (l->has_variance && l->variance) {
+			const char *serial = l->lot;
+
 			memset(&a, 0, sizeof(a));
 			a.sku = l->sku;
 			a.wh = h->wh;
-			a.lot = *l->lot ? l->lot : NULL;
+			a.lot = *l->lot && !l->serial ? l->lot : NULL;
+			if (l->serial) {
+				/* One unit in or out; more is not one serial. */
+				a.serials = &serial;
+				a.serial_count = 1;
+			}
 			a.qty = l->variance;
 			a.value = l->variance > 0 ? l->value : 0;
 			a.event = l->variance > 0 ? "stock.count_gain" :

@@ -60,6 +60,9 @@ struct build_request {
 	int64_t qty;		/* thousandths */
 	const char *lot;	/* the product's lot, or NULL (lot-tracked
 				   products get "B" and the build's id) */
+	const char *const *serials;	/* serial-tracked products: one a
+					   unit built */
+	size_t serial_count;
 	const char *ref;	/* may be NULL */
 	const char *date;	/* YYYY-MM-DD, or NULL: today */
 	int explode;		/* build missing sub-assemblies first */
@@ -89,15 +92,16 @@ struct count_request {
 
 /*
  * Starts a count of req->wh: snapshots the quantity expected of each
- * item (per lot for lot-tracked items; serial-tracked items are not
- * counted this way).  The count record goes to out.
+ * item (per lot for lot-tracked items, per serial for serial-tracked
+ * ones: one unit each).  The count record goes to out.
  */
 int count_start(struct db *db, const struct count_request *req,
 		struct sink *out);
 
 /*
- * Adds one counted record (fields sku or barcode, lot, qty) to open
- * count id; several records of one item and lot add up.  record is
+ * Adds one counted record (fields sku or barcode, lot or serial, qty: 1
+ * with a serial) to open count id; several records of one item and lot
+ * add up, a serial counts once (qty 1 or 0).  record is
  * consumed.  A quantity below zero is BIZ_DATAERR; a count that is not
  * open is refused.  The line (count sku lot qty counted) goes to out.
  */
@@ -105,7 +109,8 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out);
 
 /*
  * Adds units of the item whose barcode (or SKU) is code to open count
- * id: what a scan of code units times gives.
+ * id: what a scan of code units times gives.  A code that is no item's
+ * but a serial's counts that serial once.
  */
 int count_scan_code(struct db *db, int64_t id, const char *code,
 		    int64_t units, struct sink *out);

@@ -18,7 +18,7 @@
 #include "timeutil.h"
 #include "banned.h"
 
-static const char *const statuses[] = {
+const char *const purchase_statuses[] = {
 	"requested", "approved", "ordered", "partial", "received", "billed",
 	"paid", "cancelled", NULL
 };
@@ -226,8 +226,8 @@ int purchase_each(struct db *db, const struct purchase_filter *filter,
 	size_t n = 0, cap = 0;
 	int rc, status = BIZ_OK, known = !filter->status;
 
-	for (int i = 0; statuses[i] && !known; i++)
-		known = !strcmp(statuses[i], filter->status);
+	for (int i = 0; purchase_statuses[i] && !known; i++)
+		known = !strcmp(purchase_statuses[i], filter->status);
 	if (!known)
 		return biz_fail(BIZ_USAGE, "--status: '%s' is not one of "
 				"requested, approved, ordered, partial, "

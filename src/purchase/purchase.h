@@ -145,6 +145,9 @@ struct purchase_filter {
 };
 
 /* Calls fn for each purchase passing filter, by id. */
+/* The statuses of a purchase, ending with NULL. */
+extern const char *const purchase_statuses[];
+
 int purchase_each(struct db *db, const struct purchase_filter *filter,
 		  int (*fn)(jv purchase, void *arg), void *arg);
 

@@ -11,7 +11,7 @@
 #include "reserve.h"
 #include "banned.h"
 
-static const char *const statuses[] = {
+const char *const sales_order_statuses[] = {
 	"draft", "confirmed", "partially_reserved", "backordered",
 	"partially_shipped", "shipped", "invoiced", "paid", "cancelled", NULL
 };
@@ -417,8 +417,8 @@ int order_each(struct db *db, const struct order_filter *filter,
 	struct db_stmt *stmt;
 	int rc, status = BIZ_OK, known = !filter->status;
 
-	for (int i = 0; filter->status && statuses[i]; i++)
-		known |= !strcmp(filter->status, statuses[i]);
+	for (int i = 0; filter->status && sales_order_statuses[i]; i++)
+		known |= !strcmp(filter->status, sales_order_statuses[i]);
 	if (!known)
 		return biz_fail(BIZ_USAGE, "--status: '%s' is not one of draft, "
 				"confirmed, partially_reserved, backordered, "

@@ -156,6 +156,9 @@ struct order_filter {
 };
 
 /* Hands each order passing filter to sink, by id. */
+/* The statuses of a sales order, ending with NULL. */
+extern const char *const sales_order_statuses[];
+
 int order_each(struct db *db, const struct order_filter *filter,
 	       struct sink *sink);
 

@@ -6,6 +6,7 @@
  */
 #include "stock_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,12 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 {
 	struct item_info item;
 	struct stock_move m;
+	struct stock_line serials = { .wh = a->wh, .qty = a->qty,
+				      .serials = a->serials,
+				      .serial_count = a->serial_count };
 	char buf[DEC_BUFSZ];
+	char *serials_json = NULL;
+	int64_t qty;
 	int status;
 
 	if ((status = stock_doc_begin(db, doc, out)))
@@ -42,9 +48,12 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 	    (status = stock_doc_warehouse(db, doc, a->wh)) ||
 	    (status = stock_check_lot(&item, a->lot, 1)))
 		return status;
-	if (item.tracking == TRACK_SERIAL)
-		return biz_fail(BIZ_DATAERR, "'%s' is serial-tracked: its "
-				"serials move one by one", item.sku);
+	if (a->qty < 0)
+		serials.qty = -a->qty;
+	if ((status = stock_check_serials(&item, &serials,
+					  item.tracking == TRACK_SERIAL,
+					  &qty)))
+		return status;
 	if (!a->qty)
 		return biz_fail(BIZ_DATAERR, "quantity of '%s' must not be "
 				"zero", item.sku);
@@ -61,12 +70,26 @@ int stock_adjust(struct db *db, struct stock_doc *doc,
 	m.posting = a->posting;
 	m.posting_sign = a->posting_sign;
 	m.event = a->event;
+	if (a->qty > 0)
+		serials_json = stock_serials_json(a->serials,
+						  a->serial_count);
+	else if (item.tracking == TRACK_SERIAL &&
+		 (status = stock_pick_serials(db, &item, &serials, -a->qty,
+					      NULL, &serials_json)))
+		return status;
+	m.serials = serials_json;
 	status = stock_apply_move(db, doc, &m, out);
 	free(m.pieces);
+	free(serials_json);
 	if (status)
 		return status;
 	a->value = m.value;
 	a->move_id = m.id;
+	for (size_t i = 0; a->qty > 0 && i < a->serial_count && !status; i++)
+		status = stock_serial_receive(db, item.sku, a->serials[i],
+					      a->wh, 0, m.id);
+	if (status)
+		return status;
 	if (a->qty > 0 && a->lot)
 		return lot_known(db, item.sku, a->lot, m.id);
 	return BIZ_OK;
@@ -195,12 +218,19 @@ int stock_moved_since(struct db *db, const char *wh, int64_t after_id,
 		      int (*fn)(const char *sku, const char *lot,
 				int64_t qty, void *arg), void *arg)
 {
-	/* The moves after a snapshot are few and last: a rowid range. */
+	/*
+	 * The moves after a snapshot are few and last: a rowid range.  A
+	 * move with serials counts a unit for each, under the serial.
+	 */
 	static const char sql[] =
-		"SELECT sku, lot, sum(qty) FROM move WHERE id > ?1 AND "
-		"wh = ?2 AND (?3 IS NULL OR sku = ?3) AND "
-		"(?4 IS NULL OR lot = ?4) GROUP BY sku, lot "
-		"HAVING sum(qty) <> 0 ORDER BY sku, lot";
+		"SELECT sku, lot, sum(qty) FROM ("
+		"SELECT sku, lot, qty FROM move WHERE id > ?1 AND wh = ?2 "
+		"AND serials IS NULL UNION ALL "
+		"SELECT m.sku, j.value, CASE WHEN m.qty > 0 THEN ?5 ELSE -?5 "
+		"END FROM move m, json_each(m.serials) j WHERE m.id > ?1 AND "
+		"m.wh = ?2 AND m.serials IS NOT NULL) "
+		"WHERE (?3 IS NULL OR sku = ?3) AND (?4 IS NULL OR lot = ?4) "
+		"GROUP BY sku, lot HAVING sum(qty) <> 0 ORDER BY sku, lot";
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int rc, status;
 
@@ -208,6 +238,7 @@ int stock_moved_since(struct db *db, const char *wh, int64_t after_id,
 	db_bind_text(stmt, 2, wh);
 	db_bind_text(stmt, 3, sku);
 	db_bind_text(stmt, 4, lot);
+	db_bind_int64(stmt, 5, QTY_ONE);
 	while ((rc = db_row(db, stmt)) == DB_ROW) {
 		if ((status = fn(db_column_text(stmt, 0),
 				 db_column_text(stmt, 1),
@@ -217,4 +248,59 @@ int stock_moved_since(struct db *db, const char *wh, int64_t after_id,
 		}
 	}
 	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+int stock_serials_each(struct db *db, const char *wh, const char *sku,
+		       int (*fn)(const char *sku, const char *serial,
+				 void *arg), void *arg)
+{
+	static const char sql[] =
+		"SELECT sku, serial FROM serial WHERE wh = ?1 AND in_stock "
+		"AND (?2 IS NULL OR sku = ?2) ORDER BY sku, serial";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc, status;
+
+	db_bind_text(stmt, 1, wh);
+	db_bind_text(stmt, 2, sku);
+	while ((rc = db_row(db, stmt)) == DB_ROW) {
+		if ((status = fn(db_column_text(stmt, 0),
+				 db_column_text(stmt, 1), arg))) {
+			db_reset(stmt);
+			return status;
+		}
+	}
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
+
+int stock_serial_find(struct db *db, const char *serial, const char *sku,
+		      struct stock_serial_info *out)
+{
+	static const char sql[] =
+		"SELECT sku, wh, in_stock FROM serial WHERE serial = ?1 AND "
+		"(?2 IS NULL OR sku = ?2) ORDER BY sku LIMIT 2";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc, status = BIZ_OK;
+
+	memset(out, 0, sizeof(*out));
+	db_bind_text(stmt, 1, serial);
+	db_bind_text(stmt, 2, sku);
+	while (!status && (rc = db_row(db, stmt)) == DB_ROW) {
+		if (out->found) {
+			status = biz_fail(BIZ_DATAERR, "serial '%s' is of "
+					  "'%s' and '%s': name the SKU",
+					  serial, out->sku,
+					  db_column_text(stmt, 0));
+			db_reset(stmt);
+			break;
+		}
+		out->found = 1;
+		snprintf(out->sku, sizeof(out->sku), "%s",
+			 db_column_text(stmt, 0));
+		snprintf(out->wh, sizeof(out->wh), "%s",
+			 db_column_text(stmt, 1));
+		out->in_stock = (int)db_column_int64(stmt, 2);
+	}
+	if (!status && rc != DB_DONE)
+		status = rc;
+	return status;
 }

@@ -15,6 +15,18 @@
 #include "code.h"
 #include "banned.h"
 
+const char *const item_trackings[] = { "none", "lot", "serial", NULL };
+const char *const item_costings[] = { "fifo", "avco", NULL };
+
+/* Whether text is one of names (ending with NULL). */
+static int name_in(const char *text, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(text, names[i]))
+			return 1;
+	return 0;
+}
+
 /* Codes (SKUs, warehouses): code.h's rule, shorter than item_info.sku. */
 static int valid_code(const char *code)
 {
@@ -368,12 +380,12 @@ static int item_field(struct db *db, const char *name, jv value, jv *out)
 		return number_field(db, name, value, QTY_SCALE, out);
 	probe = JV_OBJECT_2(jv_string(name), value);
 	text = rec_text(&texts, probe, name);
-	if (!strcmp(name, "tracking") && text && strcmp(text, "none") &&
-	    strcmp(text, "lot") && strcmp(text, "serial"))
+	if (!strcmp(name, "tracking") && text &&
+	    !name_in(text, item_trackings))
 		status = biz_fail(BIZ_DATAERR, "tracking: '%s' is not one of "
 				  "none, lot, serial", text);
-	else if (!strcmp(name, "costing") && text && strcmp(text, "fifo") &&
-		 strcmp(text, "avco"))
+	else if (!strcmp(name, "costing") && text &&
+		 !name_in(text, item_costings))
 		status = biz_fail(BIZ_DATAERR, "costing: '%s' is not one of "
 				  "fifo, avco", text);
 	else if (!strcmp(name, "sku") && !valid_code(text))

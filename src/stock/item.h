@@ -28,6 +28,10 @@ int warehouse_check(struct db *db, const char *code);
 enum item_tracking { TRACK_NONE, TRACK_LOT, TRACK_SERIAL };
 enum item_costing { COST_FIFO, COST_AVCO };
 
+/* The names of the trackings and costings, in enum order, ending NULL. */
+extern const char *const item_trackings[];
+extern const char *const item_costings[];
+
 /* What moving stock needs to know of an item. */
 struct item_info {
 	char sku[128];

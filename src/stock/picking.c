@@ -112,14 +112,9 @@ static int pick_lots(struct db *db, const struct item_info *item,
 	return BIZ_OK;
 }
 
-/*
- * The serials a line takes out of wh: the named ones (in stock there, not
- * on hold) or the oldest.  Marks them moved (out, or to another
- * warehouse).  *json gets their JSON array text.
- */
-static int pick_serials(struct db *db, const struct item_info *item,
-			const struct stock_line *line, int64_t qty,
-			const char *to, char **json)
+int stock_pick_serials(struct db *db, const struct item_info *item,
+		       const struct stock_line *line, int64_t qty,
+		       const char *to, char **json)
 {
 	static const char named_sql[] =
 		"SELECT 1 FROM serial WHERE sku = ? AND serial = ? AND "
@@ -239,7 +234,8 @@ int stock_issue(struct db *db, struct stock_doc *doc,
 				&count, &later)))
 		return status;
 	if (item.tracking == TRACK_SERIAL &&
-	    (status = pick_serials(db, &item, line, qty, NULL, &serials))) {
+	    (status = stock_pick_serials(db, &item, line, qty, NULL,
+					 &serials))) {
 		free(picks);
 		return status;
 	}
@@ -287,8 +283,8 @@ int stock_transfer(struct db *db, struct stock_doc *doc,
 				&count, &later)))
 		return status;
 	if (item.tracking == TRACK_SERIAL &&
-	    (status = pick_serials(db, &item, line, qty, line->to,
-				   &serials))) {
+	    (status = stock_pick_serials(db, &item, line, qty, line->to,
+					 &serials))) {
 		free(picks);
 		return status;
 	}

@@ -140,9 +140,8 @@ static int lot_record(struct db *db, const char *sku, const char *lot,
 	return db_done(db, stmt);
 }
 
-/* Puts serial s of sku in stock at wh; one in stock already is bad. */
-static int serial_receive(struct db *db, const char *sku, const char *s,
-			  const char *wh, int held, int64_t move_id)
+int stock_serial_receive(struct db *db, const char *sku, const char *s,
+			 const char *wh, int held, int64_t move_id)
 {
 	static const char sql[] =
 		"INSERT INTO serial(sku, serial, wh, in_stock, held, move_id) "
@@ -220,8 +219,8 @@ int stock_receive(struct db *db, struct stock_doc *doc,
 	    (status = lot_record(db, item.sku, line->lot, line->expiry, m.id)))
 		return status;
 	for (size_t i = 0; i < line->serial_count && !status; i++)
-		status = serial_receive(db, item.sku, line->serials[i],
-					line->wh, doc->hold, m.id);
+		status = stock_serial_receive(db, item.sku, line->serials[i],
+					      line->wh, doc->hold, m.id);
 	return status;
 }
 

@@ -201,11 +201,17 @@ int stock_position_each(struct db *db, const char *wh, stock_position_fn fn,
 			void *arg);
 /* ---- adjustments and reads for counts and builds (adjust.c) ---------- */
 
+/* The serials as a JSON array text (new string), NULL for none. */
+char *stock_serials_json(const char *const *serials, size_t n);
+
 /* One adjustment of stock at a given cost, for stock_adjust(). */
 struct stock_adjustment {
 	const char *sku;
 	const char *wh;
 	const char *lot;	/* lot-tracked items; NULL otherwise */
+	const char *const *serials;	/* serial-tracked items: one a
+					   unit */
+	size_t serial_count;
 	int64_t qty;		/* signed: + in, - out (thousandths) */
 	int64_t value;		/* in: the exact value of the new layer;
 				   out: set to the value taken (negative) */
@@ -219,9 +225,10 @@ struct stock_adjustment {
  * Moves a->qty of an item in or out of a warehouse through
  * stock_apply_move(): in as one cost layer worth exactly a->value (a
  * count's gain, a build's product), out from the cost layers by FIFO or
- * AVCO whatever is reserved (a count's loss).  Serial-tracked items are
- * refused (BIZ_DATAERR): their serials are moved one by one.  The move
- * record goes to out (NULL: nowhere).
+ * AVCO whatever is reserved (a count's loss).  Serial-tracked items move
+ * with a serial a unit, named: in, new to stock (a build's product, a
+ * count's find); out, in stock in the warehouse and not on hold (a
+ * count's loss).  The move record goes to out (NULL: nowhere).
  */
 int stock_adjust(struct db *db, struct stock_doc *doc,
 		 struct stock_adjustment *a, struct sink *out);
@@ -270,9 +277,31 @@ int stock_balance_each(struct db *db, const char *wh, const char *sku,
 int stock_last_move(struct db *db, int64_t *id);
 
 /*
+ * Calls fn for each serial of sku (every serial-tracked item when NULL)
+ * in stock in wh, on hold or not, by SKU and serial.
+ */
+int stock_serials_each(struct db *db, const char *wh, const char *sku,
+		       int (*fn)(const char *sku, const char *serial,
+				 void *arg), void *arg);
+
+/* Where a serial is: its item, and its warehouse while in stock. */
+struct stock_serial_info {
+	int found, in_stock;
+	char sku[128], wh[128];
+};
+
+/*
+ * Finds serial of sku (of any item when sku is NULL: a serial two items
+ * share is BIZ_DATAERR, naming them) into *out; out->found 0 when none.
+ */
+int stock_serial_find(struct db *db, const char *serial, const char *sku,
+		      struct stock_serial_info *out);
+
+/*
  * Calls fn with the quantity moved in or out of wh after move after_id,
  * per item and lot (of sku only, when not NULL; of lot only, when not
- * NULL too), by SKU and lot.
+ * NULL too), by SKU and lot.  A serial-tracked item's moves count per
+ * serial, given as its lot: one unit each.
  */
 int stock_moved_since(struct db *db, const char *wh, int64_t after_id,
 		      const char *sku, const char *lot,

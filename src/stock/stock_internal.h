@@ -122,8 +122,22 @@ int stock_doc_post_add(struct db *db, struct stock_doc *doc,
 int stock_shortage(const char *sku, const char *wh, const char *lot,
 		   int64_t have, int64_t want);
 
-/* The serials as a JSON array text (new string), NULL for none. */
-char *stock_serials_json(const char *const *serials, size_t n);
+/*
+ * The serials a line takes out of line->wh: the named ones (in stock
+ * there, not on hold) or the oldest.  Marks them moved (out, or to
+ * warehouse to).  *json gets their JSON array text.
+ */
+int stock_pick_serials(struct db *db, const struct item_info *item,
+		       const struct stock_line *line, int64_t qty,
+		       const char *to, char **json);
+
+/*
+ * Puts serial s of sku in stock at wh (held: in quarantine) by move
+ * move_id; a serial already in stock is BIZ_DATAERR.
+ */
+int stock_serial_receive(struct db *db, const char *sku, const char *s,
+			 const char *wh, int held, int64_t move_id);
+
 
 /* The checks of a line (receipt.c). */
 int stock_check_qty(const struct stock_line *line);
