@@ -25,30 +25,33 @@ struct feed {
 	struct cli *cli;
 	int64_t last_id;	/* the last event handled: printed or not */
 	int64_t printed;
+	int64_t row_id;		/* event_each()'s: the id of the event it
+				   hands over */
 };
 
 static int print_event(struct sink *sink, const char *json, size_t len)
 {
 	struct feed *feed = (struct feed *)sink;
 	int64_t limit = feed->cli->output.limit;
-	jv event, id;
-	int holds, status = BIZ_OK;
+	int holds = 1, status = BIZ_OK;
 
 	/* Past --limit: stop, so the cursor stays on the last printed. */
 	if (limit >= 0 && feed->printed >= limit)
 		return BIZ_STOP;
-	event = jv_parse_sized(json, (int)len);
-	id = jv_object_get(jv_copy(event), jv_string("id"));
-	feed->last_id = (int64_t)jv_number_value(id);
-	jv_free(id);
-	holds = cli_where(feed->cli, event);
+	feed->last_id = feed->row_id;
+	/* Parsed only for --where: it was a third of the feed's time. */
+	if (feed->cli->where) {
+		jv event = jv_parse_sized(json, (int)len);
+
+		holds = cli_where(feed->cli, event);
+		jv_free(event);
+	}
 	if (holds > 0) {
 		feed->printed++;
 		status = output_json(cli_output(feed->cli), json, len);
 	} else if (holds < 0) {
 		status = BIZ_DATAERR;
 	}
-	jv_free(event);
 	return status;
 }
 
@@ -90,9 +93,9 @@ static int store_cursor(struct cli *cli, const char *path, int64_t id,
 
 static int run_events(struct cli *cli, void *arg)
 {
-	struct feed feed = { { print_event }, cli, 0, 0 };
+	struct feed feed = { { print_event }, cli, 0, 0, 0 };
 	const char *kind = NULL, *since = NULL, *cursor = NULL;
-	int64_t stored = -1, last_read;
+	int64_t stored = -1;
 	int c, follow = 0, found = 0, status;
 	char **args;
 
@@ -133,7 +136,7 @@ static int run_events(struct cli *cli, void *arg)
 	if (kind && (status = event_kind_check(cli->db, kind)))
 		return status;
 	status = event_each(cli->db, feed.last_id, kind, &feed.sink,
-			    &last_read);
+			    &feed.row_id);
 	while (follow && status == BIZ_OK &&
 	       !(status = store_cursor(cli, cursor, feed.last_id, &stored))) {
 		/* Poll: SQLite has no cross-process notification. */
@@ -141,7 +144,7 @@ static int run_events(struct cli *cli, void *arg)
 
 		nanosleep(&pause, NULL);
 		status = event_each(cli->db, feed.last_id, kind, &feed.sink,
-				    &last_read);
+				    &feed.row_id);
 	}
 	if (status == BIZ_STOP)
 		status = BIZ_OK;

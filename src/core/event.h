@@ -36,7 +36,8 @@ int event_kind_check(struct db *db, const char *prefix);
 /*
  * Puts each event after since_id whose kind starts with prefix (NULL for
  * all), oldest first, as records of the contract's event shape, to out
- * (json.h's rule); *last_id is the id of the last one read.
+ * (json.h's rule); *last_id is the id of the last one read, set before
+ * each event is handed to out (biz-events reads it there).
  */
 struct sink;
 int event_each(struct db *db, int64_t since_id, const char *prefix,
