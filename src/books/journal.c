@@ -130,8 +130,9 @@ struct report {
 };
 
 /*
- * dst += src, every figure checked: -1 when one would pass int64 (93
- * accounts of 10^17 do), for the caller to name what it was adding.
+ * dst += src, every figure checked: -1 when one would pass the limit
+ * (dec_add: two accounts at the stored limit do), for the caller to name
+ * what it was adding.
  */
 static int line_add(struct line *dst, const struct line *src, size_t n)
 {
@@ -301,8 +302,8 @@ static int report_load(struct report *r)
 		memset(r->lines[i].months, 0, n * sizeof(int64_t));
 	}
 	/*
-	 * A month's sums are within 31 days of 10^17: their difference
-	 * fits; what adds up several months is checked, and an account
+	 * A month's sums are within 31 days of the stored limit: their
+	 * difference fits; what adds them up is checked, and an account
 	 * that passes int64 fails the report only if the report shows it.
 	 */
 	for (size_t i = 0; i < nrows; i++) {

@@ -239,7 +239,7 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 
 int ledger_account_balance(struct db *db, const char *code, dec_wide *out)
 {
-	/* A day's debits and credits are each within 10^17. */
+	/* A day's debits and credits are each within DEC_TOTAL_LIMIT. */
 	static const char sql[] =
 		"SELECT debit - credit FROM account_day WHERE account = ?";
 	struct db_stmt *stmt = db_stmt(db, sql);

@@ -525,8 +525,9 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 
 	if (dec_parse(text, scale, &v))
 		cli_usage_error(cli, "%s: '%s' is not a number under 10^13 "
-				"with at most %d decimal places", option, text,
-				scale);
+				"(and " DEC_TOTAL_LIMIT_TEXT " of its smallest "
+				"unit) with at most %d decimal places", option,
+				text, scale);
 	return v;
 }
 

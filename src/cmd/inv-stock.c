@@ -58,8 +58,8 @@ static int keep_due(struct sink *sink, const char *json, size_t len)
 
 /*
  * Adds the record's value (not its quantities: kilograms and pieces do
- * not add up) to the total row: an int64 sum, checked, since 93 values
- * of 10^17, each within the stored limit, pass int64.
+ * not add up) to the total row: checked (dec_add), since two values
+ * within the stored limit can pass it together.
  */
 static int add_to_totals(struct report *rep, jv stock)
 {

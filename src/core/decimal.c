@@ -47,10 +47,10 @@ int dec_parse(const char *s, int scale, int64_t *out)
 			return -1;
 		v *= 10;
 	}
-	/* DEC_INPUT_LIMIT or more is refused, at any scale */
+	/* DEC_INPUT_LIMIT units or more, or past DEC_TOTAL_LIMIT: refused */
 	for (places = 0; places < scale && max <= UINT64_MAX / 10; places++)
 		max *= 10;
-	if (v >= max)
+	if (v >= max || v > (uint64_t)DEC_TOTAL_LIMIT)
 		return -1;
 	*out = negative ? (int64_t)(0 - v) : (int64_t)v;
 	return 0;
@@ -240,8 +240,9 @@ int dec_sum_fail(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	return biz_fail(BIZ_DATAERR, "%s: the total passes %lld of the "
-			"smallest unit, the most a report can add up; report "
-			"fewer rows at a time (by item, warehouse, account or "
-			"dates)", what, (long long)INT64_MAX);
+	return biz_fail(BIZ_DATAERR, "%s: the total passes %s of the "
+			"smallest unit, the most a report adds up and prints "
+			"exactly; report fewer rows at a time (by item, "
+			"warehouse, account or dates)", what,
+			DEC_TOTAL_LIMIT_TEXT);
 }

@@ -19,14 +19,18 @@
 #define DEC_BUFSZ 32
 
 /*
- * The largest quantity or amount taken from input: 13 digits before the
- * point, under 10^13 (ten trillion units, or of money).  What is read is
- * then at most 10^19 / 10^6 of int64's range, so totals of many have room;
- * a stored total is kept within DEC_TOTAL_LIMIT (schema.c, SCHEMA_LIMITS).
+ * Every quantity and amount stored, added up by a report or printed stays
+ * within DEC_TOTAL_LIMIT of its smallest unit: under 10^15, where a JSON
+ * number (a double, as jq reads it) still holds every decimal exactly, so
+ * nothing printed is rounded: 9,999,999,999,999.99 at two places,
+ * 999,999,999,999.999 units of a quantity.  Input is also held under
+ * 10^13 units (DEC_INPUT_LIMIT), whichever is less.  A write past the
+ * limit is refused (1, schema.c's triggers); a report that would add up
+ * past it is 65 (dec_add).
  */
 #define DEC_INPUT_LIMIT 10000000000000LL
-/* The largest stored total, in smallest units: 10^17. */
-#define DEC_TOTAL_LIMIT 100000000000000000LL
+#define DEC_TOTAL_LIMIT 999999999999999LL
+#define DEC_TOTAL_LIMIT_TEXT "10^15"
 
 /*
  * Parses "-12.5" into 1250 at scale 2.  Accepts an optional sign, digits
@@ -67,15 +71,16 @@ int64_t dec_muldiv(int64_t value, int64_t num, int64_t den);
 
 /*
  * The sums a report adds up: *sum += v (dec_add), *sum -= v (dec_sub),
- * unless the result would pass int64; then -1, *sum left as it was.  A
- * stored total stays within DEC_TOTAL_LIMIT, but a report adds many of
- * them: 93 of 10^17 pass INT64_MAX (about 9.22 * 10^18).
+ * unless the result would pass DEC_TOTAL_LIMIT (or int64 on the way);
+ * then -1, *sum left as it was.  Each stored total is within the limit,
+ * but a report adds many of them: two of them can pass it.
  */
 static inline int dec_add(int64_t *sum, int64_t v)
 {
 	int64_t r;
 
-	if (__builtin_add_overflow(*sum, v, &r))
+	if (__builtin_add_overflow(*sum, v, &r) || r > DEC_TOTAL_LIMIT ||
+	    r < -DEC_TOTAL_LIMIT)
 		return -1;
 	*sum = r;
 	return 0;
@@ -85,7 +90,8 @@ static inline int dec_sub(int64_t *sum, int64_t v)
 {
 	int64_t r;
 
-	if (__builtin_sub_overflow(*sum, v, &r))
+	if (__builtin_sub_overflow(*sum, v, &r) || r > DEC_TOTAL_LIMIT ||
+	    r < -DEC_TOTAL_LIMIT)
 		return -1;
 	*sum = r;
 	return 0;
@@ -93,7 +99,7 @@ static inline int dec_sub(int64_t *sum, int64_t v)
 
 /*
  * A sum of the whole database that may pass int64 (biz-check's totals:
- * every balance of 10^17 or less, but any number of them), and its
+ * every balance within DEC_TOTAL_LIMIT, but any number of them), and its
  * decimal text ("-1234.5" at scale 2), 40 digits at most.
  */
 typedef __int128 dec_wide;
@@ -101,7 +107,7 @@ typedef __int128 dec_wide;
 char *dec_format_wide(dec_wide v, int scale, char buf[DEC_WIDE_BUFSZ]);
 
 /*
- * The failure of a report whose total would pass int64: 65 (the data
+ * The failure of a report whose total would pass DEC_TOTAL_LIMIT: 65 (the data
  * cannot be shown as asked, nothing wrong is printed), the message
  * "WHAT: the total passes ...", WHAT formatted as printf does.
  */

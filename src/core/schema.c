@@ -732,41 +732,67 @@
  * "refused: " to exit 1).  The triggers may be created again (IF NOT
  * EXISTS), as the migration tests replay migrations.
  */
-#define OVER_LIMIT(column) \
+#define OVER_LIMIT_AT(column, limit) \
 	"typeof(NEW." column ") <> 'integer' OR NEW." column \
-	" NOT BETWEEN -100000000000000000 AND 100000000000000000"
-#define LIMIT_TRIGGER(name, event, table, over, what) \
+	" NOT BETWEEN -" limit " AND " limit
+#define LIMIT_TRIGGER_AT(name, event, table, over, what, power) \
 	"CREATE TRIGGER IF NOT EXISTS " name " BEFORE " event " ON " \
 	table " WHEN " over \
-	" BEGIN SELECT RAISE(ABORT, 'refused: " what " (over 10^17 of " \
+	" BEGIN SELECT RAISE(ABORT, 'refused: " what " (over " power " of " \
 	"the smallest unit)'); END;"
-#define MOVE_OVER \
-	OVER_LIMIT("qty") " OR " OVER_LIMIT("value") " OR " \
-	OVER_LIMIT("quarantine")
-#define BALANCE_OVER \
-	MOVE_OVER " OR " OVER_LIMIT("reserved")
-#define LAYER_OVER \
-	OVER_LIMIT("qty") " OR " OVER_LIMIT("value") " OR " \
-	OVER_LIMIT("remaining_qty") " OR " OVER_LIMIT("remaining_value")
-#define DAY_OVER \
-	OVER_LIMIT("debit") " OR " OVER_LIMIT("credit")
-#define SCHEMA_LIMITS \
-	LIMIT_TRIGGER("move_limit", "INSERT", "move", MOVE_OVER, \
-		      "a stock move too large") \
-	LIMIT_TRIGGER("balance_insert_limit", "INSERT", "stock_balance", \
-		      BALANCE_OVER, "a stock balance too large") \
-	LIMIT_TRIGGER("balance_update_limit", "UPDATE", "stock_balance", \
-		      BALANCE_OVER, "a stock balance would grow too large") \
-	LIMIT_TRIGGER("layer_insert_limit", "INSERT", "cost_layer", \
-		      LAYER_OVER, "a cost layer too large") \
-	LIMIT_TRIGGER("layer_update_limit", "UPDATE", "cost_layer", \
-		      LAYER_OVER, "a cost layer too large") \
-	LIMIT_TRIGGER("posting_limit", "INSERT", "posting", \
-		      OVER_LIMIT("amount"), "a posting too large") \
-	LIMIT_TRIGGER("account_day_insert_limit", "INSERT", "account_day", \
-		      DAY_OVER, "an account total too large") \
-	LIMIT_TRIGGER("account_day_update_limit", "UPDATE", "account_day", \
-		      DAY_OVER, "an account total would grow too large")
+#define MOVE_OVER(limit) \
+	OVER_LIMIT_AT("qty", limit) " OR " OVER_LIMIT_AT("value", limit) \
+	" OR " OVER_LIMIT_AT("quarantine", limit)
+#define BALANCE_OVER(limit) \
+	MOVE_OVER(limit) " OR " OVER_LIMIT_AT("reserved", limit)
+#define LAYER_OVER(limit) \
+	OVER_LIMIT_AT("qty", limit) " OR " OVER_LIMIT_AT("value", limit) \
+	" OR " OVER_LIMIT_AT("remaining_qty", limit) " OR " \
+	OVER_LIMIT_AT("remaining_value", limit)
+#define DAY_OVER(limit) \
+	OVER_LIMIT_AT("debit", limit) " OR " OVER_LIMIT_AT("credit", limit)
+/* The limit triggers at a limit (its digits) named power ("10^17"). */
+#define LIMIT_TRIGGERS(limit, power) \
+	LIMIT_TRIGGER_AT("move_limit", "INSERT", "move", MOVE_OVER(limit), \
+			 "a stock move too large", power) \
+	LIMIT_TRIGGER_AT("balance_insert_limit", "INSERT", "stock_balance", \
+			 BALANCE_OVER(limit), "a stock balance too large", \
+			 power) \
+	LIMIT_TRIGGER_AT("balance_update_limit", "UPDATE", "stock_balance", \
+			 BALANCE_OVER(limit), \
+			 "a stock balance would grow too large", power) \
+	LIMIT_TRIGGER_AT("layer_insert_limit", "INSERT", "cost_layer", \
+			 LAYER_OVER(limit), "a cost layer too large", power) \
+	LIMIT_TRIGGER_AT("layer_update_limit", "UPDATE", "cost_layer", \
+			 LAYER_OVER(limit), "a cost layer too large", power) \
+	LIMIT_TRIGGER_AT("posting_limit", "INSERT", "posting", \
+			 OVER_LIMIT_AT("amount", limit), "a posting too large", \
+			 power) \
+	LIMIT_TRIGGER_AT("account_day_insert_limit", "INSERT", "account_day", \
+			 DAY_OVER(limit), "an account total too large", power) \
+	LIMIT_TRIGGER_AT("account_day_update_limit", "UPDATE", "account_day", \
+			 DAY_OVER(limit), "an account total would grow too large", \
+			 power)
+#define SCHEMA_LIMITS LIMIT_TRIGGERS("100000000000000000", "10^17")
+
+/*
+ * Migration 12: the limit comes down to under 10^15 of the smallest unit
+ * (DEC_TOTAL_LIMIT), where a JSON number still prints every decimal
+ * exactly: past it, a total printed through a double was rounded.  The
+ * triggers of migration 9 are made again at the new limit; rows already
+ * stored are not changed.
+ */
+#define DROP_LIMIT_TRIGGERS \
+	"DROP TRIGGER IF EXISTS move_limit;" \
+	"DROP TRIGGER IF EXISTS balance_insert_limit;" \
+	"DROP TRIGGER IF EXISTS balance_update_limit;" \
+	"DROP TRIGGER IF EXISTS layer_insert_limit;" \
+	"DROP TRIGGER IF EXISTS layer_update_limit;" \
+	"DROP TRIGGER IF EXISTS posting_limit;" \
+	"DROP TRIGGER IF EXISTS account_day_insert_limit;" \
+	"DROP TRIGGER IF EXISTS account_day_update_limit;"
+#define SCHEMA_EXACT \
+	DROP_LIMIT_TRIGGERS LIMIT_TRIGGERS("999999999999999", "10^15")
 
 /*
  * One entry per migration, in order; a domain adds its tables as the next
@@ -813,6 +839,7 @@ const char *const schema_migrations[] = {
 	SCHEMA_LIMITS,
 	SCHEMA_SEMANTICS,
 	SCHEMA_TICKET_REF,
+	SCHEMA_EXACT,
 };
 
 const size_t schema_migration_count =

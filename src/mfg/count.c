@@ -804,8 +804,9 @@ static int adjust_lines(struct db *db, const struct count_head *h,
 			    *gain > DEC_TOTAL_LIMIT) {
 				status = biz_fail(BIZ_REFUSED, "a count too "
 						  "large: its gains or losses "
-						  "pass 10^17 of the smallest "
-						  "unit at '%s'", l->sku);
+						  "pass " DEC_TOTAL_LIMIT_TEXT
+						  " of the smallest unit at "
+						  "'%s'", l->sku);
 				break;
 			}
 		}

@@ -410,7 +410,8 @@ static int check_request(struct db *db, const struct purchase_in *in,
 							prices[i])) ||
 		    total > DEC_TOTAL_LIMIT)
 			return biz_fail(BIZ_REFUSED, "a purchase too large: "
-					"its total passes 10^17 of the "
+					"its total passes "
+					DEC_TOTAL_LIMIT_TEXT " of the "
 					"smallest unit at line %zu ('%s')",
 					i + 1, l->sku);
 	}

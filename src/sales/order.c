@@ -487,7 +487,8 @@ static int order_by_ref(struct db *db, const char *ref, int64_t *id)
 
 /*
  * Adds a line's net and tax to an order's: whether the total would pass
- * DEC_TOTAL_LIMIT (10^17 of the smallest unit), as no stored total may.
+ * DEC_TOTAL_LIMIT (under 10^15 of the smallest unit), as no stored total
+ * may.
  */
 static int order_too_large(int64_t *net, int64_t *tax, int64_t line_net,
 			   int64_t rate)
@@ -536,7 +537,8 @@ int order_create(struct db *db, const struct sales_order_in *in,
 		if (order_too_large(&net, &tax, sales_net(in->lines[i].qty,
 			in->lines[i].price), in->tax_rate))
 			return biz_fail(BIZ_REFUSED, "an order too large: "
-					"its total passes 10^17 of the "
+					"its total passes "
+					DEC_TOTAL_LIMIT_TEXT " of the "
 					"smallest unit at line %zu ('%s')",
 					i + 1, in->lines[i].sku);
 	}

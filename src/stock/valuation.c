@@ -169,11 +169,12 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 		int64_t v = share(rows[i].value, take, rows[i].qty);
 
 		piece_add(m, take, v, rows[i].origin);
-		/* The layers of one balance hold at most 10^17 together;
-		 * checked all the same: a wrapped value is never posted. */
+		/* The layers of one balance hold at most the stored limit
+		 * together; checked all the same: no wrapped value posts. */
 		if (dec_add(&total, v)) {
 			status = biz_fail(BIZ_REFUSED, "a stock move too "
-					  "large (its value passes int64)");
+					  "large (its value passes "
+					  DEC_TOTAL_LIMIT_TEXT ")");
 			break;
 		}
 		need -= take;

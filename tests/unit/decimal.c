@@ -151,9 +151,12 @@ int main(void)
 	parse_refused("NaN", 2, "not a number");
 
 	/*
-	 * The input limit, under 10^13 at every scale: 9999999999999 is the
-	 * largest whole number, 9999999999999.99 at scale 2 is
-	 * 999999999999999 hundredths; 10^13 = 10000000000000 is refused.
+	 * The input limit, under 10^13 units and within DEC_TOTAL_LIMIT
+	 * (10^15 - 1) of the smallest unit: 9999999999999 is the largest
+	 * whole number, 9999999999999.99 at scale 2 is 999999999999999
+	 * hundredths (both limits at once); 10^13 = 10000000000000 is
+	 * refused.  At scale 3 the smallest unit binds first: 999999999999.999
+	 * is 999999999999999 thousandths, 10^12 units are 10^15 of them.
 	 */
 	parse_ok("9999999999999", 0, 9999999999999LL);
 	parse_ok("-9999999999999", 0, -9999999999999LL);
@@ -161,11 +164,14 @@ int main(void)
 	parse_refused("-10000000000000", 0, "-10^13");
 	parse_ok("9999999999999.99", 2, 999999999999999LL);
 	parse_refused("10000000000000.00", 2, "10^13 at scale 2");
-	parse_ok("9999999999999.999", QTY_SCALE, 9999999999999999LL);
-	parse_refused("10000000000000", QTY_SCALE, "10^13 units");
-	/* At scale 6 int64 ends first: 2^63 - 1 millionths. */
-	parse_ok("9223372036854.775807", DEC_MAX_SCALE, INT64_MAX);
-	parse_refused("9223372036854.775808", DEC_MAX_SCALE, "int64 at scale 6");
+	parse_ok("999999999999.999", QTY_SCALE, 999999999999999LL);
+	parse_refused("1000000000000", QTY_SCALE, "10^12 units = 10^15");
+	parse_refused("9999999999999.999", QTY_SCALE, "under 10^13 units, "
+		      "past 10^15 thousandths");
+	/* At scale 6: 999999999.999999 is 10^15 - 1 millionths. */
+	parse_ok("999999999.999999", DEC_MAX_SCALE, 999999999999999LL);
+	parse_refused("1000000000", DEC_MAX_SCALE, "10^15 millionths");
+	parse_refused("9223372036854.775807", DEC_MAX_SCALE, "int64 at scale 6");
 	parse_refused("10000000000000", DEC_MAX_SCALE, "10^13 at scale 6");
 	parse_ok("00000000000000000000001", 0, 1);
 	/* INT64 limits: 2^63 - 1 = 9223372036854775807, refused anyway. */
@@ -279,24 +285,34 @@ int main(void)
 	muldiv_is(INT64_C(4611686018427387904), 3, 2,
 		  INT64_C(6917529027641081856), "2^62 x 3 / 2 = 3 x 2^61");
 
-	/* dec_add, dec_sub: checked, the sum left as it was on overflow. */
+	/*
+	 * dec_add, dec_sub: checked against DEC_TOTAL_LIMIT (10^15 - 1), the
+	 * sum left as it was past it; int64 overflow on the way too.
+	 */
 	{
-		int64_t sum = INT64_MAX - 1;
+		int64_t sum = 999999999999998LL;
 
-		ok(dec_add(&sum, 1) == 0 && sum == INT64_MAX,
-		   "dec_add reaches INT64_MAX");
-		ok(dec_add(&sum, 1) == -1 && sum == INT64_MAX,
-		   "dec_add past INT64_MAX: -1, sum kept");
-		sum = INT64_MIN;
-		ok(dec_sub(&sum, 1) == -1 && sum == INT64_MIN,
-		   "dec_sub past INT64_MIN: -1, sum kept");
-		/* 92 of 99,999,000,000,000,000 fit; the 93rd passes. */
+		ok(dec_add(&sum, 1) == 0 && sum == 999999999999999LL,
+		   "dec_add reaches 10^15 - 1");
+		ok(dec_add(&sum, 1) == -1 && sum == 999999999999999LL,
+		   "dec_add past 10^15 - 1: -1, sum kept");
+		sum = -999999999999999LL;
+		ok(dec_sub(&sum, 1) == -1 && sum == -999999999999999LL,
+		   "dec_sub past -(10^15 - 1): -1, sum kept");
+		sum = 1;
+		ok(dec_add(&sum, INT64_MAX) == -1 && sum == 1,
+		   "dec_add past int64: -1, sum kept");
+		/*
+		 * 9 of 99,999,999,999,999 are 899,999,999,999,991; the 10th
+		 * fits (999,999,999,999,990), the 11th passes 10^15 - 1.
+		 */
 		sum = 0;
-		for (int i = 0; i < 92; i++)
-			dec_add(&sum, 99999000000000000LL);
-		ok(sum == 9199908000000000000LL &&
-		   dec_add(&sum, 99999000000000000LL) == -1,
-		   "92 of 9.9999 * 10^16 fit in int64, 93 do not");
+		for (int i = 0; i < 9; i++)
+			dec_add(&sum, 99999999999999LL);
+		ok(sum == 899999999999991LL &&
+		   dec_add(&sum, 99999999999999LL) == 0 &&
+		   dec_add(&sum, 99999999999999LL) == -1,
+		   "10 of 99,999,999,999,999 fit under 10^15, 11 do not");
 	}
 
 	/* dec_format_wide: past int64, exact. */
