@@ -680,8 +680,21 @@ char *cli_data_date(struct cli *cli, const char *option, const char *text,
 
 	if (date_parse_user(text, option_now(cli), end, buf))
 		biz_dief(BIZ_DATAERR, "%s: '%s' is not a date such as "
-			 "2026-11-27, today, yesterday or 7d", option, text);
+			 "2026-11-27, %stoday, yesterday or 7d", option, text,
+			 end == DATE_EXACT ? "" : "2026-11, ");
 	return cli_keep(cli, buf);
+}
+
+char *cli_data_time(struct cli *cli, const char *option, const char *text)
+{
+	char buf[TS_BUFSZ];
+	int64_t t;
+
+	if (time_parse_user(text, option_now(cli), DATE_FIRST, &t))
+		biz_dief(BIZ_DATAERR, "%s: '%s' is not a time such as "
+			 "2026-11-27T08:00:00Z, a date such as 2026-11-27, "
+			 "today, yesterday or 7d", option, text);
+	return cli_keep(cli, time_format(t, buf));
 }
 
 int64_t cli_time(struct cli *cli, const char *option, const char *text,

@@ -280,6 +280,12 @@ char *cli_date(struct cli *cli, const char *option, const char *text,
 char *cli_data_date(struct cli *cli, const char *option, const char *text,
 		    enum date_end end);
 
+/*
+ * A time that is data (crm-log's --at) as a UTC timestamp (held until
+ * cli_finish()): a date is its first second; a bad one exits 65.
+ */
+char *cli_data_time(struct cli *cli, const char *option, const char *text);
+
 /* A time option's value in epoch seconds (time_parse_user()), or 64. */
 int64_t cli_time(struct cli *cli, const char *option, const char *text,
 		 enum date_end end);
