@@ -518,6 +518,7 @@ static int import_table(struct db *db, const char *dir, jv table,
 	const char *name = rec_text(&texts, table, "name");
 	const char *file = rec_text(&texts, table, "file");
 	jv columns = jv_object_get(jv_copy(table), jv_string("columns"));
+	jv rows = jv_object_get(jv_copy(table), jv_string("rows"));
 	struct importer im = { 0 };
 	struct strbuf path = { 0 };
 	struct json entry = { { 0 }, 0 };
@@ -525,9 +526,10 @@ static int import_table(struct db *db, const char *dir, jv table,
 	int status;
 
 	if (!name || !file || strchr(file, '/') ||
-	    jv_get_kind(columns) != JV_KIND_ARRAY) {
+	    jv_get_kind(columns) != JV_KIND_ARRAY ||
+	    jv_get_kind(rows) != JV_KIND_NUMBER) {
 		status = biz_fail(BIZ_DATAERR, "%s/manifest.json: a table "
-				  "without name, file or columns", dir);
+				  "without name, file, rows or columns", dir);
 		goto done;
 	}
 	if (!db_has_table(db, name)) {
@@ -561,6 +563,12 @@ static int import_table(struct db *db, const char *dir, jv table,
 		goto done;
 	status = format == EXPORT_CSV ? import_csv(&im, fp) :
 					import_jsonl(&im, fp);
+	/* A file cut at a line end parses: only the count tells. */
+	if (!status && (double)im.rows != jv_number_value(rows))
+		status = biz_fail(BIZ_DATAERR, "%s: %lld rows, but "
+				  "manifest.json says %.0f: the file is cut "
+				  "short or altered", path.buf,
+				  (long long)im.rows, jv_number_value(rows));
 	if (!status) {
 		json_object(&entry);
 		json_key_str(&entry, "name", name);
@@ -581,6 +589,7 @@ done:
 	json_release(&entry);
 	strbuf_release(&path);
 	jv_free(columns);
+	jv_free(rows);
 	return status;
 }
 
