@@ -53,4 +53,13 @@ test_expect_success '--kind: a prefix no kind has is bad data; an entity is fine
 	expect_exit 0 biz-events --kind ticket
 '
 
+# --sort sorts every event, then --limit keeps the first: the newest two,
+# not the two oldest read first.
+test_expect_success '--sort -id --limit 2: the two newest events' '
+	biz-events -o id >all &&
+	n=$(wc -l <all) && test "$n" -gt 2 &&
+	biz-events --sort -id --limit 2 -o id >two &&
+	test "$(jq -s "map(.id)" two | jq -c .)" = "[$n,$((n - 1))]"
+'
+
 test_done

@@ -37,4 +37,26 @@ test_expect_success 'whitespace (ASCII or ideographic) or a control is refused' 
 	expect_exit 65 inv-supplier add "S 1" --name x
 '
 
+# Bytes that are not UTF-8 were stored as U+FFFD: two different SKUs
+# became one, and the SKU typed could not be found again.
+test_expect_success 'an argument that is not UTF-8 text: 64, nothing stored' '
+	expect_exit 64 inv-item add "$(printf "\377\376")" --name x &&
+	grep -q "argument 2 is not UTF-8 text" err &&
+	expect_exit 64 crm-lead add --name "$(printf "Bad\377")" &&
+	inv-item list -o sku >items && ! grep -q "\\ufffd" items &&
+	! grep -q "$(printf "\357\277\275")" items
+'
+
+test_expect_success 'input lines that are not UTF-8 text: 65 naming the line' '
+	printf "name,email\nGood,g@x.com\nBad\377Name,b@x.com\n" >bad.csv &&
+	expect_exit 65 crm-lead import bad.csv &&
+	grep -q "bad.csv:3: not UTF-8 text" err &&
+	printf "name\nA\000B\n" >nul.csv &&
+	expect_exit 65 crm-lead import nul.csv &&
+	grep -q "nul.csv:2: not UTF-8 text" err &&
+	printf "{\"name\":\"\300\257\"}\n" >overlong.jsonl &&
+	expect_exit 65 crm-lead import overlong.jsonl &&
+	crm-lead list >leads && test ! -s leads
+'
+
 test_done

@@ -107,6 +107,23 @@ test_expect_success 'a database file without write bits: reads work, writes 77' 
 	chmod 0600 ro.db
 '
 
+# Without root, this user stands for one who may only read: a folder and
+# a file without write bits.
+if [ "$(id -u)" -ne 0 ]; then
+	test_expect_success 'a WAL database without -shm in a read-only folder: 77 saying why' '
+		mkdir bare &&
+		biz-init --db "$SCRATCH/bare/biz.db" >/dev/null &&
+		sqlite3 bare/biz.db "PRAGMA journal_mode" >/dev/null &&
+		test ! -e bare/biz.db-shm &&
+		chmod 0444 bare/biz.db && chmod 0555 bare &&
+		expect_exit 77 crm-rep list --db "$SCRATCH/bare/biz.db";
+		status=$? &&
+		chmod 0700 bare && chmod 0600 bare/biz.db &&
+		test $status -eq 0 &&
+		grep "it is in WAL mode, its -shm file is missing and this user may not create it in .$SCRATCH/bare." err
+	'
+fi
+
 # Root may write any file whatever its mode bits say; as another user the
 # kernel refuses, which is the case that matters.  The other user must
 # reach the program and the database wherever the tree is (a clone in a
@@ -116,6 +133,13 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
    setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null &&
    other=$(mktemp -d /tmp/bizutils-t9300.XXXXXX); then
 	export other
+	# as_nobody CMD...: CMD as user 65534, the programs of $other first.
+	as_nobody() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+			env PATH="$other:/usr/bin:/bin" \
+			BIZ_DB="$other/shared/biz.db" \
+			BIZ_NOW="$BIZ_NOW" "$@"
+	}
 	test_expect_success 'as another user who may read: reads work, writes 77' '
 		chmod 0755 "$other" &&
 		cp "$TOP/bin/bizutils" "$other/bizutils" &&
@@ -126,18 +150,41 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
 		biz-init --db "$other/shared/biz.db" >/dev/null &&
 		crm-rep add a --name A --db "$other/shared/biz.db" >/dev/null &&
 		chmod 0644 "$other"/shared/biz.db* &&
-		as_nobody() {
-			setpriv --reuid=65534 --regid=65534 --clear-groups \
-				env PATH="$other:/usr/bin:/bin" \
-				BIZ_DB="$other/shared/biz.db" \
-				BIZ_NOW="$BIZ_NOW" "$@"
-		} &&
 		expect_exit 0 as_nobody crm-rep list &&
 		test "$(jq -r .handle out)" = a &&
 		expect_exit 77 as_nobody crm-rep add b --name B &&
 		grep "read-only: this user may not write it" err &&
 		expect_exit 77 as_nobody crm-lead add --name L &&
 		expect_exit 0 as_nobody biz-check
+	'
+	# SQLite reads a WAL database only if its -shm file exists or may be
+	# created there; the sqlite3 shell removes -wal and -shm on close.
+	test_expect_success 'as another user, a WAL database without -shm: 77 saying why' '
+		mkdir "$other/bare" && chmod 0755 "$other/bare" &&
+		db="$other/bare/biz.db" &&
+		biz-init --db "$db" >/dev/null &&
+		crm-rep add a --name A --db "$db" >/dev/null &&
+		sqlite3 "$db" "PRAGMA journal_mode" >/dev/null &&
+		test ! -e "$db-shm" && test ! -e "$db-wal" &&
+		chmod 0644 "$db" &&
+		expect_exit 77 as_nobody crm-rep list --db "$db" &&
+		grep "^crm-rep: cannot read .$db.: it is in WAL mode, its -shm file is missing and this user may not create it in .$other/bare.; ask its owner to run biz-check on it once" err &&
+		test "$(wc -l <err)" -eq 1 &&
+		test ! -s out &&
+		expect_exit 77 as_nobody crm-rep add b --name B --db "$db" &&
+		grep "it is in WAL mode" err &&
+		biz-check --db "$db" >/dev/null &&
+		test -e "$db-shm" &&
+		expect_exit 0 as_nobody crm-rep list --db "$db" &&
+		test "$(jq -r .handle out)" = a
+	'
+	test_expect_success 'as another user, an unreadable -shm file: 77 saying so' '
+		db="$other/bare/biz.db" &&
+		chmod 0600 "$db-shm" &&
+		expect_exit 77 as_nobody crm-rep list --db "$db" &&
+		grep "^crm-rep: cannot read .$db.: this user may not read its -shm file" err &&
+		chmod 0644 "$db-shm" &&
+		expect_exit 0 as_nobody crm-rep list --db "$db"
 	'
 	rm -rf "$other"
 else

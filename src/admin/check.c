@@ -36,6 +36,17 @@ void check_start(struct json *w, const char *name, int ok)
 	json_key_bool(w, "ok", ok);
 }
 
+void check_key_money(struct json *w, const char *key, dec_wide value,
+		     int scale)
+{
+	char text[DEC_WIDE_BUFSZ];
+
+	if (value >= INT64_MIN && value <= INT64_MAX)
+		json_key_dec(w, key, (int64_t)value, scale);
+	else
+		json_key_raw(w, key, dec_format_wide(value, scale, text));
+}
+
 /* Closes w's record and puts it to out, counting a check that failed. */
 static int report(struct sink *out, struct json *w, int ok, int *failed)
 {
@@ -77,17 +88,19 @@ static int check_all(struct db *db, struct sink *out, struct json *w,
 		"SELECT (SELECT count(*) FROM stock_balance b LEFT JOIN l "
 		"ON l.sku = b.sku AND l.wh = b.wh AND l.lot = b.lot "
 		"WHERE coalesce(l.q, 0) <> b.qty OR coalesce(l.v, 0) <> "
-		"b.value OR coalesce(l.h, 0) <> b.quarantine), "
-		"(SELECT coalesce(sum(remaining_value), 0) FROM cost_layer)";
+		"b.value OR coalesce(l.h, 0) <> b.quarantine), 0";
+	/* The totals of the whole database: row by row in 128 bits. */
+	static const char layer_value_sql[] =
+		"SELECT remaining_value FROM cost_layer";
 	static const char negative_sql[] =
 		"SELECT count(*), 0 FROM stock_balance WHERE qty < 0 OR "
 		"quarantine < 0 OR reserved < 0 OR quarantine > qty OR "
 		"(qty = 0 AND value <> 0) OR "
 		"(SELECT count(*) FROM cost_layer WHERE remaining_qty < 0 OR "
 		"(remaining_qty = 0 AND remaining_value <> 0)) > 0";
-	static const char value_sql[] =
-		"SELECT coalesce(sum(value), 0), count(*) FROM stock_balance";
-	int64_t rows, bad, layer_value, stock_value, unbalanced, account;
+	static const char value_sql[] = "SELECT value FROM stock_balance";
+	int64_t rows, bad, unbalanced;
+	dec_wide layer_value, stock_value, account;
 	int ms = db->money_scale, status;
 
 	if ((status = query_int(db, balances_sql, &rows, &bad)))
@@ -98,12 +111,15 @@ static int check_all(struct db *db, struct sink *out, struct json *w,
 	if ((status = report(out, w, bad == 0, failed)))
 		return status;
 
-	if ((status = query_int(db, value_sql, &stock_value, &rows)) ||
-	    (status = query_int(db, layers_sql, &bad, &layer_value)))
+	if ((status = db_sum_wide(db, db_stmt(db, value_sql),
+				  &stock_value)) ||
+	    (status = db_sum_wide(db, db_stmt(db, layer_value_sql),
+				  &layer_value)) ||
+	    (status = query_int(db, layers_sql, &bad, NULL)))
 		return status;
 	check_start(w, "cost_layers", bad == 0 && layer_value == stock_value);
-	json_key_dec(w, "stock_value", stock_value, ms);
-	json_key_dec(w, "layer_value", layer_value, ms);
+	check_key_money(w, "stock_value", stock_value, ms);
+	check_key_money(w, "layer_value", layer_value, ms);
 	json_key_int(w, "mismatched", bad);
 	if ((status = report(out, w, bad == 0 && layer_value == stock_value,
 			     failed)))
@@ -136,8 +152,8 @@ static int check_all(struct db *db, struct sink *out, struct json *w,
 		return status;
 	check_start(w, "inventory_account", account == stock_value);
 	json_key_str(w, "account", CHECK_INVENTORY_ACCOUNT);
-	json_key_dec(w, "account_balance", account, ms);
-	json_key_dec(w, "stock_value", stock_value, ms);
+	check_key_money(w, "account_balance", account, ms);
+	check_key_money(w, "stock_value", stock_value, ms);
 	if ((status = report(out, w, account == stock_value, failed)) ||
 	    (status = check_purchases(db, out, failed)))
 		return status;

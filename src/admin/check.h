@@ -11,6 +11,7 @@
 #include <jq.h>
 
 #include "db.h"
+#include "decimal.h"
 
 /* The Inventory account of the default chart. */
 #define CHECK_INVENTORY_ACCOUNT "1300"
@@ -29,6 +30,13 @@
 struct json;
 struct sink;
 void check_start(struct json *w, const char *name, int ok);
+
+/*
+ * A money figure of a check: as json_key_dec() writes it, or past int64
+ * (a total of the whole database) its exact decimal text.
+ */
+void check_key_money(struct json *w, const char *key, dec_wide value,
+		     int scale);
 int check_put(struct sink *out, struct json *w, int ok, int *failed);
 
 /*

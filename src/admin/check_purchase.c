@@ -14,7 +14,7 @@
 static int check_grni(struct db *db, struct sink *out, struct json *w,
 		      int *failed)
 {
-	int64_t account, unbilled;
+	dec_wide account, unbilled;
 	int status, ok;
 
 	if ((status = ledger_account_balance(db, CHECK_GRNI_ACCOUNT,
@@ -24,8 +24,8 @@ static int check_grni(struct db *db, struct sink *out, struct json *w,
 	ok = -account == unbilled;
 	check_start(w, "grni", ok);
 	json_key_str(w, "account", CHECK_GRNI_ACCOUNT);
-	json_key_dec(w, "account_balance", account, db->money_scale);
-	json_key_dec(w, "received_not_billed", unbilled, db->money_scale);
+	check_key_money(w, "account_balance", account, db->money_scale);
+	check_key_money(w, "received_not_billed", unbilled, db->money_scale);
 	return check_put(out, w, ok, failed);
 }
 
@@ -37,7 +37,7 @@ static int check_grni(struct db *db, struct sink *out, struct json *w,
 static int check_payables(struct db *db, struct sink *out, struct json *w,
 			  int *failed)
 {
-	int64_t open, from_bills, account;
+	dec_wide open, from_bills, account;
 	int status, ok;
 
 	if ((status = purchase_open_bills_total(db, &open)) ||
@@ -48,9 +48,9 @@ static int check_payables(struct db *db, struct sink *out, struct json *w,
 	ok = -from_bills == open;
 	check_start(w, "payables", ok);
 	json_key_str(w, "account", CHECK_AP_ACCOUNT);
-	json_key_dec(w, "account_balance", account, db->money_scale);
-	json_key_dec(w, "from_bills", from_bills, db->money_scale);
-	json_key_dec(w, "open_bills", open, db->money_scale);
+	check_key_money(w, "account_balance", account, db->money_scale);
+	check_key_money(w, "from_bills", from_bills, db->money_scale);
+	check_key_money(w, "open_bills", open, db->money_scale);
 	return check_put(out, w, ok, failed);
 }
 

@@ -29,7 +29,7 @@ static int check_reservations(struct db *db, struct sink *out,
 static int check_receivables(struct db *db, struct sink *out,
 			     struct json *w, int *failed)
 {
-	int64_t open, account;
+	dec_wide open, account;
 	int status;
 
 	if ((status = sales_open_total(db, &open)) ||
@@ -38,8 +38,8 @@ static int check_receivables(struct db *db, struct sink *out,
 		return status;
 	check_start(w, "receivables", open == account);
 	json_key_str(w, "account", CHECK_RECEIVABLE_ACCOUNT);
-	json_key_dec(w, "account_balance", account, db->money_scale);
-	json_key_dec(w, "open_invoices", open, db->money_scale);
+	check_key_money(w, "account_balance", account, db->money_scale);
+	check_key_money(w, "open_invoices", open, db->money_scale);
 	return check_put(out, w, open == account, failed);
 }
 

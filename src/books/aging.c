@@ -6,6 +6,7 @@
 
 #include "array.h"
 #include "biz.h"
+#include "decimal.h"
 #include "timeutil.h"
 #include "banned.h"
 
@@ -108,8 +109,9 @@ int aging_add(struct aging *a, const struct aging_doc *doc)
 		p->party = xstrdup(doc->party);
 		p->name = xstrdup(doc->name ? doc->name : "");
 	}
-	p->amount[bucket] += doc->open;
-	p->total += doc->open;
+	if (dec_add(&p->amount[bucket], doc->open) ||
+	    dec_add(&p->total, doc->open))
+		return dec_sum_fail("open amount of '%s'", doc->party);
 	return BIZ_OK;
 }
 
@@ -136,9 +138,13 @@ int aging_finish(struct aging *a, int totals)
 		write_amounts(&w, p->amount, p->total, a->scale);
 		json_end_object(&w);
 		status = sink_put(a->sink, &w);
-		for (int b = 0; b < AGING_BUCKETS; b++)
-			sum[b] += p->amount[b];
-		total += p->total;
+		/* Only the total row needs the sums. */
+		for (int b = 0; b < AGING_BUCKETS && totals; b++)
+			if (!status && dec_add(&sum[b], p->amount[b]))
+				status = dec_sum_fail("total at '%s'",
+						      p->party);
+		if (!status && totals && dec_add(&total, p->total))
+			status = dec_sum_fail("total at '%s'", p->party);
 	}
 	if (status == BIZ_STOP)
 		status = BIZ_OK;

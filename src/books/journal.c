@@ -114,6 +114,7 @@ static long month_of(const char *date)
 struct line {
 	int64_t debit, credit;
 	int64_t *months;	/* column values, nmonths of them */
+	int overflow;	/* a figure would pass int64: not to be shown */
 };
 
 struct report {
@@ -128,12 +129,28 @@ struct report {
 	int total;	/* the line being printed is a total */
 };
 
-static void line_add(struct line *dst, const struct line *src, size_t n)
+/*
+ * dst += src, every figure checked: -1 when one would pass int64 (93
+ * accounts of 10^17 do), for the caller to name what it was adding.
+ */
+static int line_add(struct line *dst, const struct line *src, size_t n)
 {
-	dst->debit += src->debit;
-	dst->credit += src->credit;
+	if (src->overflow || dec_add(&dst->debit, src->debit) ||
+	    dec_add(&dst->credit, src->credit))
+		return -1;
 	for (size_t i = 0; i < n; i++)
-		dst->months[i] += src->months[i];
+		if (dec_add(&dst->months[i], src->months[i]))
+			return -1;
+	return 0;
+}
+
+/* line_add() for a total line: 65 naming it if a figure would overflow. */
+static int total_add(struct line *dst, const struct line *src, size_t n,
+		     const char *name)
+{
+	if (line_add(dst, src, n))
+		return dec_sum_fail("'%s'", name);
+	return BIZ_OK;
 }
 
 /*
@@ -145,7 +162,14 @@ static int emit(struct report *r, const char *code, const char *name,
 {
 	int scale = r->db->money_scale;
 	struct json *w = &r->w;
+	int64_t balance = line->debit, amount = 0;
 
+	/* Debits and credits each up to int64: their difference may not be. */
+	if (line->overflow || dec_sub(&balance, line->credit) ||
+	    (sign < 0 && dec_sub(&amount, balance)))
+		return dec_sum_fail("balance of '%s'", code ? code : name);
+	if (sign > 0)
+		amount = balance;
 	json_reset(w);
 	json_object(w);
 	json_key_str(w, "account", code);
@@ -161,10 +185,9 @@ static int emit(struct report *r, const char *code, const char *name,
 	}
 	json_key_dec(w, "debit", line->debit, scale);
 	json_key_dec(w, "credit", line->credit, scale);
-	json_key_dec(w, "balance", line->debit - line->credit, scale);
+	json_key_dec(w, "balance", balance, scale);
 	if (sign)
-		json_key_dec(w, "amount", sign * (line->debit - line->credit),
-			     scale);
+		json_key_dec(w, "amount", amount, scale);
 	if (r->total)
 		json_key_bool(w, "total", 1);
 	json_end_object(w);
@@ -188,6 +211,7 @@ static struct line *new_line(struct report *r)
 	struct line *line = xmalloc(sizeof(*line));
 
 	line->debit = line->credit = 0;
+	line->overflow = 0;
 	line->months = xmalloc((r->nmonths ? r->nmonths : 1) *
 			       sizeof(int64_t));
 	memset(line->months, 0, (r->nmonths ? r->nmonths : 1) *
@@ -272,18 +296,25 @@ static int report_load(struct report *r)
 		size_t n = r->nmonths ? r->nmonths : 1;
 
 		r->lines[i].debit = r->lines[i].credit = 0;
+		r->lines[i].overflow = 0;
 		r->lines[i].months = xmalloc(n * sizeof(int64_t));
 		memset(r->lines[i].months, 0, n * sizeof(int64_t));
 	}
+	/*
+	 * A month's sums are within 31 days of 10^17: their difference
+	 * fits; what adds up several months is checked, and an account
+	 * that passes int64 fails the report only if the report shows it.
+	 */
 	for (size_t i = 0; i < nrows; i++) {
 		struct line *line = &r->lines[rows[i].account];
 
-		line->debit += rows[i].debit;
-		line->credit += rows[i].credit;
-		if (r->nmonths && rows[i].month >= first &&
-		    rows[i].month <= last)
-			line->months[rows[i].month - first] +=
-				rows[i].debit - rows[i].credit;
+		if (dec_add(&line->debit, rows[i].debit) ||
+		    dec_add(&line->credit, rows[i].credit) ||
+		    (r->nmonths && rows[i].month >= first &&
+		     rows[i].month <= last &&
+		     dec_add(&line->months[rows[i].month - first],
+			     rows[i].debit - rows[i].credit)))
+			line->overflow = 1;
 	}
 	free(rows);
 	if (sheet && q->monthly && q->from) {
@@ -295,24 +326,28 @@ static int report_load(struct report *r)
 
 			if (account < 0)
 				continue;
-			r->lines[account].debit +=
-				db_column_int64(stmt, 1);
-			r->lines[account].credit +=
-				db_column_int64(stmt, 2);
-			if (r->nmonths)
-				r->lines[account].months[0] +=
-					db_column_int64(stmt, 1) -
-					db_column_int64(stmt, 2);
+			struct line *line = &r->lines[account];
+			int64_t debit = db_column_int64(stmt, 1);
+			int64_t credit = db_column_int64(stmt, 2);
+			int64_t opening = debit;
+
+			if (dec_add(&line->debit, debit) ||
+			    dec_add(&line->credit, credit) ||
+			    (r->nmonths &&
+			     (dec_sub(&opening, credit) ||
+			      dec_add(&line->months[0], opening))))
+				line->overflow = 1;
 		}
-		if (rc != DB_DONE)
+		if (status == BIZ_OK && rc != DB_DONE)
 			status = rc;
 	}
 	/* A balance sheet shows each month's closing balance. */
 	if (sheet)
 		for (size_t i = 0; i < r->chart.count; i++)
 			for (size_t m = 1; m < r->nmonths; m++)
-				r->lines[i].months[m] +=
-					r->lines[i].months[m - 1];
+				if (dec_add(&r->lines[i].months[m],
+					    r->lines[i].months[m - 1]))
+					r->lines[i].overflow = 1;
 	return status;
 }
 
@@ -329,17 +364,22 @@ static int emit_type(struct report *r, const char *type, int sign,
 			continue;
 		status = emit(r, a->code, a->name, a->type, &r->lines[i],
 			      sign ? natural_sign(a->type) : 0);
-		line_add(total, &r->lines[i], r->nmonths);
+		if (!status && line_add(total, &r->lines[i], r->nmonths))
+			status = dec_sum_fail("total of %s accounts at '%s'",
+					      type ? type : "all", a->code);
 	}
 	return status;
 }
 
 /* Adds up the accounts of type into total without printing them. */
-static void sum_type(struct report *r, const char *type, struct line *total)
+static int sum_type(struct report *r, const char *type, struct line *total)
 {
 	for (size_t i = 0; i < r->chart.count; i++)
-		if (!strcmp(r->chart.accounts[i].type, type))
-			line_add(total, &r->lines[i], r->nmonths);
+		if (!strcmp(r->chart.accounts[i].type, type) &&
+		    line_add(total, &r->lines[i], r->nmonths))
+			return dec_sum_fail("total of %s accounts at '%s'",
+					    type, r->chart.accounts[i].code);
+	return BIZ_OK;
 }
 
 static int emit_report(struct report *r)
@@ -354,18 +394,23 @@ static int emit_report(struct report *r)
 			status = emit_total(r, "Total", NULL, all, 0);
 		break;
 	case BALANCE_SHEET:
-		sum_type(r, "income", earnings);
-		sum_type(r, "expense", earnings);
-		if ((status = emit_type(r, "asset", 1, a)) ||
+		if ((status = sum_type(r, "income", earnings)) ||
+		    (status = sum_type(r, "expense", earnings)) ||
+		    (status = emit_type(r, "asset", 1, a)) ||
 		    (status = emit_type(r, "liability", 1, l)) ||
 		    (status = emit_type(r, "equity", 1, e)) ||
 		    (status = emit(r, NULL, "Current earnings", "equity",
 				   earnings, -1)))
 			break;
-		line_add(e, earnings, r->nmonths);
-		line_add(all, a, r->nmonths);
-		line_add(all, l, r->nmonths);
-		line_add(all, e, r->nmonths);
+		if ((status = total_add(e, earnings, r->nmonths,
+					"Total equity")) ||
+		    (status = total_add(all, a, r->nmonths,
+					"Assets - liabilities - equity")) ||
+		    (status = total_add(all, l, r->nmonths,
+					"Assets - liabilities - equity")) ||
+		    (status = total_add(all, e, r->nmonths,
+					"Assets - liabilities - equity")))
+			break;
 		if (!(status = emit_total(r, "Total assets", "asset", a, 1)) &&
 		    !(status = emit_total(r, "Total liabilities", "liability",
 				    l, -1)) &&
@@ -377,8 +422,9 @@ static int emit_report(struct report *r)
 		if ((status = emit_type(r, "income", 1, a)) ||
 		    (status = emit_type(r, "expense", 1, l)))
 			break;
-		line_add(all, a, r->nmonths);
-		line_add(all, l, r->nmonths);
+		if ((status = total_add(all, a, r->nmonths, "Net income")) ||
+		    (status = total_add(all, l, r->nmonths, "Net income")))
+			break;
 		if (!(status = emit_total(r, "Total income", "income", a, -1)) &&
 		    !(status = emit_total(r, "Total expenses", "expense", l,
 				    1)))
@@ -430,28 +476,19 @@ int journal_balance(struct db *db, const struct balance_query *q,
 
 /* ---- register ---------------------------------------------------------- */
 
-/* A register's running state, for register_row(). */
-struct register_run {
-	const char *code;
-	int scale;
-	int64_t balance;
-};
-
-/* db_put_rows()'s writer: one posting and the balance after it. */
-static void register_row(struct json *w, struct db_stmt *stmt, void *arg)
+/* One posting of a register and the balance after it. */
+static void register_row(struct json *w, struct db_stmt *stmt,
+			 const char *code, int scale, int64_t balance)
 {
-	struct register_run *run = arg;
-	int64_t amount = db_column_int64(stmt, 4);
-
-	run->balance += amount;
+	json_reset(w);
 	json_object(w);
 	db_json_column(w, "entry", stmt, 0);
 	db_json_column(w, "date", stmt, 1);
 	db_json_column(w, "memo", stmt, 2);
 	db_json_column(w, "ref", stmt, 3);
-	json_key_str(w, "account", run->code);
-	json_key_dec(w, "amount", amount, run->scale);
-	json_key_dec(w, "balance", run->balance, run->scale);
+	json_key_str(w, "account", code);
+	json_key_dec(w, "amount", db_column_int64(stmt, 4), scale);
+	json_key_dec(w, "balance", balance, scale);
 	json_end_object(w);
 }
 
@@ -467,9 +504,10 @@ int journal_register(struct db *db, const char *account, const char *from,
 		"WHERE p.account = ?1 AND p.date >= ?2 AND p.date <= ?3 "
 		"ORDER BY p.date, p.id";
 	char code[LEDGER_CODE_MAX];
-	struct register_run run = { code, db->money_scale, 0 };
+	struct json w = { 0 };
 	struct db_stmt *stmt;
-	int rc, status;
+	int64_t balance = 0;
+	int rc = DB_DONE, status;
 
 	if ((status = check_bound("from", from)) ||
 	    (status = check_bound("to", to)))
@@ -483,14 +521,31 @@ int journal_register(struct db *db, const char *account, const char *from,
 		rc = db_one(db, stmt);
 		if (rc != DB_ROW)
 			return rc;
-		run.balance = db_column_int64(stmt, 0);
+		/* SQLite's sum() fails on overflow (65, db.c): never
+		 * a wrong number. */
+		balance = db_column_int64(stmt, 0);
 		db_reset(stmt);
 	}
+	/* The running balance is checked: a wrong one is never printed. */
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, code);
 	db_bind_text(stmt, 2, from ? from : FIRST_DAY);
 	db_bind_text(stmt, 3, to ? to : LAST_DAY);
-	return db_put_rows(db, stmt, register_row, &run, out);
+	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
+		if (dec_add(&balance, db_column_int64(stmt, 4))) {
+			status = dec_sum_fail("balance of '%s' at entry %lld",
+					      code, (long long)
+					      db_column_int64(stmt, 0));
+			break;
+		}
+		register_row(&w, stmt, code, db->money_scale, balance);
+		status = sink_put(out, &w);
+	}
+	db_reset(stmt);
+	json_release(&w);
+	if (status == BIZ_OK && rc != DB_DONE)
+		return rc;
+	return sink_done(status);
 }
 
 /* ---- export ------------------------------------------------------------ */

@@ -237,15 +237,15 @@ int ledger_post_auto(struct db *db, const char *kind, const char *date,
 	return ledger_post(db, &e, entry_id);
 }
 
-int ledger_account_balance(struct db *db, const char *code, int64_t *out)
+int ledger_account_balance(struct db *db, const char *code, dec_wide *out)
 {
+	/* A day's debits and credits are each within 10^17. */
 	static const char sql[] =
-		"SELECT coalesce(sum(debit - credit), 0) FROM account_day "
-		"WHERE account = ?";
+		"SELECT debit - credit FROM account_day WHERE account = ?";
 	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, code);
-	return db_int64(db, stmt, out);
+	return db_sum_wide(db, stmt, out);
 }
 
 int ledger_unbalanced_count(struct db *db, int64_t *out)

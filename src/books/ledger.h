@@ -16,6 +16,7 @@
 #include <jq.h>
 
 #include "db.h"
+#include "decimal.h"
 
 struct posting_in {
 	const char *account;	/* code */
@@ -57,7 +58,7 @@ int ledger_rule_accounts(struct db *db, const char *kind, char *debit,
 			 char *credit);
 
 /* The balance (debits - credits) of account code, over all dates. */
-int ledger_account_balance(struct db *db, const char *code, int64_t *out);
+int ledger_account_balance(struct db *db, const char *code, dec_wide *out);
 
 /* The number of entries whose postings do not sum to zero. */
 int ledger_unbalanced_count(struct db *db, int64_t *out);

@@ -14,7 +14,29 @@
 #include "decimal.h"
 #include "record.h"
 #include "timeutil.h"
+#include "code.h"
 #include "banned.h"
+
+/*
+ * Every argument is UTF-8 text (code.h's text_valid()), or 64: a SKU or a
+ * name with an invalid byte would be stored with U+FFFD in its place.
+ * The database's path is a file name, whatever its bytes.
+ */
+static void check_text_arguments(struct cli *cli)
+{
+	for (int i = 1; i < cli->argc; i++) {
+		const char *arg = cli->argv[i];
+
+		if (!strcmp(arg, "--db") && i + 1 < cli->argc) {
+			i++;
+			continue;
+		}
+		if (!strncmp(arg, "--db=", 5) ||
+		    text_valid(arg, strlen(arg)))
+			continue;
+		cli_usage_error(cli, "argument %d is not UTF-8 text", i);
+	}
+}
 
 void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 {
@@ -38,6 +60,7 @@ void cli_start(struct cli *cli, int argc, char **argv, const char *usage)
 		if (!strcmp(argv[i], "--"))
 			break;
 	}
+	check_text_arguments(cli);
 }
 
 static void print_usage(struct cli *cli, FILE *fp)

@@ -35,8 +35,11 @@ static int print_event(struct sink *sink, const char *json, size_t len)
 	int64_t limit = feed->cli->output.limit;
 	int holds = 1, status = BIZ_OK;
 
-	/* Past --limit: stop, so the cursor stays on the last printed. */
-	if (limit >= 0 && feed->printed >= limit)
+	/*
+	 * Past --limit: stop, so the cursor stays on the last printed.
+	 * With --sort the output sorts everything first, then limits.
+	 */
+	if (limit >= 0 && !feed->cli->output.sort && feed->printed >= limit)
 		return BIZ_STOP;
 	feed->last_id = feed->row_id;
 	/* Parsed only for --where: it was a third of the feed's time. */

@@ -24,17 +24,12 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
-/*
- * The fields summed into the total row: value only, since quantities of
- * different units (kilograms, pieces) do not add up.
- */
-static const char *const summed[] = { "value", NULL };
-
 struct report {
 	struct sink sink;	/* first: the library hands records here */
 	struct cli *cli;
 	jv totals;	/* the total row while one is printed, else null */
-	int scales[1];
+	int64_t value;	/* its value, in the smallest unit of money */
+	int64_t row_value;	/* the value of the record at hand */
 	jv due;		/* --below-reorder: {"SKU\u001fWH": true}, or null */
 	struct sink due_sink;	/* where inv-reorder's suggestions go */
 };
@@ -61,21 +56,19 @@ static int keep_due(struct sink *sink, const char *json, size_t len)
 	return 0;
 }
 
+/*
+ * Adds the record's value (not its quantities: kilograms and pieces do
+ * not add up) to the total row: an int64 sum, checked, since 93 values
+ * of 10^17, each within the stored limit, pass int64.
+ */
 static int add_to_totals(struct report *rep, jv stock)
 {
-	for (int i = 0; summed[i]; i++) {
-		int64_t have, add;
+	struct rec_texts texts = { .used = 0 };
 
-		if (dec_from_jv(jv_object_get(jv_copy(rep->totals),
-					      jv_string(summed[i])),
-				rep->scales[i], &have) ||
-		    dec_from_jv(jv_object_get(jv_copy(stock),
-					      jv_string(summed[i])),
-				rep->scales[i], &add))
-			return biz_fail(BIZ_INTERNAL, "totals overflow");
-		rec_set(&rep->totals, summed[i],
-			dec_to_jv(have + add, rep->scales[i]));
-	}
+	if (dec_add(&rep->value, rep->row_value))
+		return dec_sum_fail("total value at '%s' in '%s'",
+				    rec_text(&texts, stock, "sku"),
+				    rec_text(&texts, stock, "wh"));
 	return BIZ_OK;
 }
 
@@ -106,8 +99,10 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 		jv_free(stock);
 		return holds < 0 ? BIZ_DATAERR : BIZ_OK;
 	}
-	if (table)
-		status = add_to_totals(rep, stock);
+	if (table && (status = add_to_totals(rep, stock)) != BIZ_OK) {
+		jv_free(stock);
+		return status;
+	}
 	jv_free(stock);
 	cli_print_json(rep->cli, json, len);
 	return status;
@@ -116,7 +111,7 @@ static int print_stock(struct sink *sink, const char *json, size_t len)
 static int run_stock(struct cli *cli, void *arg)
 {
 	struct report *rep = arg;
-	struct stock_filter filter = { NULL, NULL, 0, NULL, 0, 0 };
+	struct stock_filter filter = { NULL, NULL, 0, NULL, 0, 0, NULL };
 	struct reorder_options reorder = { NULL, 90, 9500, 0, 0 };
 	char **args;
 	int c, status;
@@ -148,8 +143,8 @@ static int run_stock(struct cli *cli, void *arg)
 	if (cli_format(cli) == FORMAT_TABLE || cli->output.totals) {
 		rep->totals = jv_object();
 		rec_set_str(&rep->totals, "sku", "TOTAL");
-		rep->scales[0] = cli->db->money_scale;
-		rec_set(&rep->totals, "value", dec_to_jv(0, rep->scales[0]));
+		rep->value = 0;
+		filter.value = &rep->row_value;
 	}
 	/* Below reorder: what inv-reorder finds due, by its figures. */
 	status = BIZ_OK;
@@ -163,6 +158,8 @@ static int run_stock(struct cli *cli, void *arg)
 	jv_free(rep->due);
 	rep->due = jv_null();
 	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT) {
+		rec_set(&rep->totals, "value",
+			dec_to_jv(rep->value, cli->db->money_scale));
 		rec_set(&rep->totals, "total", jv_true());
 		cli_print(cli, rep->totals);
 	}
@@ -182,7 +179,7 @@ static const struct cli_verb verbs[] = {
 
 int cmd_inv_stock(int argc, char **argv)
 {
-	struct report rep = { { print_stock }, NULL, jv_null(), { 0 },
+	struct report rep = { { print_stock }, NULL, jv_null(), 0, 0,
 			      jv_null(), { keep_due } };
 
 	return cli_run_verbs(argc, argv, verbs, &rep);

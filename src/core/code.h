@@ -17,6 +17,13 @@
  */
 int code_valid(const char *text, size_t max);
 
+/*
+ * Whether the len bytes at text are text bizutils takes in: valid UTF-8
+ * (as code_valid() decodes it) without a NUL byte.  Input that is not is
+ * refused, never stored with U+FFFD in place of its bytes.
+ */
+int text_valid(const char *text, size_t len);
+
 /* The words every refusal of a code ends with. */
 #define CODE_RULE "no whitespace or control characters"
 

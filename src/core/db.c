@@ -94,6 +94,10 @@ static int failure_of(struct db *db, sqlite3_stmt *stmt)
 		return biz_fail(BIZ_UNAVAILABLE, "database '%s' is damaged "
 				"(%s): restore it from a backup", db->path,
 				sqlite3_errmsg(db->handle));
+	/* sum() of integers that would pass int64: never a wrong total. */
+	if (code == SQLITE_ERROR &&
+	    !strcmp(sqlite3_errmsg(db->handle), "integer overflow"))
+		return dec_sum_fail("a sum in database '%s'", db->path);
 	if (sql)
 		return biz_fail(BIZ_INTERNAL, "database error %d: %s in '%s'",
 				code, sqlite3_errmsg(db->handle), sql);
@@ -302,6 +306,8 @@ int db_open(const char *path, int create, struct db **out)
 		if ((status = make_parent_dirs(path)) ||
 		    (status = create_private(path)))
 			return status;
+	} else if ((status = db_file_check_wal(path))) {
+		return status;
 	} else if (access(path, W_OK) != 0 || !(st.st_mode & 0222)) {
 		/* Reads work; a write says read-only (77), not 70. */
 		flags = SQLITE_OPEN_READONLY;

@@ -70,6 +70,13 @@ char *db_default_path(const char *explicit_path);
  * and sets *out on success.
  */
 int db_open(const char *path, int create, struct db **out);
+
+/*
+ * db_open()'s check of an existing file (dbfile.c): a WAL database whose
+ * -shm file is missing and may not be created by this user fails with
+ * BIZ_NOPERM saying so.  BIZ_OK otherwise (SQLite says the rest).
+ */
+int db_file_check_wal(const char *path);
 void db_close(struct db *db);
 
 /*
@@ -183,6 +190,13 @@ int db_one_id(struct db *db, struct db_stmt *stmt, int64_t id,
  */
 int db_id_by_text(struct db *db, const char *sql, const char *text,
 		  int64_t *id);
+
+/*
+ * Sets *sum to column 0 added up over the rows of stmt (bound by the
+ * caller) in 128 bits: what SQL's sum() refuses once it passes int64.
+ * Returns a status (dbutil.c).
+ */
+int db_sum_wide(struct db *db, struct db_stmt *stmt, __int128 *sum);
 
 /* Writes "key": [...] into w, an object a row of stmt (bound), names[i]
  * the member of column i (n columns; dbutil.c).  BIZ_OK at the end. */

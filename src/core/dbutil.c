@@ -5,8 +5,19 @@
  */
 #include "db.h"
 
+#include "biz.h"
 #include "json.h"
 #include "banned.h"
+
+int db_sum_wide(struct db *db, struct db_stmt *stmt, __int128 *sum)
+{
+	int rc;
+
+	*sum = 0;
+	while ((rc = db_row(db, stmt)) == DB_ROW)
+		*sum += db_column_int64(stmt, 0);
+	return rc == DB_DONE ? BIZ_OK : rc;
+}
 
 /* "key": one object per row, each column named by names[]. */
 int db_json_rows(struct db *db, struct db_stmt *stmt, struct json *w,

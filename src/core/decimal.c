@@ -2,10 +2,12 @@
 #include "decimal.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "biz.h"
 #include "banned.h"
 
 _Static_assert(QTY_ONE == 1000 && QTY_SCALE == 3, "QTY_ONE is 10^QTY_SCALE");
@@ -201,4 +203,45 @@ int64_t dec_muldiv(int64_t value, int64_t num, int64_t den)
 	if (quotient < INT64_MIN)
 		return INT64_MIN;
 	return (int64_t)quotient;
+}
+
+char *dec_format_wide(dec_wide v, int scale, char buf[DEC_WIDE_BUFSZ])
+{
+	unsigned __int128 u = v < 0 ? -(unsigned __int128)v :
+			      (unsigned __int128)v;
+	char digits[DEC_WIDE_BUFSZ];	/* last first */
+	int n = 0, last = 0;
+	char *p = buf;
+
+	do {
+		digits[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u || n <= scale);
+	while (last < scale && digits[last] == '0')
+		last++;
+	if (v < 0)
+		*p++ = '-';
+	for (int i = n - 1; i >= scale; i--)
+		*p++ = digits[i];
+	if (last < scale) {
+		*p++ = '.';
+		for (int i = scale - 1; i >= last; i--)
+			*p++ = digits[i];
+	}
+	*p = '\0';
+	return buf;
+}
+
+int dec_sum_fail(const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return biz_fail(BIZ_DATAERR, "%s: the total passes %lld of the "
+			"smallest unit, the most a report can add up; report "
+			"fewer rows at a time (by item, warehouse, account or "
+			"dates)", what, (long long)INT64_MAX);
 }

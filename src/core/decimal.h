@@ -65,4 +65,46 @@ char *dec_format_json(int64_t v, int scale, char buf[DEC_BUFSZ]);
  */
 int64_t dec_muldiv(int64_t value, int64_t num, int64_t den);
 
+/*
+ * The sums a report adds up: *sum += v (dec_add), *sum -= v (dec_sub),
+ * unless the result would pass int64; then -1, *sum left as it was.  A
+ * stored total stays within DEC_TOTAL_LIMIT, but a report adds many of
+ * them: 93 of 10^17 pass INT64_MAX (about 9.22 * 10^18).
+ */
+static inline int dec_add(int64_t *sum, int64_t v)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(*sum, v, &r))
+		return -1;
+	*sum = r;
+	return 0;
+}
+
+static inline int dec_sub(int64_t *sum, int64_t v)
+{
+	int64_t r;
+
+	if (__builtin_sub_overflow(*sum, v, &r))
+		return -1;
+	*sum = r;
+	return 0;
+}
+
+/*
+ * A sum of the whole database that may pass int64 (biz-check's totals:
+ * every balance of 10^17 or less, but any number of them), and its
+ * decimal text ("-1234.5" at scale 2), 40 digits at most.
+ */
+typedef __int128 dec_wide;
+#define DEC_WIDE_BUFSZ 48
+char *dec_format_wide(dec_wide v, int scale, char buf[DEC_WIDE_BUFSZ]);
+
+/*
+ * The failure of a report whose total would pass int64: 65 (the data
+ * cannot be shown as asked, nothing wrong is printed), the message
+ * "WHAT: the total passes ...", WHAT formatted as printf does.
+ */
+int dec_sum_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

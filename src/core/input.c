@@ -10,6 +10,7 @@
 #include <csv.h>
 
 #include "biz.h"
+#include "code.h"
 #include "banned.h"
 
 struct reader {
@@ -67,7 +68,11 @@ int reader_fail(const struct reader *r, int status, const char *fmt, ...)
 	return biz_fail_at(status, r->name, r->record_line, "%s", message);
 }
 
-/* Reads the next line into r->line; 0 at the end. */
+/*
+ * Reads the next line into r->line: 1, 0 at the end, or a status for a
+ * line that is not text (invalid UTF-8 or a NUL byte: refused rather
+ * than read with U+FFFD in place of its bytes, or cut at the NUL).
+ */
 static int next_line(struct reader *r, ssize_t *len)
 {
 	if (r->eof)
@@ -78,6 +83,12 @@ static int next_line(struct reader *r, ssize_t *len)
 		return 0;
 	}
 	r->line_no++;
+	if (!text_valid(r->line, (size_t)*len)) {
+		r->eof = 1;
+		r->record_line = r->line_no;
+		return reader_fail(r, BIZ_DATAERR, "not UTF-8 text (an invalid "
+				   "byte or a NUL byte)");
+	}
 	return 1;
 }
 
@@ -297,7 +308,9 @@ static int csv_next(struct reader *r, jv *record)
 				return rc;
 		if (r->eof)
 			return 0;
-		if (!next_line(r, &len)) {
+		if ((rc = next_line(r, &len)) > 1)
+			return rc;
+		if (!rc) {
 			r->record_line = r->row_start;
 			if (csv_fini(&r->csv, csv_field, csv_row, r))
 				return reader_fail(r, BIZ_DATAERR,
@@ -394,7 +407,9 @@ static int json_next(struct reader *r, jv *record)
 		}
 		if (r->eof)
 			return 0;
-		if (!next_line(r, &len)) {
+		if ((rc = next_line(r, &len)) > 1)
+			return rc;
+		if (!rc) {
 			jv_parser_set_buf(r->json, "", 0, 0);
 			continue;
 		}
@@ -409,11 +424,12 @@ int reader_next(struct reader *r, jv *record)
 	if (!r->started) {
 		ssize_t len;
 		char *start;
+		int rc;
 
 		/* Skip a byte order mark and blank lines to see the format. */
 		do {
-			if (!next_line(r, &len))
-				return 0;
+			if ((rc = next_line(r, &len)) != 1)
+				return rc;
 			start = r->line;
 			if (r->line_no == 1 &&
 			    !strncmp(start, "\xEF\xBB\xBF", 3)) {

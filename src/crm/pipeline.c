@@ -339,7 +339,11 @@ static int forecast_rates(struct db *db, const struct deal_stages *stages,
 struct forecast_group {
 	char *key;		/* NULL: no close date / no owner */
 	int64_t rank;		/* by stage: the stage's place */
-	int64_t deals, best_case, weighted_x100, historical, won, won_deals;
+	int64_t deals, best_case, historical, won, won_deals;
+	/* amount times probability in percent: 128 bits, as 147 deals of
+	 * 9 * 10^14 at 70 pass int64 before the division by 100 */
+	__int128 weighted_x100;
+	int overflow;		/* a figure would pass int64 */
 };
 
 struct forecast_groups {
@@ -407,14 +411,18 @@ static int forecast_open(struct db *db, const struct crm_forecast *q,
 			q->by == FORECAST_BY_STAGE ? s : 0);
 		int64_t amount = db_column_int64(stmt, 3);
 
+		/* Checked: a group adds up the sums of its stages. */
 		g->deals += db_column_int64(stmt, 2);
-		g->best_case += amount;
+		if (dec_add(&g->best_case, amount))
+			g->overflow = 1;
 		if (s < 0)
 			continue;
-		g->weighted_x100 += amount * stages->list[s].probability;
-		if (rates[s].closed)
-			g->historical += dec_muldiv(amount, rates[s].won,
-						    rates[s].closed);
+		g->weighted_x100 += (__int128)amount *
+				    stages->list[s].probability;
+		if (rates[s].closed &&
+		    dec_add(&g->historical, dec_muldiv(amount, rates[s].won,
+						       rates[s].closed)))
+			g->overflow = 1;
 	}
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
@@ -440,7 +448,8 @@ static int forecast_won(struct db *db, const struct crm_forecast *q,
 			deal_stage_index(stages, key) : 0);
 
 		g->won_deals += db_column_int64(stmt, 1);
-		g->won += db_column_int64(stmt, 2);
+		if (dec_add(&g->won, db_column_int64(stmt, 2)))
+			g->overflow = 1;
 	}
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
@@ -468,13 +477,24 @@ int crm_forecast(struct db *db, const struct crm_forecast *q,
 		      group_order);
 	for (size_t i = 0; i < groups.len && status == BIZ_OK; i++) {
 		const struct forecast_group *g = &groups.list[i];
+		__int128 weighted = g->weighted_x100 / 100;
+		int rest = (int)(g->weighted_x100 % 100);
 
+		/* Half to even, as dec_muldiv(x, 1, 100) rounded. */
+		if (rest > 50 || rest < -50 ||
+		    ((rest == 50 || rest == -50) && (weighted & 1)))
+			weighted += rest > 0 ? 1 : -1;
+		if (g->overflow || weighted > INT64_MAX ||
+		    weighted < INT64_MIN) {
+			status = dec_sum_fail("%s '%s'", keys[q->by],
+					      g->key ? g->key : "(none)");
+			break;
+		}
 		json_reset(&w);
 		json_object(&w);
 		json_key_str(&w, keys[q->by], g->key);
 		json_key_int(&w, "deals", g->deals);
-		json_key_dec(&w, "weighted",
-			     dec_muldiv(g->weighted_x100, 1, 100), scale);
+		json_key_dec(&w, "weighted", (int64_t)weighted, scale);
 		json_key_dec(&w, "historical", g->historical, scale);
 		json_key_dec(&w, "best_case", g->best_case, scale);
 		json_key_int(&w, "won_deals", g->won_deals);
@@ -507,6 +527,7 @@ struct rep_stats {
 	int64_t *contact;	/* seconds from assignment to first contact */
 	size_t ncontact, contact_cap;
 	int64_t won, lost, amount_won, cycle_seconds;
+	int overflow;		/* amount_won would pass int64 */
 };
 
 struct rep_table {
@@ -649,7 +670,8 @@ static int stats_deals(struct db *db, const struct crm_stats *q,
 			continue;
 		}
 		r->won++;
-		r->amount_won += db_column_int64(stmt, 2);
+		if (dec_add(&r->amount_won, db_column_int64(stmt, 2)))
+			r->overflow = 1;
 		r->cycle_seconds += seconds_between(db_column_text(stmt, 3),
 						    db_column_text(stmt, 4));
 	}
@@ -695,6 +717,11 @@ int crm_stats(struct db *db, const struct crm_stats *q, struct sink *out)
 	for (size_t i = 0; i < t.len && status == BIZ_OK; i++) {
 		struct rep_stats *r = &t.list[i];
 
+		if (r->overflow) {
+			status = dec_sum_fail("amount won by '%s'",
+					      r->handle);
+			break;
+		}
 		json_reset(&w);
 		json_object(&w);
 		json_key_str(&w, "rep", r->handle);

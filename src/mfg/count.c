@@ -797,10 +797,17 @@ static int adjust_lines(struct db *db, const struct count_head *h,
 			if ((status = stock_adjust(db, doc, &a, NULL)))
 				break;
 			l->value = a.value;
-			if (a.value < 0)
-				*loss -= a.value;
-			else
-				*gain += a.value;
+			/* Posted as one entry: within the stored limit. */
+			if ((a.value < 0 ? dec_sub(loss, a.value) :
+			     dec_add(gain, a.value)) ||
+			    *loss > DEC_TOTAL_LIMIT ||
+			    *gain > DEC_TOTAL_LIMIT) {
+				status = biz_fail(BIZ_REFUSED, "a count too "
+						  "large: its gains or losses "
+						  "pass 10^17 of the smallest "
+						  "unit at '%s'", l->sku);
+				break;
+			}
 		}
 		if (l->has_variance && !l->has_counted)
 			l->counted = 0;

@@ -663,38 +663,42 @@ int purchase_open_bills(struct db *db, const char *as_of,
 	return status;
 }
 
-int purchase_open_bills_total(struct db *db, int64_t *out)
+/* The totals of the whole database below are added up row by row in
+ * 128 bits (db_sum_wide): SQL's sum() fails past int64. */
+int purchase_open_bills_total(struct db *db, dec_wide *out)
 {
-	static const char sql[] =
-		"SELECT coalesce(sum(amount - paid), 0) FROM bill";
+	static const char sql[] = "SELECT amount - paid FROM bill";
 
-	return db_int64(db, db_stmt(db, sql), out);
+	return db_sum_wide(db, db_stmt(db, sql), out);
 }
 
-int purchase_unbilled_total(struct db *db, int64_t *out)
+int purchase_unbilled_total(struct db *db, dec_wide *out)
 {
-	/* Less what failed quality control and no bill netted out. */
+	/*
+	 * Received and not billed, less what failed quality control (its
+	 * moves are negative) and no bill netted out.
+	 */
 	static const char sql[] =
-		"SELECT (SELECT coalesce(sum(received_value - billed_value), 0) "
-		"FROM purchase_line) - coalesce((SELECT -sum(m.value) "
+		"SELECT received_value - billed_value FROM purchase_line "
+		"UNION ALL SELECT m.value "
 		"FROM stock_doc f JOIN stock_doc r ON r.id = f.source_doc "
 		"JOIN purchase p ON CAST(p.id AS TEXT) = r.po "
 		"JOIN move m ON m.doc_id = f.id WHERE f.kind = 'qc_fail' "
-		"AND r.kind = 'receipt'), 0) + "
-		"(SELECT coalesce(sum(returned), 0) FROM bill)";
+		"AND r.kind = 'receipt' "
+		"UNION ALL SELECT returned FROM bill";
 
-	return db_int64(db, db_stmt(db, sql), out);
+	return db_sum_wide(db, db_stmt(db, sql), out);
 }
 
 int purchase_payables_posted(struct db *db, const char *account,
-			     int64_t *out)
+			     dec_wide *out)
 {
 	static const char sql[] =
-		"SELECT coalesce(sum(p.amount), 0) FROM posting p "
+		"SELECT p.amount FROM posting p "
 		"JOIN entry e ON e.id = p.entry_id WHERE p.account = ? "
 		"AND e.source IN ('bill', 'bill_payment')";
 	struct db_stmt *stmt = db_stmt(db, sql);
 
 	db_bind_text(stmt, 1, account);
-	return db_int64(db, stmt, out);
+	return db_sum_wide(db, stmt, out);
 }

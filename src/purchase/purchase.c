@@ -381,6 +381,7 @@ static int check_request(struct db *db, const struct purchase_in *in,
 			 const char *wh, int64_t *prices)
 {
 	struct item_info item;
+	int64_t total = 0;
 	int status;
 
 	if (!in->supplier)
@@ -403,6 +404,15 @@ static int check_request(struct db *db, const struct purchase_in *in,
 		    (status = last_price(db, in->supplier, l->sku,
 					 &prices[i])))
 			return status;
+		/* Within the stored limit, as its receipts and bills are;
+		 * a wrapped total also slipped past the approval limit. */
+		if (dec_add(&total, purchase_line_value(db, l->qty,
+							prices[i])) ||
+		    total > DEC_TOTAL_LIMIT)
+			return biz_fail(BIZ_REFUSED, "a purchase too large: "
+					"its total passes 10^17 of the "
+					"smallest unit at line %zu ('%s')",
+					i + 1, l->sku);
 	}
 	if (in->date && date_parse(in->date, &(int64_t){ 0 }))
 		return biz_fail(BIZ_DATAERR, "date: '%s' is not a date such as "
@@ -489,8 +499,12 @@ int purchase_approve(struct db *db, int64_t id, jv *out)
 		goto done;
 	}
 	for (size_t i = 0; i < p.count; i++)
-		total += purchase_line_value(db, p.lines[i].qty,
-					     p.lines[i].price);
+		if (dec_add(&total, purchase_line_value(db, p.lines[i].qty,
+							p.lines[i].price))) {
+			status = dec_sum_fail("total of purchase %lld",
+					      (long long)id);
+			goto done;
+		}
 	if ((status = config_money(db, "purchase.approval_limit", &limit,
 				   &has_limit)))
 		goto done;

@@ -16,6 +16,7 @@
 #include <jq.h>
 
 #include "db.h"
+#include "decimal.h"
 #include "json.h"
 
 /* ---- suppliers --------------------------------------------------------- */
@@ -170,12 +171,12 @@ int purchase_open_bills(struct db *db, const char *as_of,
  * Sum of bills open now; received value not billed yet (less what failed
  * quality control and went back).
  */
-int purchase_open_bills_total(struct db *db, int64_t *out);
-int purchase_unbilled_total(struct db *db, int64_t *out);
+int purchase_open_bills_total(struct db *db, dec_wide *out);
+int purchase_unbilled_total(struct db *db, dec_wide *out);
 
 /* What bills and bill payments posted to account (debits - credits). */
 int purchase_payables_posted(struct db *db, const char *account,
-			     int64_t *out);
+			     dec_wide *out);
 
 /* ---- replenishment ----------------------------------------------------- */
 

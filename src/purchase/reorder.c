@@ -77,14 +77,32 @@ static struct cell *cell_of(struct reorder *r, const char *sku,
 	return c;
 }
 
-static void close_day(struct cell *c)
+/*
+ * Adds the day summed to the window: 0, or -1 if a sum would pass its
+ * type (a day's demand near int64 comes only from stock turned over many
+ * times that day, but a wrong reorder point is never printed).
+ */
+static int close_day(struct cell *c)
 {
+	__int128 square = (__int128)c->day_sum * c->day_sum;
+
 	if (!c->day_sum)
-		return;
-	c->sum += c->day_sum;
-	c->sumsq += (__int128)c->day_sum * c->day_sum;
+		return 0;
+	if (dec_add(&c->sum, c->day_sum) ||
+	    __builtin_add_overflow(c->sumsq, square, &c->sumsq))
+		return -1;
 	c->days++;
 	c->day_sum = 0;
+	return 0;
+}
+
+/* The failure of a cell whose demand would pass int64: 65 naming it. */
+static int demand_overflow(const struct cell *c)
+{
+	return dec_sum_fail("demand of '%.*s' in '%s'",
+			    (int)strcspn(c->key, "\037"), c->key,
+			    c->key + strcspn(c->key, "\037") +
+			    (c->key[strcspn(c->key, "\037")] != '\0'));
 }
 
 /* One issue of the window (stock_demand_each() gives them by date). */
@@ -94,10 +112,12 @@ static int add_demand(void *arg, const char *sku, const char *wh,
 	struct cell *c = cell_of(arg, sku, wh, 1);
 
 	if (strcmp(c->day, day)) {
-		close_day(c);
+		if (close_day(c))
+			return demand_overflow(c);
 		snprintf(c->day, sizeof(c->day), "%s", day);
 	}
-	c->day_sum += qty;
+	if (dec_add(&c->day_sum, qty))
+		return demand_overflow(c);
 	return 0;
 }
 
@@ -109,7 +129,8 @@ static int read_demand(struct reorder *r)
 	if (status)
 		return status;
 	for (size_t i = 0; i < r->count; i++)
-		close_day(r->all[i]);
+		if (close_day(r->all[i]))
+			return demand_overflow(r->all[i]);
 	return BIZ_OK;
 }
 

@@ -20,9 +20,11 @@ const char *const sales_order_statuses[] = {
 
 int64_t sales_half_up(int64_t a, int64_t b, int64_t d)
 {
-	__int128 p = (__int128)a * b;
+	__int128 p = ((__int128)a * b + d / 2) / d;
 
-	return (int64_t)((p + d / 2) / d);
+	/* Clamped, never wrapped: no order, invoice or posting takes it. */
+	return p > INT64_MAX ? INT64_MAX : p < INT64_MIN ? INT64_MIN :
+	       (int64_t)p;
 }
 
 int64_t sales_net(int64_t qty, int64_t price)
@@ -333,8 +335,8 @@ int order_get(struct db *db, int64_t id, const char *op, struct json *out)
 	struct order_line *l = NULL;
 	struct db_stmt *stmt;
 	size_t n;
-	int64_t net = 0, tax = 0, invoiced, paid, credited;
-	int ms = db->money_scale, status, rc;
+	int64_t net = 0, tax = 0, total, invoiced, paid, credited;
+	int ms = db->money_scale, status, rc, overflow = 0;
 
 	if ((status = sales_order_head(db, id, &h)) ||
 	    (status = sales_order_lines(db, id, &l, &n)) ||
@@ -360,8 +362,10 @@ int order_get(struct db *db, int64_t id, const char *op, struct json *out)
 	for (size_t i = 0; i < n; i++) {
 		int64_t line_net = sales_net(l[i].qty, l[i].price);
 
-		net += line_net;
-		tax += sales_tax(line_net, h.tax_rate);
+		/* An order stored before the limit could pass int64. */
+		if (dec_add(&net, line_net) ||
+		    dec_add(&tax, sales_tax(line_net, h.tax_rate)))
+			overflow = 1;
 		json_object(out);
 		json_key_str(out, "sku", l[i].sku);
 		json_key_dec(out, "qty", l[i].qty, QTY_SCALE);
@@ -374,9 +378,16 @@ int order_get(struct db *db, int64_t id, const char *op, struct json *out)
 		json_end_object(out);
 	}
 	json_end_array(out);
+	total = net;
+	if (overflow || dec_add(&total, tax)) {
+		if (rc == DB_ROW)
+			db_reset(stmt);
+		free(l);
+		return dec_sum_fail("order %lld", (long long)id);
+	}
 	json_key_dec(out, "net", net, ms);
 	json_key_dec(out, "tax", tax, ms);
-	json_key_dec(out, "total", net + tax, ms);
+	json_key_dec(out, "total", total, ms);
 	json_key_dec(out, "invoiced", invoiced, ms);
 	json_key_dec(out, "paid", paid, ms);
 	json_key_dec(out, "credited", credited, ms);
@@ -474,6 +485,21 @@ static int order_by_ref(struct db *db, const char *ref, int64_t *id)
 	return db_id_by_text(db, sql, ref, id);
 }
 
+/*
+ * Adds a line's net and tax to an order's: whether the total would pass
+ * DEC_TOTAL_LIMIT (10^17 of the smallest unit), as no stored total may.
+ */
+static int order_too_large(int64_t *net, int64_t *tax, int64_t line_net,
+			   int64_t rate)
+{
+	int64_t total;
+
+	return dec_add(net, line_net) ||
+	       dec_add(tax, sales_tax(line_net, rate)) ||
+	       __builtin_add_overflow(*net, *tax, &total) ||
+	       total > DEC_TOTAL_LIMIT || *net > DEC_TOTAL_LIMIT;
+}
+
 int order_create(struct db *db, const struct sales_order_in *in,
 		 struct json *out)
 {
@@ -487,7 +513,7 @@ int order_create(struct db *db, const struct sales_order_in *in,
 	char date[TS_BUFSZ], at[TS_BUFSZ];
 	struct item_info item;
 	struct db_stmt *stmt;
-	int64_t id, terms;
+	int64_t id, terms, net = 0, tax = 0;
 	int status;
 	jv data;
 
@@ -506,6 +532,13 @@ int order_create(struct db *db, const struct sales_order_in *in,
 			return biz_fail(BIZ_DATAERR, "line '%s': quantity "
 					"must be more than zero",
 					in->lines[i].sku);
+		/* Its invoices and postings stay within the stored limit. */
+		if (order_too_large(&net, &tax, sales_net(in->lines[i].qty,
+			in->lines[i].price), in->tax_rate))
+			return biz_fail(BIZ_REFUSED, "an order too large: "
+					"its total passes 10^17 of the "
+					"smallest unit at line %zu ('%s')",
+					i + 1, in->lines[i].sku);
 	}
 	if (in->ref) {
 		if ((status = order_by_ref(db, in->ref, &id)))

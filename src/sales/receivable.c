@@ -40,13 +40,14 @@ int sales_receivables(struct db *db, const char *as_of,
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
 
-int sales_open_total(struct db *db, int64_t *out)
+int sales_open_total(struct db *db, dec_wide *out)
 {
+	/* Row by row in 128 bits: SQL's sum() fails past int64. */
 	static const char sql[] =
-		"SELECT coalesce((SELECT sum(total) FROM invoice), 0) - "
-		"coalesce((SELECT sum(amount) FROM invoice_settlement), 0)";
+		"SELECT total FROM invoice "
+		"UNION ALL SELECT -amount FROM invoice_settlement";
 
-	return db_int64(db, db_stmt(db, sql), out);
+	return db_sum_wide(db, db_stmt(db, sql), out);
 }
 
 int sales_reservation_breaches(struct db *db, int64_t *out)
@@ -130,27 +131,29 @@ static const char *const figures_sql[FIG_STREAMS] = {
 	"GROUP BY i.customer_id ORDER BY i.customer_id"
 };
 
-/* Adds stream kind's row (on customer f->customer) to f. */
-static void figures_add(struct sales_figures *f, int kind,
-			struct db_stmt *stmt)
+/*
+ * Adds stream kind's row (on customer f->customer) to f: -1 if a figure
+ * would pass int64.
+ */
+static int figures_add(struct sales_figures *f, int kind,
+		       struct db_stmt *stmt)
 {
 	const char *date;
 
 	switch (kind) {
 	case FIG_INVOICED:
-		f->revenue += db_column_int64(stmt, 1);
-		f->balance += db_column_int64(stmt, 2);
-		break;
+		return dec_add(&f->revenue, db_column_int64(stmt, 1)) ||
+		       dec_add(&f->balance, db_column_int64(stmt, 2)) ? -1 : 0;
 	case FIG_LAST:
 		date = db_column_text(stmt, 1);
 		snprintf(f->last, sizeof(f->last), "%s", date ? date : "");
 		break;
 	case FIG_RETURNED:
-		f->revenue -= db_column_int64(stmt, 1);
-		break;
+		return dec_sub(&f->revenue, db_column_int64(stmt, 1));
 	default:
-		f->balance -= db_column_int64(stmt, 1);
+		return dec_sub(&f->balance, db_column_int64(stmt, 1));
 	}
+	return 0;
 }
 
 int sales_customer_figures_all(struct db *db, struct sales_figures **rows,
@@ -179,7 +182,7 @@ int sales_customer_figures_all(struct db *db, struct sales_figures **rows,
 				next = db_column_int64(stmt[k], 0);
 			any = 1;
 		}
-		if (!any)
+		if (!any || status)
 			break;
 		ARRAY_GROW(*rows, *n + 1, cap);
 		f = &(*rows)[(*n)++];
@@ -188,12 +191,15 @@ int sales_customer_figures_all(struct db *db, struct sales_figures **rows,
 		for (int k = 0; k < FIG_STREAMS; k++)
 			if (rc[k] == DB_ROW &&
 			    db_column_int64(stmt[k], 0) == next) {
-				figures_add(f, k, stmt[k]);
+				if (!status && figures_add(f, k, stmt[k]))
+					status = dec_sum_fail("figures of "
+						"customer %lld",
+						(long long)f->customer);
 				rc[k] = db_row(db, stmt[k]);
 			}
 	}
 	for (int k = 0; k < FIG_STREAMS; k++) {
-		if (rc[k] != DB_DONE && !status)
+		if (rc[k] != DB_DONE && rc[k] != DB_ROW && !status)
 			status = rc[k];
 		db_reset(stmt[k]);
 	}

@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "decimal.h"
 #include "json.h"
 
 /* Places of a tax rate in percent: 8.25 is 82500. */
@@ -181,7 +182,7 @@ int sales_receivables(struct db *db, const char *as_of,
  * Sums the open amounts of every invoice (now), for biz-check: it must
  * equal the Accounts Receivable balance.
  */
-int sales_open_total(struct db *db, int64_t *out);
+int sales_open_total(struct db *db, dec_wide *out);
 
 /*
  * Counts reservation breaches for biz-check: per item, warehouse and

@@ -18,17 +18,21 @@ int stock_cost_scale(const struct db *db)
 	       db->money_scale + 2;
 }
 
-/* |value| / |qty| per unit at the cost scale; qty is not 0. */
+/*
+ * |value| / |qty| per unit at the cost scale; qty is not 0.  The scaling
+ * goes into dec_muldiv's 128-bit product: value * 100 first in int64
+ * wrapped for a value near 10^17 (a negative unit cost, issue 15).
+ */
 int64_t stock_unit_cost(const struct db *db, int64_t value, int64_t qty)
 {
 	int scale = stock_cost_scale(db);
 
 	if (value < 0)
-		value = -value;
+		value = value == INT64_MIN ? INT64_MAX : -value;
 	if (qty < 0)
-		qty = -qty;
-	return dec_muldiv(value * stock_pow10(scale - db->money_scale),
-			  stock_pow10(QTY_SCALE), qty);
+		qty = qty == INT64_MIN ? INT64_MAX : -qty;
+	return dec_muldiv(value, stock_pow10(scale - db->money_scale +
+					     QTY_SCALE), qty);
 }
 
 /* ---- move records --------------------------------------------------- */

@@ -124,6 +124,8 @@ int stock_each(struct db *db, const struct stock_filter *filter,
 	while (status == BIZ_OK && (rc = db_row(db, stmt)) == DB_ROW) {
 		stock_record(&w, db, stmt, lots, sql == by_item_sql ||
 			     sql == all_items_sql);
+		if (filter->value)
+			*filter->value = db_column_int64(stmt, 5);
 		status = sink_put(out, &w);
 	}
 	json_release(&w);

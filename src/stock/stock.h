@@ -164,6 +164,10 @@ struct stock_filter {
 				   from these) */
 	int all;		/* every item in every warehouse, even with
 				   nothing on hand, reserved or on order */
+	int64_t *value;		/* not NULL: set to each record's value in
+				   the smallest unit of money before it goes
+				   out (for an exact total: the record's
+				   JSON number is a double) */
 };
 
 /*

@@ -169,7 +169,13 @@ static int consume_fifo(struct db *db, struct stock_move *m, int64_t qty)
 		int64_t v = share(rows[i].value, take, rows[i].qty);
 
 		piece_add(m, take, v, rows[i].origin);
-		total += v;
+		/* The layers of one balance hold at most 10^17 together;
+		 * checked all the same: a wrapped value is never posted. */
+		if (dec_add(&total, v)) {
+			status = biz_fail(BIZ_REFUSED, "a stock move too "
+					  "large (its value passes int64)");
+			break;
+		}
 		need -= take;
 		status = layer_update(db, rows[i].id, take, v,
 				      take == rows[i].qty);

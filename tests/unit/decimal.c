@@ -279,5 +279,41 @@ int main(void)
 	muldiv_is(INT64_C(4611686018427387904), 3, 2,
 		  INT64_C(6917529027641081856), "2^62 x 3 / 2 = 3 x 2^61");
 
+	/* dec_add, dec_sub: checked, the sum left as it was on overflow. */
+	{
+		int64_t sum = INT64_MAX - 1;
+
+		ok(dec_add(&sum, 1) == 0 && sum == INT64_MAX,
+		   "dec_add reaches INT64_MAX");
+		ok(dec_add(&sum, 1) == -1 && sum == INT64_MAX,
+		   "dec_add past INT64_MAX: -1, sum kept");
+		sum = INT64_MIN;
+		ok(dec_sub(&sum, 1) == -1 && sum == INT64_MIN,
+		   "dec_sub past INT64_MIN: -1, sum kept");
+		/* 92 of 99,999,000,000,000,000 fit; the 93rd passes. */
+		sum = 0;
+		for (int i = 0; i < 92; i++)
+			dec_add(&sum, 99999000000000000LL);
+		ok(sum == 9199908000000000000LL &&
+		   dec_add(&sum, 99999000000000000LL) == -1,
+		   "92 of 9.9999 * 10^16 fit in int64, 93 do not");
+	}
+
+	/* dec_format_wide: past int64, exact. */
+	{
+		char buf[DEC_WIDE_BUFSZ];
+		dec_wide v = (dec_wide)93 * 99999000000000000LL;
+
+		ok(!strcmp(dec_format_wide(v, 2, buf), "92999070000000000"),
+		   "dec_format_wide(93 * 9.9999e16, 2) = \"%s\"", buf);
+		ok(!strcmp(dec_format_wide(-v - 1, 2, buf),
+			   "-92999070000000000.01"),
+		   "dec_format_wide, negative = \"%s\"", buf);
+		ok(!strcmp(dec_format_wide(5, 2, buf), "0.05"),
+		   "dec_format_wide(5, 2) = \"%s\"", buf);
+		ok(!strcmp(dec_format_wide((dec_wide)INT64_MAX * 10, 0, buf),
+			   "92233720368547758070"),
+		   "dec_format_wide(INT64_MAX * 10, 0) = \"%s\"", buf);
+	}
 	return tap_done();
 }
