@@ -61,4 +61,16 @@ test_expect_code 64 'set without a value is a usage error' '
 	biz-config set sales.terms_days
 '
 
+# A days setting is a count, not money: 30 (the default), not 30.00; the
+# money setting keeps the currency's two places (5000.5 is 5000.50).
+test_expect_success 'csv and table: only a money setting prints as money' '
+	biz-config list -f csv -o key,value,default \
+		--where ".key == \"sales.terms_days\" or
+			.key == \"purchase.approval_limit\"" >out &&
+	printf "key,value,default\npurchase.approval_limit,5000.50,\nsales.terms_days,30,30\n" >expect &&
+	test_cmp expect out &&
+	biz-config get sales.terms_days -f tsv -o value >out &&
+	printf "value\n30\n" >expect && test_cmp expect out
+'
+
 test_done

@@ -164,11 +164,12 @@ test_expect_success 'inv-stock --at computes from the moves' '
 # (DESIGN.md: move "id at date doc ref sku wh lot qty value unit_cost",
 # stock "sku wh on_hand reserved quarantine available on_order value
 # unit_cost", + "lot expiry" after wh with --lots), a move adding
-# doc_id, quarantine and serials after them.
+# doc_id, quarantine and serials after them, and the "op" of a write
+# ("created": DESIGN's writes carry op).
 test_expect_success 'move and stock records name their fields in order' '
 	inv-receive --wh MAIN --sku PEN --qty 1 --cost 2 >m1 &&
 	jq -c "keys_unsorted" m1 >keys &&
-	echo "[\"id\",\"at\",\"date\",\"doc\",\"ref\",\"sku\",\"wh\",\"lot\",\"qty\",\"value\",\"unit_cost\",\"doc_id\",\"quarantine\",\"serials\"]" >want &&
+	echo "[\"id\",\"at\",\"date\",\"doc\",\"ref\",\"sku\",\"wh\",\"lot\",\"qty\",\"value\",\"unit_cost\",\"doc_id\",\"quarantine\",\"serials\",\"op\"]" >want &&
 	test_cmp want keys &&
 	inv-stock --sku PEN --wh MAIN >s1 &&
 	jq -c "keys_unsorted" s1 >keys &&

@@ -99,4 +99,20 @@ test_expect_success 'another schema version: exit 65; no folder: exit 66' '
 	expect_exit 64 biz-import
 '
 
+# ex/event.jsonl holds one row an event; cut to its first line (a cut at
+# a line end parses), the manifest's count differs: 65 naming the file and
+# both counts, nothing written.  The same for a CSV export cut after its
+# header and first row (two lines: 1 row).
+test_expect_success 'a table file shorter than the manifest says: 65' '
+	cp -r ex cut && head -n 1 ex/event.jsonl >cut/event.jsonl &&
+	n=$(wc -l <ex/event.jsonl) &&
+	expect_exit 65 biz-import cut --db cut.db &&
+	grep -q "event.jsonl: 1 rows, but manifest.json says $n" err &&
+	test ! -e cut.db &&
+	cp -r cx cutcsv && head -n 2 cx/event.csv >cutcsv/event.csv &&
+	expect_exit 65 biz-import cutcsv --db cutcsv.db &&
+	grep -q "event.csv: 1 rows, but manifest.json says $n" err &&
+	test ! -e cutcsv.db
+'
+
 test_done

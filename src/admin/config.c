@@ -131,10 +131,16 @@ static int canonical(struct db *db, const struct config_key *k,
 		strbuf_addstr(canon, code);
 		return BIZ_OK;
 	case CONFIG_DATE:
-		if (date_parse(text, &v))
+		/*
+		 * The forms of every date option, fixed when set: "yesterday"
+		 * stores yesterday's date, and a month its last day (locking
+		 * 2026-10 closes all of October).
+		 */
+		if (date_parse_user(text, db->now, DATE_LAST, buf))
 			return biz_fail(BIZ_DATAERR, "%s: '%s' is not a date "
-					"such as 2026-11-27", k->key, text);
-		strbuf_addstr(canon, text);
+					"such as 2026-11-27, 2026-11, today, "
+					"yesterday or 7d", k->key, text);
+		strbuf_addstr(canon, buf);
 		return BIZ_OK;
 	}
 	return biz_fail(BIZ_INTERNAL, "%s: unknown kind", k->key);

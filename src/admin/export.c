@@ -26,7 +26,15 @@ struct exporter {
 	struct json columns;	/* the table's columns, a JSON array */
 	struct strbuf line;
 	int status;
+	const struct export_tick *tick;
 };
+
+/* Ticks the caller's progress, if any. */
+static void tick(const struct export_tick *t)
+{
+	if (t && t->fn)
+		t->fn(t->arg);
+}
 
 /* Creates path for writing, 0600, never through an existing name. */
 static int create_file(const char *path, FILE **fp)
@@ -156,6 +164,7 @@ static int export_row(void *arg, int ncols, const char *const *names,
 	strbuf_addstr(&e->line, e->format == EXPORT_JSONL ? "}\n" : "\n");
 	fwrite(e->line.buf, 1, e->line.len, e->fp);
 	e->rows++;
+	tick(e->tick);
 	return BIZ_OK;
 }
 
@@ -164,13 +173,14 @@ struct export_run {
 	enum export_format format;
 	struct json manifest;	/* the tables array being written */
 	struct sink *sink;
+	const struct export_tick *tick;
 };
 
 static int export_table(struct db *db, const char *table, void *arg)
 {
 	struct export_run *run = arg;
 	struct exporter e = { run->format, NULL, NULL, 0, 0, { { 0 }, 0 },
-			      { 0 }, 0 };
+			      { 0 }, 0, run->tick };
 	struct strbuf path = { 0 }, file = { 0 };
 	struct json entry = { { 0 }, 0 };
 	int status;
@@ -207,9 +217,9 @@ static int export_table(struct db *db, const char *table, void *arg)
 }
 
 int export_dir(struct db *db, const char *dir, enum export_format format,
-	       struct sink *sink)
+	       struct sink *sink, const struct export_tick *tick)
 {
-	struct export_run run = { dir, format, { { 0 }, 0 }, sink };
+	struct export_run run = { dir, format, { { 0 }, 0 }, sink, tick };
 	struct strbuf path = { 0 };
 	struct json m = { { 0 }, 0 };
 	struct stat st;
@@ -265,6 +275,7 @@ struct importer {
 	char **owned;		/* decoded text of the row's values */
 	struct db_insert *insert;
 	int64_t rows;
+	const struct export_tick *tick;
 };
 
 static int bad_line(struct importer *im, const char *what)
@@ -394,6 +405,7 @@ static int insert_row(struct importer *im)
 		free(message);
 	}
 	im->rows++;
+	tick(im->tick);
 	row_reset(im);
 	return status;
 }
@@ -512,12 +524,14 @@ static int import_csv(struct importer *im, FILE *fp)
 }
 
 static int import_table(struct db *db, const char *dir, jv table,
-			enum export_format format, struct sink *sink)
+			enum export_format format, struct sink *sink,
+			const struct export_tick *tick)
 {
 	struct rec_texts texts = { .used = 0 };
 	const char *name = rec_text(&texts, table, "name");
 	const char *file = rec_text(&texts, table, "file");
 	jv columns = jv_object_get(jv_copy(table), jv_string("columns"));
+	jv rows = jv_object_get(jv_copy(table), jv_string("rows"));
 	struct importer im = { 0 };
 	struct strbuf path = { 0 };
 	struct json entry = { { 0 }, 0 };
@@ -525,9 +539,10 @@ static int import_table(struct db *db, const char *dir, jv table,
 	int status;
 
 	if (!name || !file || strchr(file, '/') ||
-	    jv_get_kind(columns) != JV_KIND_ARRAY) {
+	    jv_get_kind(columns) != JV_KIND_ARRAY ||
+	    jv_get_kind(rows) != JV_KIND_NUMBER) {
 		status = biz_fail(BIZ_DATAERR, "%s/manifest.json: a table "
-				  "without name, file or columns", dir);
+				  "without name, file, rows or columns", dir);
 		goto done;
 	}
 	if (!db_has_table(db, name)) {
@@ -537,6 +552,7 @@ static int import_table(struct db *db, const char *dir, jv table,
 	}
 	strbuf_addf(&path, "%s/%s", dir, file);
 	im.path = path.buf;
+	im.tick = tick;
 	im.ncols = jv_array_length(jv_copy(columns));
 	im.columns = xmalloc((size_t)(im.ncols + 1) * sizeof(*im.columns));
 	im.values = xmalloc((size_t)(im.ncols + 1) * sizeof(*im.values));
@@ -561,6 +577,12 @@ static int import_table(struct db *db, const char *dir, jv table,
 		goto done;
 	status = format == EXPORT_CSV ? import_csv(&im, fp) :
 					import_jsonl(&im, fp);
+	/* A file cut at a line end parses: only the count tells. */
+	if (!status && (double)im.rows != jv_number_value(rows))
+		status = biz_fail(BIZ_DATAERR, "%s: %lld rows, but "
+				  "manifest.json says %.0f: the file is cut "
+				  "short or altered", path.buf,
+				  (long long)im.rows, jv_number_value(rows));
 	if (!status) {
 		json_object(&entry);
 		json_key_str(&entry, "name", name);
@@ -581,6 +603,7 @@ done:
 	json_release(&entry);
 	strbuf_release(&path);
 	jv_free(columns);
+	jv_free(rows);
 	return status;
 }
 
@@ -615,7 +638,8 @@ done:
 	return status;
 }
 
-int import_dir(struct db *db, const char *dir, struct sink *sink)
+int import_dir(struct db *db, const char *dir, struct sink *sink,
+	       const struct export_tick *tick)
 {
 	struct rec_texts texts = { .used = 0 };
 	jv manifest = jv_invalid(), tables, version;
@@ -648,7 +672,8 @@ int import_dir(struct db *db, const char *dir, struct sink *sink)
 		goto done;
 	jv_array_foreach(tables, i, table) {
 		if (!status)
-			status = import_table(db, dir, table, fmt, sink);
+			status = import_table(db, dir, table, fmt, sink,
+					      tick);
 		jv_free(table);
 	}
 	if (status)

@@ -704,8 +704,21 @@ char *cli_data_date(struct cli *cli, const char *option, const char *text,
 
 	if (date_parse_user(text, option_now(cli), end, buf))
 		biz_dief(BIZ_DATAERR, "%s: '%s' is not a date such as "
-			 "2026-11-27, today, yesterday or 7d", option, text);
+			 "2026-11-27, %stoday, yesterday or 7d", option, text,
+			 end == DATE_EXACT ? "" : "2026-11, ");
 	return cli_keep(cli, buf);
+}
+
+char *cli_data_time(struct cli *cli, const char *option, const char *text)
+{
+	char buf[TS_BUFSZ];
+	int64_t t;
+
+	if (time_parse_user(text, option_now(cli), DATE_FIRST, &t))
+		biz_dief(BIZ_DATAERR, "%s: '%s' is not a time such as "
+			 "2026-11-27T08:00:00Z, a date such as 2026-11-27, "
+			 "today, yesterday or 7d", option, text);
+	return cli_keep(cli, time_format(t, buf));
 }
 
 int64_t cli_time(struct cli *cli, const char *option, const char *text,
@@ -751,33 +764,32 @@ int cli_batch(struct cli *cli, const char *path, cli_apply_fn apply,
 }
 
 /*
- * Progress of a long batch on stderr, only when stderr is a terminal (a
+ * Progress of a long run on stderr, only when stderr is a terminal (a
  * cron job's mail and a pipe's log stay clean) and not with -q: a line
- * rewritten every PROGRESS_STEP records, ended once the batch is done.
+ * rewritten every PROGRESS_STEP records, ended once the run is done.
  */
 #define PROGRESS_STEP 10000
 
-static void progress_tick(int64_t done, int *shown)
+void cli_progress_tick(struct cli_progress *p)
 {
-	if (done % PROGRESS_STEP || biz_quiet || !isatty(STDERR_FILENO))
+	if (++p->done % PROGRESS_STEP || biz_quiet || !isatty(STDERR_FILENO))
 		return;
-	fprintf(stderr, "\r%s: %lld records read", biz_progname,
-		(long long)done);
-	*shown = 1;
+	fprintf(stderr, "\r%s: %lld %s", biz_progname, (long long)p->done,
+		p->what);
+	p->shown = 1;
 }
 
-static void progress_end(int64_t done, int shown)
+void cli_progress_end(struct cli_progress *p)
 {
-	if (shown)
-		fprintf(stderr, "\r%s: %lld records read\n", biz_progname,
-			(long long)done);
+	if (p->shown)
+		fprintf(stderr, "\r%s: %lld %s\n", biz_progname,
+			(long long)p->done, p->what);
 }
 
 int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		  cli_end_fn end, void *arg)
 {
-	int64_t done = 0;
-	int shown = 0;
+	struct cli_progress progress = { "records read", 0, 0 };
 	struct db *db = cli->db ? cli->db : cli_db(cli);
 	struct reader *r;
 	jv record, out;
@@ -804,9 +816,9 @@ int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		}
 		if (jv_is_valid(out))
 			cli_print(cli, out);
-		progress_tick(++done, &shown);
+		cli_progress_tick(&progress);
 	}
-	progress_end(done, shown);
+	cli_progress_end(&progress);
 	if (rc > 1)
 		status = rc;
 	if (!status && end)

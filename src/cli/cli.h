@@ -280,9 +280,32 @@ char *cli_date(struct cli *cli, const char *option, const char *text,
 char *cli_data_date(struct cli *cli, const char *option, const char *text,
 		    enum date_end end);
 
+/*
+ * A time that is data (crm-log's --at) as a UTC timestamp (held until
+ * cli_finish()): a date is its first second; a bad one exits 65.
+ */
+char *cli_data_time(struct cli *cli, const char *option, const char *text);
+
 /* A time option's value in epoch seconds (time_parse_user()), or 64. */
 int64_t cli_time(struct cli *cli, const char *option, const char *text,
 		 enum date_end end);
+
+/*
+ * Progress of a long run (imports, exports, batches) on stderr, only when
+ * stderr is a terminal and not with -q: "PROG: 10000 records read" every
+ * 10,000 ticks, rewritten in place, and the total once at the end.
+ */
+struct cli_progress {
+	const char *what;	/* "records read", "rows written" */
+	int64_t done;
+	int shown;
+};
+
+/* Counts one more record, showing the count every 10,000. */
+void cli_progress_tick(struct cli_progress *p);
+
+/* Ends the line with the total, if any count was shown. */
+void cli_progress_end(struct cli_progress *p);
 
 /* One write of a command: fn(db, arg, &record) inside one transaction. */
 typedef int (*cli_write_fn)(struct db *db, void *arg, jv *record);

@@ -15,8 +15,15 @@ static const struct option options[] = {
 	CLI_OPTIONS
 };
 
+static void tick(void *arg)
+{
+	cli_progress_tick(arg);
+}
+
 static int run(struct cli *cli, void *arg)
 {
+	struct cli_progress progress = { "rows written", 0, 0 };
+	struct export_tick ticker = { tick, &progress };
 	enum export_format format = EXPORT_JSONL;
 	const char *dir = NULL;
 	struct strbuf name = { 0 };
@@ -45,7 +52,8 @@ static int run(struct cli *cli, void *arg)
 		dir = name.buf;
 	}
 	cli_output(cli);
-	status = export_dir(cli->db, dir, format, cli_sink(cli));
+	status = export_dir(cli->db, dir, format, cli_sink(cli), &ticker);
+	cli_progress_end(&progress);
 	strbuf_release(&name);
 	return status;
 }

@@ -25,8 +25,15 @@ static void remove_database(const char *path)
 	strbuf_release(&sb);
 }
 
+static void tick(void *arg)
+{
+	cli_progress_tick(arg);
+}
+
 static int run(struct cli *cli, void *arg)
 {
+	struct cli_progress progress = { "rows read", 0, 0 };
+	struct export_tick ticker = { tick, &progress };
 	struct stat st;
 	char **args, *path;
 	int status;
@@ -45,7 +52,9 @@ static int run(struct cli *cli, void *arg)
 	cli->spool = 1;
 	cli_db_create(cli);
 	cli_output(cli);
-	if (!(status = import_dir(cli->db, args[0], cli_sink(cli))))
+	status = import_dir(cli->db, args[0], cli_sink(cli), &ticker);
+	cli_progress_end(&progress);
+	if (!status)
 		return status;
 	/* Nothing half-made stays: the database this run created goes. */
 	path = xstrdup(cli->db->path);

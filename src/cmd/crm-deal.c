@@ -126,8 +126,11 @@ static void read_options(struct cli *cli, struct request *req)
 				req->filter.stage = optarg;
 			if (c == OPT_OWNER)
 				req->filter.owner = optarg;
+			/* A month closes by its last day. */
 			cli_option_field(&req->fields, option_fields, c,
-					 optarg);
+					 c == OPT_CLOSE ?
+					 cli_data_date(cli, "--close", optarg,
+						       DATE_LAST) : optarg);
 		}
 	}
 }

@@ -261,7 +261,8 @@ static int run_convert(struct cli *cli, void *arg)
 		else if (c == OPT_TITLE)
 			conv.c.title = optarg;
 		else
-			conv.c.close = optarg;
+			conv.c.close = cli_data_date(cli, "--close", optarg,
+						     DATE_LAST);
 	}
 	cli_operands(cli, 1, 1, &args);
 	conv.id = lead_id(cli, args[0]);

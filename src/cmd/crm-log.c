@@ -82,7 +82,9 @@ static void read_options(struct cli *cli, struct request *req)
 			req->filter.rep = optarg;
 		if (c == OPT_KIND)
 			cli_choice(cli, "--kind", optarg, crm_activity_kinds);
-		cli_option_field(&req->fields, option_fields, c, optarg);
+		cli_option_field(&req->fields, option_fields, c,
+				 c == OPT_AT ? cli_data_time(cli, "--at",
+							     optarg) : optarg);
 	}
 	cli_operands(cli, 0, 0, &args);
 }

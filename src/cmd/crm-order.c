@@ -96,7 +96,10 @@ static void read_options(struct cli *cli, struct request *req)
 		case OPT_WH: req->wh = optarg; break;
 		case OPT_TAX: req->tax = optarg; break;
 		case OPT_REF: req->ref = optarg; break;
-		case OPT_DATE: req->date = optarg; break;
+		case OPT_DATE:
+			req->date = cli_data_date(cli, "--date", optarg,
+						  DATE_EXACT);
+			break;
 		case OPT_PARTIAL: req->partial = 1; break;
 		case OPT_SERIAL:
 			req->serials = realloc(req->serials,

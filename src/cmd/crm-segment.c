@@ -38,7 +38,6 @@ struct request {
 static int run_segment(struct cli *cli, void *arg)
 {
 	struct request *req = arg;
-	struct crm_period period;
 	char **args;
 	int status, c;
 
@@ -60,7 +59,8 @@ static int run_segment(struct cli *cli, void *arg)
 			req->min_revenue = optarg;
 			break;
 		case OPT_SINCE:
-			req->since = optarg;
+			req->since = cli_date(cli, "--since", optarg,
+					      DATE_FIRST);
 			break;
 		case OPT_RFM:
 			req->q.rfm = 1;
@@ -87,12 +87,7 @@ static int run_segment(struct cli *cli, void *arg)
 						 cli->db->money_scale);
 		req->q.has_min_revenue = 1;
 	}
-	if (req->since) {
-		if ((status = crm_period_parse(cli->db, req->since, NULL,
-					       &period)))
-			goto done;
-		req->q.since = period.from_date;
-	}
+	req->q.since = req->since;
 	status = crm_segment(cli->db, &req->q, cli_sink(cli));
 done:
 	free(req->tags);

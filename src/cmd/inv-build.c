@@ -59,7 +59,10 @@ static int run_build(struct cli *cli, void *arg)
 		case OPT_WH: req->build.wh = optarg; break;
 		case OPT_LOT: req->build.lot = optarg; break;
 		case OPT_REF: req->build.ref = optarg; break;
-		case OPT_DATE: req->build.date = optarg; break;
+		case OPT_DATE:
+			req->build.date = cli_data_date(cli, "--date",
+							optarg, DATE_EXACT);
+			break;
 		case OPT_EXPLODE: req->build.explode = 1; break;
 		case OPT_SERIAL:
 			ARRAY_PUSH(req->serials, req->build.serial_count,

@@ -74,7 +74,10 @@ static void read_options(struct cli *cli, struct request *req)
 			break;
 		case OPT_WH: req->in.wh = optarg; break;
 		case OPT_REF: req->in.ref = optarg; break;
-		case OPT_DATE: req->in.date = optarg; break;
+		case OPT_DATE:
+			req->in.date = cli_data_date(cli, "--date", optarg,
+						     DATE_EXACT);
+			break;
 		case OPT_HOLD: req->hold = 1; break;
 		case OPT_LOT: req->receipt.lot = optarg; break;
 		case OPT_EXPIRY:

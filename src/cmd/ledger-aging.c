@@ -63,14 +63,15 @@ static int run(struct cli *cli, void *arg)
 	char today[TS_BUFSZ], **args;
 	int c, ap = 0, ar = 0, detail = 0, status;
 	struct aging *aging;
-	int64_t day;
 
 	(void)arg;
 	while ((c = cli_next_option(cli)) != -1) {
 		switch (c) {
 		case OPT_AP: ap = 1; break;
 		case OPT_AR: ar = 1; break;
-		case OPT_AS_OF: as_of = optarg; break;
+		case OPT_AS_OF:
+			as_of = cli_date(cli, "--as-of", optarg, DATE_LAST);
+			break;
 		case OPT_DETAIL: detail = 1; break;
 		}
 	}
@@ -78,11 +79,8 @@ static int run(struct cli *cli, void *arg)
 	if (ap == ar)
 		cli_usage_error(cli, "one of --ar (receivables by customer) or "
 				"--ap (payables by supplier) is needed");
-	if (!as_of || !strcmp(as_of, "today"))
+	if (!as_of)
 		as_of = date_format(cli->db->now, today);
-	else if (date_parse(as_of, &day))
-		cli_usage_error(cli, "--as-of: '%s' is not a date such as "
-				"2026-11-27", as_of);
 	cli_output(cli);
 	aging = aging_new(as_of, cli->db->money_scale, detail,
 			  cli_sink(cli));

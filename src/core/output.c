@@ -177,10 +177,32 @@ void output_money_scale(struct output *out, int scale)
 
 
 /*
- * A value as the text of one cell: strings raw, null empty, money with
- * its places, else JSON.  key may be NULL.
+ * Whether field key of record (borrowed) is money.  A record that names
+ * the kind of its value (biz-config's settings: "kind" money, days,
+ * account, date) has a money value and default only when that kind is
+ * money: 30 days of sales.terms_days is not 30.00.
  */
-static jv cell_text(struct output *out, const char *key, jv value)
+static int cell_is_money(jv record, const char *key)
+{
+	jv kind;
+	int money;
+
+	if (!key || !output_money_field(key))
+		return 0;
+	if (strcmp(key, "value") && strcmp(key, "default"))
+		return 1;
+	kind = jv_object_get(jv_copy(record), jv_string("kind"));
+	money = jv_get_kind(kind) != JV_KIND_STRING ||
+		!strcmp(jv_string_value(kind), "money");
+	jv_free(kind);
+	return money;
+}
+
+/*
+ * A value as the text of one cell: strings raw, null empty, money (when
+ * money is set) with its places, else JSON.
+ */
+static jv cell_text(struct output *out, int money, jv value)
 {
 	jv text;
 
@@ -193,7 +215,7 @@ static jv cell_text(struct output *out, const char *key, jv value)
 		jv_free(value);
 		return jv_string("");
 	case JV_KIND_NUMBER:
-		if (key && output_money_field(key)) {
+		if (money) {
 			text = cell_money_text(value, out->money_scale);
 			break;
 		}
@@ -763,7 +785,7 @@ static jv record_cells(struct output *out, jv columns, jv value)
 
 	if (jv_get_kind(value) != JV_KIND_OBJECT) {
 		jv_free(columns);
-		return jv_array_append(cells, cell_text(out, NULL, value));
+		return jv_array_append(cells, cell_text(out, 0, value));
 	}
 	jv_array_foreach(columns, i, key) {
 		jv v = jv_object_get(jv_copy(value), jv_copy(key));
@@ -771,8 +793,8 @@ static jv record_cells(struct output *out, jv columns, jv value)
 		if (out->format == FORMAT_TABLE && is_total(value) &&
 		    !strcmp(jv_string_value(key), "total"))
 			v = (jv_free(v), jv_null());
-		cells = jv_array_append(cells,
-					cell_text(out, jv_string_value(key), v));
+		cells = jv_array_append(cells, cell_text(out,
+				cell_is_money(value, jv_string_value(key)), v));
 		jv_free(key);
 	}
 	jv_free(columns);

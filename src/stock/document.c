@@ -79,6 +79,15 @@ void stock_move_json(struct json *w, const struct db *db,
 	json_end_object(w);
 }
 
+void stock_move_json_op(struct json *w, const char *op)
+{
+	/* Reopens the object stock_move_json() closed. */
+	w->text.buf[--w->text.len] = '\0';
+	w->comma = 1;
+	json_key_str(w, "op", op);
+	json_end_object(w);
+}
+
 int stock_move_out(struct sink *out, const struct json *w)
 {
 	int status = sink_put(out, w);

@@ -73,6 +73,9 @@ struct stock_move_record {
 void stock_move_json(struct json *w, const struct db *db,
 		     const struct stock_move_record *r);
 
+/* Adds "op": op to the record stock_move_json() wrote into w. */
+void stock_move_json_op(struct json *w, const char *op);
+
 /* Hands a move record to out (NULL: none); a status. */
 int stock_move_out(struct sink *out, const struct json *w);
 

@@ -398,5 +398,7 @@ int stock_apply_move(struct db *db, struct stock_doc *doc,
 	if ((status = event_append_json(db, m->event, "move", id,
 					text->text.buf)))
 		return status;
+	/* The record printed says the move is new; the event's data not. */
+	stock_move_json_op(text, "created");
 	return stock_move_out(out, text);
 }
