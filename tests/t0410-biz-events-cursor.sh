@@ -44,10 +44,18 @@ test_expect_success '--limit moves the cursor only past what was printed' '
 	jqe out 1 ".id == 9" && echo 9 >expect && test_cmp expect cur
 '
 
-test_expect_success 'a run writing to a full device exits 70, cursor kept' '
+test_expect_success 'a run writing to a full device exits 74, cursor kept' '
 	crm-rep add dee --name Dee >/dev/null &&
-	biz-events --cursor-file cur >/dev/full 2>err; test $? -eq 70 &&
+	biz-events --cursor-file cur >/dev/full 2>err; test $? -eq 74 &&
+	grep "error writing to standard output" err &&
 	echo 9 >expect && test_cmp expect cur
+'
+
+# A cursor file in a folder that does not exist: 66 before any event is
+# printed (it printed them all, then failed, and did so again next run).
+test_expect_success 'a cursor file that cannot be written: 66, nothing printed' '
+	expect_exit 66 biz-events --cursor-file nowhere/cur &&
+	test ! -s out
 '
 
 # 1500 new leads: 1500 events of about 200 bytes, more than a pipe holds

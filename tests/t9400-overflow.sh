@@ -12,11 +12,15 @@ test_expect_success 'set up' '
 '
 
 # A quantity has 3 places: 10^12 units are 10^15 thousandths, refused.
+# A number too large is data (65), on the command line as in a file; one
+# that is not a number is usage (64).
 test_expect_success 'a quantity past the limits: refused on input' '
-	expect_exit 64 inv-receive --wh MAIN --sku BIG --qty 10000000000000 --cost 0 &&
-	grep "is not a number under 10^13 (and 10^15 of its smallest unit)" err &&
-	expect_exit 64 inv-receive --wh MAIN --sku BIG --qty 1000000000000 --cost 0 &&
-	expect_exit 64 inv-receive --wh MAIN --sku BIG --qty 5000000000000000 --cost 0.01 &&
+	expect_exit 65 inv-receive --wh MAIN --sku BIG --qty 10000000000000 --cost 0 &&
+	grep "^inv-receive: --qty: .10000000000000. is past the largest figure taken (under 10^13 units and 10^15 of its smallest unit)$" err &&
+	expect_exit 65 inv-receive --wh MAIN --sku BIG --qty 1000000000000 --cost 0 &&
+	expect_exit 65 inv-receive --wh MAIN --sku BIG --qty 5000000000000000 --cost 0.01 &&
+	expect_exit 64 inv-receive --wh MAIN --sku BIG --qty 1.0001 --cost 0 &&
+	grep "is not a number with at most 3 decimal places" err &&
 	printf "sku,qty,cost\nBIG,1,0\nBIG,10000000000000,0\n" >big.csv &&
 	expect_exit 65 inv-receive --wh MAIN big.csv &&
 	grep "^inv-receive: big.csv:3: qty: " err &&

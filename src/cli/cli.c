@@ -514,7 +514,7 @@ int cli_finish(struct cli *cli, int status)
 	if (status)
 		biz_die(status);
 	if (fflush(stdout) || ferror(stdout))
-		biz_dief(BIZ_INTERNAL, "error writing to standard output");
+		biz_dief(BIZ_IOERR, "error writing to standard output");
 	return BIZ_OK;
 }
 
@@ -523,11 +523,12 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 {
 	int64_t v;
 
+	/* Well formed but too large is data (65), as in a file. */
+	if (dec_parse(text, scale, &v) && dec_too_large(text, scale))
+		biz_die(dec_parse_fail(option, text, scale));
 	if (dec_parse(text, scale, &v))
-		cli_usage_error(cli, "%s: '%s' is not a number under 10^13 "
-				"(and " DEC_TOTAL_LIMIT_TEXT " of its smallest "
-				"unit) with at most %d decimal places", option,
-				text, scale);
+		cli_usage_error(cli, "%s: '%s' is not a number with at most %d "
+				"decimal places", option, text, scale);
 	return v;
 }
 

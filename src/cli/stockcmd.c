@@ -55,10 +55,9 @@ static int record_decimal(jv record, const char *key, int scale,
 		int bad = dec_parse(jv_string_value(value), scale, out);
 
 		if (bad) {
-			int status = biz_fail(BIZ_DATAERR, "%s: '%s' is not a "
-					      "number with at most %d decimal "
-					      "places", key,
-					      jv_string_value(value), scale);
+			int status = dec_parse_fail(key,
+						    jv_string_value(value),
+						    scale);
 			jv_free(value);
 			return status;
 		}

@@ -85,7 +85,7 @@ static int store_cursor(struct cli *cli, const char *path, int64_t id,
 		cli->out = NULL;
 	}
 	if (fflush(stdout) || ferror(stdout))
-		return biz_fail(BIZ_INTERNAL, "error writing to standard "
+		return biz_fail(BIZ_IOERR, "error writing to standard "
 				"output");
 	if (!path || id == *stored)
 		return BIZ_OK;
@@ -132,6 +132,13 @@ static int run_events(struct cli *cli, void *arg)
 		return status;
 	/* The cursor file, once it exists, says where the feed goes on. */
 	feed.last_id = found ? stored : since ? since_id(cli, since) : 0;
+	/* A first run writes it before printing: one it cannot write
+	 * fails now, not after the events went out (and again next time). */
+	if (cursor && !found) {
+		if ((status = feed_cursor_write(cursor, feed.last_id)))
+			return status;
+		stored = feed.last_id;
+	}
 	if (follow && cli->format == FORMAT_DEFAULT)
 		cli->format = FORMAT_JSONL;
 	cli->output.stream = follow;

@@ -28,7 +28,7 @@ static int write_text(const char *text, size_t len, void *arg)
 {
 	(void)arg;
 	if (fwrite(text, 1, len, stdout) != len)
-		return biz_fail(BIZ_INTERNAL, "error writing to standard "
+		return biz_fail(BIZ_IOERR, "error writing to standard "
 				"output");
 	return BIZ_OK;
 }

@@ -24,6 +24,7 @@ enum {
 	BIZ_NOINPUT = 66,	/* input file missing */
 	BIZ_UNAVAILABLE = 69,	/* database missing or not ours */
 	BIZ_INTERNAL = 70,
+	BIZ_IOERR = 74,		/* output could not be written (a full disk) */
 	BIZ_TEMPFAIL = 75,	/* database busy past the timeout */
 	BIZ_NOPERM = 77		/* a write to a database we may only read */
 };

@@ -246,3 +246,33 @@ int dec_sum_fail(const char *fmt, ...)
 			"warehouse, account or dates)", what,
 			DEC_TOTAL_LIMIT_TEXT);
 }
+
+int dec_too_large(const char *text, int scale)
+{
+	const char *s = text + (*text == '-' || *text == '+');
+	int digits = 0, places = -1;
+
+	for (; *s; s++) {
+		if (*s == '.' && places < 0) {
+			places = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return 0;
+		digits++;
+		if (places >= 0 && ++places > scale && *s != '0')
+			return 0;
+	}
+	return digits > 0;
+}
+
+int dec_parse_fail(const char *what, const char *text, int scale)
+{
+	if (dec_too_large(text, scale))
+		return biz_fail(BIZ_DATAERR, "%s: '%s' is past the largest "
+				"figure taken (under 10^13 units and "
+				DEC_TOTAL_LIMIT_TEXT " of its smallest unit)",
+				what, text);
+	return biz_fail(BIZ_DATAERR, "%s: '%s' is not a number with at most "
+			"%d decimal places", what, text, scale);
+}

@@ -33,6 +33,21 @@
 #define DEC_TOTAL_LIMIT_TEXT "10^15"
 
 /*
+ * Whether text, which dec_parse() refused, is a well-formed number (a
+ * sign, digits, at most scale places that are not zero) refused only for
+ * its size: past DEC_INPUT_LIMIT or DEC_TOTAL_LIMIT.
+ */
+int dec_too_large(const char *text, int scale);
+
+/*
+ * The refusal of text for what (a field or an option): BIZ_DATAERR with
+ * "WHAT: 'TEXT' is not a number with at most N decimal places", or, for
+ * a number refused for its size, "... is past the largest figure taken
+ * (under 10^13 units and 10^15 of its smallest unit)".
+ */
+int dec_parse_fail(const char *what, const char *text, int scale);
+
+/*
  * Parses "-12.5" into 1250 at scale 2.  Accepts an optional sign, digits
  * and at most scale decimal places; refuses exponents, thousands
  * separators, spaces and magnitudes of DEC_INPUT_LIMIT or more.  Returns

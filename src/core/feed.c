@@ -64,7 +64,7 @@ int feed_cursor_write(const char *path, int64_t id)
 	}
 	if (write(fd, text.buf, text.len) != (ssize_t)text.len ||
 	    fsync(fd)) {
-		status = biz_fail(BIZ_INTERNAL, "%s: %s", tmp.buf,
+		status = biz_fail(BIZ_IOERR, "%s: %s", tmp.buf,
 				  strerror(errno));
 		close(fd);
 		unlink(tmp.buf);

@@ -382,9 +382,8 @@ int deal_parse_amount(struct db *db, jv value, int64_t *amount)
 		 dec_from_jv(jv_copy(value), db->money_scale, amount) :
 		 dec_parse(text, db->money_scale, amount);
 	if (failed) {
-		int status = biz_fail(BIZ_DATAERR, "amount: '%s' is not a "
-				      "number with at most %d decimal places",
-				      text, db->money_scale);
+		int status = dec_parse_fail("amount", text ? text : "",
+					    db->money_scale);
 
 		jv_free(value);
 		return status;

@@ -689,9 +689,7 @@ int count_record(struct db *db, int64_t id, jv record, struct sink *out)
 	else if (!qty_text && !serial)
 		status = biz_fail(BIZ_DATAERR, "qty: a quantity is needed");
 	else if (qty_text && dec_parse(qty_text, QTY_SCALE, &qty))
-		status = biz_fail(BIZ_DATAERR, "qty: '%s' is not a number "
-				  "with at most %d decimal places", qty_text,
-				  QTY_SCALE);
+		status = dec_parse_fail("qty", qty_text, QTY_SCALE);
 	if (!status && !(status = count_load(db, id, &h)) &&
 	    !(status = count_open(&h)))
 		status = count_add(db, &h, code, scan,
