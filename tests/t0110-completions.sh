@@ -330,6 +330,73 @@ test_expect_success 'fish: no database, no completions and no error text' '
 	done
 '
 
+# --db on the line: the lookups read that database, not $BIZ_DB (where
+# the SKUs are BOLT, NUT-M8, Q:1, TEA and the warehouses EAST, MAIN).
+test_expect_success 'setup: a second database with its own SKU, warehouse, account; one in ~' '
+	biz-init --db other.db >/dev/null &&
+	inv-item --db other.db add OTHER-1 --name Other >/dev/null &&
+	inv-warehouse --db other.db add FAR --name Far >/dev/null &&
+	ledger-account --db other.db add 5555 --name Kitty --type asset >/dev/null &&
+	mkdir home && biz-init --db home/h.db >/dev/null &&
+	inv-item --db home/h.db add HOME-1 --name Home >/dev/null
+'
+
+test_expect_success 'bash: --db PATH and --db=PATH on the line choose the database' '
+	bash_complete "inv-issue --db other.db --sku " >out &&
+	echo OTHER-1 >expect && test_cmp expect out &&
+	bash_complete "inv-issue --db=other.db --sku " >out && test_cmp expect out &&
+	bash_complete "inv-move --db other.db --from " >out && sort out >got &&
+	printf "FAR\nMAIN\n" >expect && test_cmp expect got &&
+	bash_complete "inv-reorder --db=other.db --wh F" >out &&
+	echo FAR >expect && test_cmp expect out &&
+	{ bash_complete "crm-stats --db other.db --rep " >out || :; } &&
+	test ! -s out &&
+	bash_complete "ledger-register --db other.db 55" >out &&
+	echo 5555 >expect && test_cmp expect out &&
+	{ bash_complete "ledger-register --db other.db 12" >out || :; } &&
+	test ! -s out &&
+	(HOME=$PWD/home && export HOME &&
+	 bash_complete "inv-issue --db ~/h.db --sku ") >out &&
+	echo HOME-1 >expect && test_cmp expect out &&
+	{ bash_complete "crm-ticket --db other.db show " >out || :; } &&
+	test ! -s out &&
+	bash_complete "crm-ticket show " >out && grep -qx 1 out
+'
+
+test_expect_success 'zsh: --db PATH and --db=PATH on the line choose the database' '
+	zsh_complete "inv-issue --db other.db --sku=O" \
+		"inv-stock --db=other.db --wh=F" "ledger-post --db other.db 555" \
+		"crm-ticket --db other.db reply " "inv-item --db other.db show O" \
+		"inv-issue --sku=N" &&
+	grep -q "inv-issue --db other.db --sku=OTHER-1" zsh.1 &&
+	grep -q "inv-stock --db=other.db --wh=FAR" zsh.2 &&
+	grep -q "ledger-post --db other.db 5555=" zsh.3 &&
+	! grep -q "reply 1" zsh.4 &&
+	grep -q "inv-item --db other.db show OTHER-1" zsh.5 &&
+	grep -q "inv-issue --sku=NUT-M8" zsh.6 &&
+	(HOME=$PWD/home && export HOME &&
+	 zsh_complete "inv-issue --db ~/h.db --sku=H") &&
+	grep -q "inv-issue --db ~/h.db --sku=HOME-1" zsh.1
+'
+
+test_expect_success 'fish: --db PATH and --db=PATH on the line choose the database' '
+	fish_complete "inv-issue --db other.db --sku " >out && cut -f1 out >got &&
+	echo OTHER-1 >expect && test_cmp expect got &&
+	fish_complete "inv-issue --db=other.db --sku " >out && cut -f1 out >got &&
+	test_cmp expect got &&
+	fish_complete "inv-item --db other.db show " >out && cut -f1 out >got &&
+	test_cmp expect got &&
+	fish_complete "inv-move --db other.db --to " >out && cut -f1 out | sort >got &&
+	printf "FAR\nMAIN\n" >expect && test_cmp expect got &&
+	fish_complete "ledger-post --db other.db 55" >out && cut -f1 out >got &&
+	echo 5555= >expect && test_cmp expect got &&
+	(HOME=$PWD/home && export HOME &&
+	 fish_complete "inv-issue --db ~/h.db --sku ") >out &&
+	cut -f1 out >got && echo HOME-1 >expect && test_cmp expect got &&
+	fish_complete "crm-ticket --db other.db close " >out && test ! -s out &&
+	fish_complete "crm-ticket close " >out && grep -q "^1	" out
+'
+
 test_expect_success 'descriptions end on a whole word' '
 	grep -ho "\-d .[^'\'']*." "$TOP"/completions/fish/*.fish >descs &&
 	! grep -E "(toda|seria|only items with|one se|\(see|items at o?|\(default)'\''$" descs

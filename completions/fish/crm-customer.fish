@@ -1,9 +1,26 @@
 # fish completion for crm-customer (bizutils): manage customers.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l crm_customer_subcommands add import list show set tag untag
 
 function __crm_customer_ids
-    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
+    crm-customer (__bizutils_db) list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 complete -c crm-customer -f
@@ -42,20 +59,20 @@ for sub in add set
     complete -c crm-customer -n "__fish_seen_subcommand_from $sub" -l terms -x -d 'payment terms in days'
     complete -c crm-customer -n "__fish_seen_subcommand_from $sub" -l set -x -d 'a custom field'
 end
-complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from add" -l tag -x -a '(crm-customer (__bizutils_db) list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag'
 
 # crm-customer import
-complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag for every record'
+complete -c crm-customer -n "__fish_seen_subcommand_from import" -l tag -x -a '(crm-customer (__bizutils_db) list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'a tag for every record'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l set -x -d 'a custom field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
 complete -c crm-customer -n "__fish_seen_subcommand_from import" -F
 
 # crm-customer list
-complete -c crm-customer -n "__fish_seen_subcommand_from list" -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'only customers with this tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from list" -l tag -x -a '(crm-customer (__bizutils_db) list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'only customers with this tag'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l industry -x -d 'only this industry'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l region -x -d 'only this region'
 complete -c crm-customer -n "__fish_seen_subcommand_from list" -l limit -x -d 'at most N customers'
 
 # crm-customer show, set, tag, untag: a customer id
 complete -c crm-customer -n "__fish_seen_subcommand_from show set tag untag" -a '(__crm_customer_ids)'
-complete -c crm-customer -n "__fish_seen_subcommand_from tag untag" -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'tag'
+complete -c crm-customer -n "__fish_seen_subcommand_from tag untag" -a '(crm-customer (__bizutils_db) list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'tag'

@@ -1,19 +1,36 @@
 # fish completion for crm-deal (bizutils): deals and the stages they move through.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l crm_deal_subcommands add list show move won lost stages
 
 function __crm_deal_stages
-    set -l stages (crm-deal stages -f tsv --jq .name 2>/dev/null)
+    set -l stages (crm-deal (__bizutils_db) stages -f tsv --jq .name 2>/dev/null)
     test -n "$stages"; or set stages new qualified proposal negotiation won lost
     printf '%s\n' $stages
 end
 
 function __crm_deal_customers
-    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
+    crm-customer (__bizutils_db) list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 function __crm_deal_handles
-    crm-rep list --all -f tsv --jq .handle 2>/dev/null
+    crm-rep (__bizutils_db) list --all -f tsv --jq .handle 2>/dev/null
 end
 
 complete -c crm-deal -f
@@ -60,4 +77,4 @@ complete -c crm-deal -n "__fish_seen_subcommand_from lost" -l reason -x -d 'why 
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -a 'set (__crm_deal_stages)'
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -l probability -x -d 'percent'
 complete -c crm-deal -n "__fish_seen_subcommand_from stages" -l order -x -d 'its place from 1'
-complete -c crm-deal -n "__fish_seen_subcommand_from show won lost move" -f -a '(crm-deal list -f tsv -o id,title 2>/dev/null | tail -n +2)'
+complete -c crm-deal -n "__fish_seen_subcommand_from show won lost move" -f -a '(crm-deal (__bizutils_db) list -f tsv -o id,title 2>/dev/null | tail -n +2)'

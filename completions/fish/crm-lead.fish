@@ -1,9 +1,26 @@
 # fish completion for crm-lead (bizutils): manage leads.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l crm_lead_subcommands add import list show set convert
 
 function __crm_lead_handles
-    crm-rep list --all -f tsv --jq .handle 2>/dev/null
+    crm-rep (__bizutils_db) list --all -f tsv --jq .handle 2>/dev/null
 end
 
 complete -c crm-lead -f
@@ -71,8 +88,8 @@ complete -c crm-lead -n "__fish_seen_subcommand_from set" -l set -x -d 'a custom
 complete -c crm-lead -n "__fish_seen_subcommand_from set" -l status -x -a 'new assigned contacted qualified converted lost' -d 'new status'
 
 # crm-lead convert
-complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l customer -x -a '(crm-customer list -f tsv --jq .id 2>/dev/null)' -d 'the customer it becomes'
+complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l customer -x -a '(crm-customer (__bizutils_db) list -f tsv --jq .id 2>/dev/null)' -d 'the customer it becomes'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l amount -x -d 'the deal\'s amount'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l title -x -d 'the deal\'s title'
 complete -c crm-lead -n "__fish_seen_subcommand_from convert" -l close -x -d 'the expected close date'
-complete -c crm-lead -n "__fish_seen_subcommand_from show set convert" -f -a '(crm-lead list -f tsv -o id,name 2>/dev/null | tail -n +2)'
+complete -c crm-lead -n "__fish_seen_subcommand_from show set convert" -f -a '(crm-lead (__bizutils_db) list -f tsv -o id,name 2>/dev/null | tail -n +2)'

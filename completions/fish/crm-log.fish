@@ -1,9 +1,26 @@
 # fish completion for crm-log (bizutils): log sales activities and list them.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l crm_log_subcommands add list
 
 function __crm_log_handles
-    crm-rep list -f tsv --jq .handle 2>/dev/null
+    crm-rep (__bizutils_db) list -f tsv --jq .handle 2>/dev/null
 end
 
 complete -c crm-log -f
@@ -30,9 +47,9 @@ complete -c crm-log -s V -l version -d 'print the version'
 # crm-log add
 complete -c crm-log -n "__fish_seen_subcommand_from add" -l kind -x -a 'call visit email meeting quote note' -d 'what the activity was'
 complete -c crm-log -n "__fish_seen_subcommand_from add list" -l rep -x -a '(__crm_log_handles)' -d 'the rep'
-complete -c crm-log -n "__fish_seen_subcommand_from add list" -l lead -x -a '(crm-lead list -f tsv -o id,name 2>/dev/null | tail -n +2)' -d 'about a lead'
-complete -c crm-log -n "__fish_seen_subcommand_from add list" -l customer -x -a '(crm-customer list -f tsv --jq .id 2>/dev/null)' -d 'about a customer'
-complete -c crm-log -n "__fish_seen_subcommand_from add list" -l deal -x -a '(crm-deal list -f tsv -o id,title 2>/dev/null | tail -n +2)' -d 'about a deal'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l lead -x -a '(crm-lead (__bizutils_db) list -f tsv -o id,name 2>/dev/null | tail -n +2)' -d 'about a lead'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l customer -x -a '(crm-customer (__bizutils_db) list -f tsv --jq .id 2>/dev/null)' -d 'about a customer'
+complete -c crm-log -n "__fish_seen_subcommand_from add list" -l deal -x -a '(crm-deal (__bizutils_db) list -f tsv -o id,title 2>/dev/null | tail -n +2)' -d 'about a deal'
 complete -c crm-log -n "__fish_seen_subcommand_from add" -l outcome -x -d 'what came of it'
 complete -c crm-log -n "__fish_seen_subcommand_from add" -l minutes -x -d 'how long it took'
 complete -c crm-log -n "__fish_seen_subcommand_from add" -l at -x -d 'when it happened'

@@ -1,9 +1,26 @@
 # fish completion for crm-rep (bizutils): manage sales reps.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l crm_rep_subcommands add set list show deactivate
 
 function __crm_rep_handles
-    crm-rep list --all -f tsv --jq .handle 2>/dev/null
+    crm-rep (__bizutils_db) list --all -f tsv --jq .handle 2>/dev/null
 end
 
 complete -c crm-rep -f

@@ -1,5 +1,22 @@
 # fish completion for crm-segment (bizutils): customers for a campaign, with RFM scores.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c crm-segment -f
 
 # Common options
@@ -18,7 +35,7 @@ complete -c crm-segment -s q -l quiet -d 'no warnings'
 complete -c crm-segment -s h -l help -d 'print the usage'
 complete -c crm-segment -s V -l version -d 'print the version'
 
-complete -c crm-segment -l tag -x -a '(crm-customer list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'customers with every tag given'
+complete -c crm-segment -l tag -x -a '(crm-customer (__bizutils_db) list -f tsv --jq ".tags[]" 2>/dev/null | sort -u)' -d 'customers with every tag given'
 complete -c crm-segment -l industry -x -d 'only this industry'
 complete -c crm-segment -l region -x -d 'only this region'
 complete -c crm-segment -l min-revenue -x -d 'lifetime revenue at least'

@@ -1,5 +1,22 @@
 # fish completion for crm-stats (bizutils): per rep: activities, leads, first contact, deals won.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c crm-stats -f
 
 # Common options
@@ -22,4 +39,4 @@ complete -c crm-stats -s V -l version -d 'print the version'
 # Own options
 complete -c crm-stats -l from -x -d 'from this date'
 complete -c crm-stats -l to -x -d 'up to this date'
-complete -c crm-stats -l rep -x -a '(crm-rep list --all -f tsv --jq .handle 2>/dev/null)' -d 'only this rep'
+complete -c crm-stats -l rep -x -a '(crm-rep (__bizutils_db) list --all -f tsv --jq .handle 2>/dev/null)' -d 'only this rep'

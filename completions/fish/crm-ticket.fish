@@ -1,13 +1,30 @@
 # fish completion for crm-ticket (bizutils): after-sales tickets, targets and statistics.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l crm_ticket_subcommands open assign reply resolve close reopen list show stats targets
 
 function __crm_ticket_customers
-    crm-customer list -f tsv -o id,name 2>/dev/null | tail -n +2
+    crm-customer (__bizutils_db) list -f tsv -o id,name 2>/dev/null | tail -n +2
 end
 
 function __crm_ticket_handles
-    crm-rep list --all -f tsv --jq .handle 2>/dev/null
+    crm-rep (__bizutils_db) list --all -f tsv --jq .handle 2>/dev/null
 end
 
 complete -c crm-ticket -f
@@ -64,4 +81,4 @@ complete -c crm-ticket -n "__fish_seen_subcommand_from stats" -l rep -x -a '(__c
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -a 'set low normal high urgent'
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -l response -x -d 'hours to the first response'
 complete -c crm-ticket -n "__fish_seen_subcommand_from targets" -l resolution -x -d 'hours to the resolution'
-complete -c crm-ticket -n "__fish_seen_subcommand_from show reply resolve close reopen assign" -f -a '(crm-ticket list -f tsv -o id,subject 2>/dev/null | tail -n +2)'
+complete -c crm-ticket -n "__fish_seen_subcommand_from show reply resolve close reopen assign" -f -a '(crm-ticket (__bizutils_db) list -f tsv -o id,subject 2>/dev/null | tail -n +2)'

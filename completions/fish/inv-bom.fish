@@ -1,9 +1,26 @@
 # fish completion for inv-bom (bizutils): bills of materials.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l inv_bom_subcommands add list show remove
 
 function __inv_bom_skus
-    inv-item list -f tsv --jq .sku 2>/dev/null
+    inv-item (__bizutils_db) list -f tsv --jq .sku 2>/dev/null
 end
 
 complete -c inv-bom -f

@@ -1,5 +1,22 @@
 # fish completion for inv-count (bizutils): cycle counts.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l inv_count_subcommands start record diff post cancel show list
 
 complete -c inv-count -f
@@ -29,8 +46,8 @@ complete -c inv-count -s h -l help -d 'print the usage'
 complete -c inv-count -s V -l version -d 'print the version'
 
 # inv-count start
-complete -c inv-count -n "__fish_seen_subcommand_from start" -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'the warehouse to count'
-complete -c inv-count -n "__fish_seen_subcommand_from start" -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'count this item only'
+complete -c inv-count -n "__fish_seen_subcommand_from start" -l wh -x -a '(inv-warehouse (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'the warehouse to count'
+complete -c inv-count -n "__fish_seen_subcommand_from start" -l sku -x -a '(inv-item (__bizutils_db) list -f tsv --jq .sku 2>/dev/null)' -d 'count this item only'
 complete -c inv-count -n "__fish_seen_subcommand_from start" -l all -d 'a line for every item'
 
 # inv-count record
@@ -42,8 +59,8 @@ complete -c inv-count -n "__fish_seen_subcommand_from post" -l zero -d 'lines no
 
 # inv-count list
 complete -c inv-count -n "__fish_seen_subcommand_from list" -l status -x -a 'open posted cancelled' -d 'counts with this status'
-complete -c inv-count -n "__fish_seen_subcommand_from list" -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'counts of this warehouse'
+complete -c inv-count -n "__fish_seen_subcommand_from list" -l wh -x -a '(inv-warehouse (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'counts of this warehouse'
 
 # The count's id: open counts for the verbs that change one.
-complete -c inv-count -n "__fish_seen_subcommand_from record post cancel" -a '(inv-count list --status open -f tsv --jq .id 2>/dev/null)'
-complete -c inv-count -n "__fish_seen_subcommand_from diff show" -a '(inv-count list -f tsv --jq .id 2>/dev/null)'
+complete -c inv-count -n "__fish_seen_subcommand_from record post cancel" -a '(inv-count (__bizutils_db) list --status open -f tsv --jq .id 2>/dev/null)'
+complete -c inv-count -n "__fish_seen_subcommand_from diff show" -a '(inv-count (__bizutils_db) list -f tsv --jq .id 2>/dev/null)'

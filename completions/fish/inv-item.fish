@@ -1,10 +1,27 @@
 # fish completion for inv-item (bizutils): add, import, list, show and change items and variants.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l inv_item_subcommands add import list show set
 complete -c inv-item -f
 complete -c inv-item -n "__fish_seen_subcommand_from import" -F
 complete -c inv-item -n "__fish_seen_subcommand_from import" -l map -x -d 'read column HEADER as field'
-complete -c inv-item -n "__fish_seen_subcommand_from show set" -a "(inv-item list -f tsv --jq .sku 2>/dev/null)" -d 'sku'
+complete -c inv-item -n "__fish_seen_subcommand_from show set" -a "(inv-item (__bizutils_db) list -f tsv --jq .sku 2>/dev/null)" -d 'sku'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a add -d 'add an item'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a import -d 'import items'
 complete -c inv-item -n "not __fish_seen_subcommand_from $inv_item_subcommands" -f -a list -d 'list items'
@@ -34,7 +51,7 @@ complete -c inv-item -l unit -x -d 'The unit of measure (default ea)'
 complete -c inv-item -l tracking -x -a 'none lot serial' -d 'none, lot or serial tracking'
 complete -c inv-item -l costing -x -a 'fifo avco' -d 'how issues are valued'
 complete -c inv-item -l barcode -x -d 'A barcode, unique; --scan reads it'
-complete -c inv-item -l variant-of -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'the parent item of a variant'
+complete -c inv-item -l variant-of -x -a '(inv-item (__bizutils_db) list -f tsv --jq .sku 2>/dev/null)' -d 'the parent item of a variant'
 complete -c inv-item -l attr -x -d 'a variant attribute k=v (repeatable)'
 complete -c inv-item -l lead-time -x -d 'the supplier lead time in days'
 complete -c inv-item -l lead-time-sd -x -d 'Its standard deviation in days'
@@ -42,5 +59,5 @@ complete -c inv-item -l service-level -x -d 'the wished probability of not runni
 complete -c inv-item -l min -x -d 'the reorder point'
 complete -c inv-item -l max -x -d 'The level a reorder brings stock up to'
 complete -c inv-item -l multiple -x -d 'Order quantities are rounded up to a multiple of it'
-complete -c inv-item -l supplier -x -a '(inv-supplier list -f tsv --jq .code 2>/dev/null)' -d 'The usual supplier'
+complete -c inv-item -l supplier -x -a '(inv-supplier (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'The usual supplier'
 complete -c inv-item -l set -x -d 'A custom field (repeatable)'

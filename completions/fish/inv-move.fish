@@ -2,6 +2,23 @@
 
 
 # Common options
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c inv-move -l db -r -F -d 'database file'
 complete -c inv-move -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
 complete -c inv-move -l jq -x -d 'jq program run on each record printed'
@@ -19,10 +36,10 @@ complete -c inv-move -s h -l help -d 'print the usage'
 complete -c inv-move -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-move -l from -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse the goods leave'
-complete -c inv-move -l to -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse they enter'
-complete -c inv-move -l sku -x -a '(inv-item list -f tsv --jq .sku 2>/dev/null)' -d 'The item'
+complete -c inv-move -l from -x -a '(inv-warehouse (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse the goods leave'
+complete -c inv-move -l to -x -a '(inv-warehouse (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'The warehouse they enter'
+complete -c inv-move -l sku -x -a '(inv-item (__bizutils_db) list -f tsv --jq .sku 2>/dev/null)' -d 'The item'
 complete -c inv-move -l qty -x -d 'The quantity, more than zero'
-complete -c inv-move -l lot -x -a '(inv-stock --lots -f tsv --jq ".lot // empty" 2>/dev/null | sort -u)' -d 'Only this lot'
+complete -c inv-move -l lot -x -a '(inv-stock (__bizutils_db) --lots -f tsv --jq ".lot // empty" 2>/dev/null | sort -u)' -d 'Only this lot'
 complete -c inv-move -l ref -x -d 'the document reference (a rerun is a no-op)'
 complete -c inv-move -l date -x -d 'the document date (default today)'

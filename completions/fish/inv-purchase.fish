@@ -1,5 +1,22 @@
 # fish completion for inv-purchase (bizutils): procure to pay.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l inv_purchase_subcommands request approve order receive bill pay cancel list show
 complete -c inv-purchase -n "not __fish_seen_subcommand_from $inv_purchase_subcommands" -f -a request -d 'raise a purchase request'
 complete -c inv-purchase -n "not __fish_seen_subcommand_from $inv_purchase_subcommands" -f -a approve -d 'approve a request'
@@ -29,9 +46,9 @@ complete -c inv-purchase -s h -l help -d 'print the usage'
 complete -c inv-purchase -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-purchase -l supplier -x -a '(inv-supplier list -f tsv --jq .code 2>/dev/null)' -d 'supplier code'
+complete -c inv-purchase -l supplier -x -a '(inv-supplier (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'supplier code'
 complete -c inv-purchase -l line -x -d 'SKU:QTY[:PRICE]'
-complete -c inv-purchase -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
+complete -c inv-purchase -l wh -x -a '(inv-warehouse (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
 complete -c inv-purchase -l ref -x -d 'document reference'
 complete -c inv-purchase -l date -x -d 'document date'
 complete -c inv-purchase -l hold -d 'receive into quarantine'
@@ -40,4 +57,4 @@ complete -c inv-purchase -l expiry -x -d 'expiry of the lot'
 complete -c inv-purchase -l serial -x -d 'serial number received'
 complete -c inv-purchase -l amount -x -d 'amount billed or paid'
 complete -c inv-purchase -l status -x -a 'requested approved ordered partial received billed paid cancelled' -d 'purchase status'
-complete -c inv-purchase -n "__fish_seen_subcommand_from approve order receive bill pay cancel show" -f -a '(inv-purchase list -f tsv -o id,supplier 2>/dev/null | tail -n +2)'
+complete -c inv-purchase -n "__fish_seen_subcommand_from approve order receive bill pay cancel show" -f -a '(inv-purchase (__bizutils_db) list -f tsv -o id,supplier 2>/dev/null | tail -n +2)'

@@ -1,6 +1,23 @@
 # fish completion for inv-reorder (bizutils): replenishment suggestions.
 
 # Common options
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c inv-reorder -l db -r -F -d 'database file'
 complete -c inv-reorder -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
 complete -c inv-reorder -l jq -x -d 'jq program run on each record printed'
@@ -18,7 +35,7 @@ complete -c inv-reorder -s h -l help -d 'print the usage'
 complete -c inv-reorder -s V -l version -d 'print the version'
 
 # Own options
-complete -c inv-reorder -l wh -x -a '(inv-warehouse list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
+complete -c inv-reorder -l wh -x -a '(inv-warehouse (__bizutils_db) list -f tsv --jq .code 2>/dev/null)' -d 'warehouse'
 complete -c inv-reorder -l window -x -d 'days of demand'
 complete -c inv-reorder -l service-level -x -d 'service level such as 0.95'
 complete -c inv-reorder -l create -d 'raise purchase requests'

@@ -1,12 +1,29 @@
 # fish completion for inv-supplier (bizutils): the suppliers goods are bought from.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l inv_supplier_subcommands add list show set
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a add -d 'add a supplier'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a list -d 'list suppliers'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a show -d 'show a supplier'
 complete -c inv-supplier -n "not __fish_seen_subcommand_from $inv_supplier_subcommands" -f -a set -d 'change a supplier'
 complete -c inv-supplier -n "__fish_seen_subcommand_from add list" -f
-complete -c inv-supplier -n "__fish_seen_subcommand_from show set" -f -a "(inv-supplier list -f tsv --jq .code 2>/dev/null)" -d 'supplier'
+complete -c inv-supplier -n "__fish_seen_subcommand_from show set" -f -a "(inv-supplier (__bizutils_db) list -f tsv --jq .code 2>/dev/null)" -d 'supplier'
 
 # Common options
 complete -c inv-supplier -l db -r -F -d 'database file'

@@ -1,8 +1,25 @@
 # fish completion for ledger-post
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c ledger-post -f
 # ACCOUNT=AMOUNT: an account code and its =, then the amount.
 function __ledger_post_accounts
-    for code in (ledger-account list -f tsv --jq .code 2>/dev/null)
+    for code in (ledger-account (__bizutils_db) list -f tsv --jq .code 2>/dev/null)
         echo $code=
     end
 end

@@ -1,7 +1,24 @@
 # fish completion for ledger-register
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c ledger-register -f
 # ACCOUNT: the account codes from the database.
-complete -c ledger-register -a '(ledger-account list -f tsv --jq .code 2>/dev/null)'
+complete -c ledger-register -a '(ledger-account (__bizutils_db) list -f tsv --jq .code 2>/dev/null)'
 complete -c ledger-register -l from -x -d 'first date'
 complete -c ledger-register -l to -x -d 'last date'
 complete -c ledger-register -l db -r -F -d 'database file'
