@@ -1,5 +1,22 @@
 # fish completion for biz-config (bizutils): settings kept in the database.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 set -l biz_config_subcommands get set unset list
 complete -c biz-config -n "not __fish_seen_subcommand_from $biz_config_subcommands" -f -a get -d 'print a setting'
 complete -c biz-config -n "not __fish_seen_subcommand_from $biz_config_subcommands" -f -a set -d 'change a setting'
@@ -24,3 +41,9 @@ complete -c biz-config -s h -l help -d 'print the usage'
 complete -c biz-config -s V -l version -d 'print the version'
 
 # Own options
+
+# get, set and unset KEY: the setting keys.
+function __biz_config_keys
+    biz-config (__bizutils_db) list -f tsv -o key,description 2>/dev/null | tail -n +2
+end
+complete -c biz-config -n "__fish_seen_subcommand_from get set unset" -f -a '(__biz_config_keys)'

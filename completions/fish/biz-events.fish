@@ -21,5 +21,5 @@ complete -c biz-events -s V -l version -d 'print the version'
 
 complete -c biz-events -l since -x -d 'only events after this id or from this date'
 complete -c biz-events -l cursor-file -r -F -d 'file keeping the last event printed'
-complete -c biz-events -l kind -x -a 'db. rep. lead.' -d 'only kinds starting so'
+complete -c biz-events -l kind -x -a 'activity. bom. build. config. count. customer. db. deal. invoice. item. lead. ledger. order. payment. purchase. rep. stock. supplier. ticket. warehouse.' -d 'only kinds starting so'
 complete -c biz-events -l follow -d 'keep printing new events'

@@ -1,5 +1,22 @@
 # fish completion for inv-qc (bizutils): pass or fail a receipt held in quarantine.
 
+# --db PATH given on the line: its two words, for the lookups.
+function __bizutils_db
+    set -l words (commandline -opc)
+    set -l db
+    for i in (seq (count $words))
+        switch $words[$i]
+            case --db
+                test $i -lt (count $words); and set db $words[(math $i + 1)]
+            case '--db=*'
+                set db (string replace -- --db= '' $words[$i])
+        end
+    end
+    test -n "$db"; or return 0
+    echo --db
+    string replace -r -- '^~/' "$HOME/" $db
+end
+
 complete -c inv-qc -f
 set -l inv_qc_subcommands pass fail
 complete -c inv-qc -n "not __fish_seen_subcommand_from $inv_qc_subcommands" -f -a pass -d 'release a held receipt'
@@ -24,3 +41,11 @@ complete -c inv-qc -s V -l version -d 'print the version'
 
 # Own options
 complete -c inv-qc -l date -x -d 'the document date (default today)'
+
+# REF: a receipt with goods still in quarantine, from the stock events
+# (what each ref put into quarantine and took out, added up).
+function __inv_qc_held
+    biz-events (__bizutils_db) --kind stock. -f tsv --jq 'select(.data.ref != null and (.data.quarantine // 0) != 0) | "\(.data.quarantine) \(.data.ref)"' 2>/dev/null |
+        awk '{ q[substr($0, length($1) + 2)] += $1 } END { for (r in q) if (q[r] > 0) print r }'
+end
+complete -c inv-qc -n "__fish_seen_subcommand_from pass fail" -f -a '(__inv_qc_held)' -d 'held receipt'

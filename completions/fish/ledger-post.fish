@@ -27,7 +27,13 @@ complete -c ledger-post -n 'not string match -q "*=*" -- (commandline -ct)' -a '
 complete -c ledger-post -l date -x -d 'business date YYYY-MM-DD'
 complete -c ledger-post -l memo -x -d 'what the entry is for'
 complete -c ledger-post -l ref -x -d 'document reference (idempotent)'
-complete -c ledger-post -l reverse -x -d 'reverse entry ID'
+# --reverse ID: the entries that are neither reversed nor a reversal.
+function __ledger_post_entries
+    biz-events (__bizutils_db) --kind ledger.posted -f tsv --jq '"\(.entity_id) \(.data.reverses // 0) \(.data.memo)"' 2>/dev/null |
+        awk '$2 != 0 { r[$1]; r[$2]; next } { id[++n] = $1; m[$1] = substr($0, length($1) + length($2) + 3) }
+    END { for (i = 1; i <= n; i++) if (!(id[i] in r)) print id[i] "\t" m[id[i]] }'
+end
+complete -c ledger-post -l reverse -x -a '(__ledger_post_entries)' -d 'reverse entry ID'
 complete -c ledger-post -l db -r -F -d 'database file'
 complete -c ledger-post -s f -l format -x -a 'json jsonl csv tsv table' -d 'output format'
 complete -c ledger-post -l jq -x -d 'jq filter on each record'
