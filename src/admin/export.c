@@ -174,7 +174,28 @@ struct export_run {
 	struct json manifest;	/* the tables array being written */
 	struct sink *sink;
 	const struct export_tick *tick;
+	char **written;		/* the files created so far */
+	size_t nwritten, cap;
 };
+
+/* A file the export created: removed again if the export fails. */
+static void created(struct export_run *run, const char *path)
+{
+	ARRAY_PUSH(run->written, run->nwritten, run->cap, xstrdup(path));
+}
+
+/*
+ * A failed export leaves nothing it created, so half an export is never
+ * taken for a whole one: its files go, and the folder if it made it (a
+ * folder that holds anything else stays).
+ */
+static void undo(struct export_run *run, int made_dir)
+{
+	for (size_t i = 0; i < run->nwritten; i++)
+		unlink(run->written[i]);
+	if (made_dir)
+		rmdir(run->dir);
+}
 
 static int export_table(struct db *db, const char *table, void *arg)
 {
@@ -190,6 +211,7 @@ static int export_table(struct db *db, const char *table, void *arg)
 	strbuf_addf(&path, "%s/%s", run->dir, file.buf);
 	e.path = path.buf;
 	if (!(status = create_file(path.buf, &e.fp))) {
+		created(run, path.buf);
 		status = db_each_row(db, table, export_row, &e);
 		if ((fflush(e.fp) || ferror(e.fp) || fsync(fileno(e.fp))) &&
 		    !status)
@@ -219,14 +241,15 @@ static int export_table(struct db *db, const char *table, void *arg)
 int export_dir(struct db *db, const char *dir, enum export_format format,
 	       struct sink *sink, const struct export_tick *tick)
 {
-	struct export_run run = { dir, format, { { 0 }, 0 }, sink, tick };
+	struct export_run run = { dir, format, { { 0 }, 0 }, sink, tick,
+				  NULL, 0, 0 };
 	struct strbuf path = { 0 };
 	struct json m = { { 0 }, 0 };
 	struct stat st;
 	FILE *fp;
-	int status;
+	int status, made_dir = !mkdir(dir, 0700);
 
-	if (mkdir(dir, 0700) && errno != EEXIST)
+	if (!made_dir && errno != EEXIST)
 		return biz_fail(BIZ_NOINPUT, "%s: %s", dir, strerror(errno));
 	strbuf_addf(&path, "%s/manifest.json", dir);
 	if (!lstat(path.buf, &st)) {
@@ -251,6 +274,7 @@ int export_dir(struct db *db, const char *dir, enum export_format format,
 	json_end_object(&m);
 	strbuf_add(&m.text, "\n", 1);
 	if (!(status = create_file(path.buf, &fp))) {
+		created(&run, path.buf);
 		fwrite(m.text.buf, 1, m.text.len, fp);
 		if ((fflush(fp) || ferror(fp) || fsync(fileno(fp))))
 			status = biz_fail(BIZ_INTERNAL, "%s: %s", path.buf,
@@ -258,6 +282,11 @@ int export_dir(struct db *db, const char *dir, enum export_format format,
 		fclose(fp);
 	}
 done:
+	if (status)
+		undo(&run, made_dir);
+	for (size_t i = 0; i < run.nwritten; i++)
+		free(run.written[i]);
+	free(run.written);
 	json_release(&m);
 	json_release(&run.manifest);
 	strbuf_release(&path);
