@@ -47,4 +47,27 @@ test_expect_success 'with --errors json: the one JSON line, status 64' '
 		.message == \"--by: '"'bogus'"' is not one of month, rep, stage\""
 '
 
+# A missing operand or required option is usage too: the database opens
+# at its first use, after the command checked them (it opened at the end
+# of the options, so these were 69 without a database).
+cat >missing <<\EOF_MISSING
+crm-lead show|crm-lead show 1
+crm-order show|crm-order show 1
+inv-build --sku S --wh W|inv-build --sku S --qty 1 --wh W
+ledger-post|ledger-post --memo m 1000=1 3000
+ledger-register|ledger-register 1000
+inv-count record|inv-count record 1
+inv-issue --wh W|inv-issue --wh W --sku S --qty 1
+crm-ticket targets set|crm-ticket targets set high
+inv-purchase approve|inv-purchase approve 1
+crm-deal move 1|crm-deal move 1 won
+EOF_MISSING
+
+while IFS='|' read -r bad good; do
+	test_expect_success "missing operand or option, no database: 64 ($bad)" "
+		expect_exit 64 $bad --db '$nodb' &&
+		expect_exit 69 $good --db '$nodb'
+	"
+done <missing
+
 test_done

@@ -157,10 +157,11 @@ int cli_next_option(struct cli *cli)
 		return c;
 	if (v->flags & CLI_WRITES)
 		cli->spool = 1;
-	if ((v->flags & CLI_CREATES_DB) && !cli->db)
-		cli_db_create(cli);
-	else if ((v->flags & CLI_NEEDS_DB) && !cli->db)
-		cli_db(cli);
+	/*
+	 * The database opens at its first use (cli_db()), after the
+	 * command has checked its operands and required options: a usage
+	 * error is 64 whether the database is there or not.
+	 */
 	return -1;
 }
 
@@ -327,10 +328,14 @@ static const char *login_name(void)
 
 static struct db *open_db(struct cli *cli, int create)
 {
-	char *path = db_default_path(cli->db_path);
 	const char *actor = cli->actor ? cli->actor : getenv("BIZ_ACTOR");
-	int status = db_open(path, create, &cli->db);
+	char *path;
+	int status;
 
+	if (cli->db)
+		return cli->db;
+	path = db_default_path(cli->db_path);
+	status = db_open(path, create, &cli->db);
 	free(path);
 	if (status)
 		biz_die(status);
@@ -345,7 +350,8 @@ static struct db *open_db(struct cli *cli, int create)
 
 struct db *cli_db(struct cli *cli)
 {
-	return open_db(cli, 0);
+	return open_db(cli, cli->verb &&
+		       (cli->verb->flags & CLI_CREATES_DB));
 }
 
 struct db *cli_db_create(struct cli *cli)
@@ -384,6 +390,10 @@ struct output *cli_output(struct cli *cli)
 		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_JSONL;
 	cli->format = format;
 	cli->out = output_new(format, cli->jq, cli->spool);
+	/* Money prints at the database's places: open it now. */
+	if (!cli->db && cli->verb &&
+	    (cli->verb->flags & (CLI_NEEDS_DB | CLI_CREATES_DB)))
+		cli_db(cli);
 	cli->output.money_scale = cli->db ? cli->db->money_scale : 2;
 	cli->output.width = format == FORMAT_TABLE ? terminal_width() : 0;
 	output_configure(cli->out, &cli->output);
@@ -737,7 +747,7 @@ int64_t cli_time(struct cli *cli, const char *option, const char *text,
 
 int cli_write(struct cli *cli, cli_write_fn fn, void *arg)
 {
-	struct db *db = cli->db ? cli->db : cli_db(cli);
+	struct db *db = cli_db(cli);
 	jv record = jv_invalid();
 	int status;
 
@@ -791,7 +801,7 @@ int cli_batch_end(struct cli *cli, const char *path, cli_apply_fn apply,
 		  cli_end_fn end, void *arg)
 {
 	struct cli_progress progress = { "records read", 0, 0 };
-	struct db *db = cli->db ? cli->db : cli_db(cli);
+	struct db *db = cli_db(cli);
 	struct reader *r;
 	jv record, out;
 	int rc, status;

@@ -25,6 +25,6 @@ void crm_report_options(struct cli *cli, struct crm_period *period,
 		}
 	}
 	cli_operands(cli, 0, 0, &args);
-	if (crm_period_parse(cli->db, from, to, period))
+	if (crm_period_parse(cli_db(cli), from, to, period))
 		cli_usage_error(cli, "%s", biz_error());
 }

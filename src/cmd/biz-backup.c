@@ -37,7 +37,7 @@ static int backup(struct cli *cli, const char *file, int force,
 		goto done;
 	}
 	close(fd);
-	if ((status = db_backup(cli->db, tmp.buf)))
+	if ((status = db_backup(cli_db(cli), tmp.buf)))
 		goto fail;
 	if (force ? rename(tmp.buf, file) : link(tmp.buf, file)) {
 		status = errno == EEXIST ?

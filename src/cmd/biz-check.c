@@ -22,9 +22,9 @@ static int run_check(struct cli *cli, void *arg)
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
 	/* On a damaged file the other checks would only read bad pages. */
-	status = check_storage(cli->db, deep, cli_sink(cli), &failed);
+	status = check_storage(cli_db(cli), deep, cli_sink(cli), &failed);
 	if (status == BIZ_OK && !failed)
-		status = check_each(cli->db, cli_sink(cli), &failed);
+		status = check_each(cli_db(cli), cli_sink(cli), &failed);
 	if (status == BIZ_OK && failed)
 		status = biz_fail(BIZ_REFUSED, "%d check%s failed", failed,
 				  failed == 1 ? "" : "s");

@@ -26,7 +26,7 @@ static int run_get(struct cli *cli, void *arg)
 	while (cli_next_option(cli) != -1)
 		;
 	cli_operands(cli, 1, 1, &args);
-	status = config_get(cli->db, args[0], &record);
+	status = config_get(cli_db(cli), args[0], &record);
 	if (status == BIZ_OK)
 		cli_print(cli, record);
 	return status;
@@ -41,7 +41,7 @@ static int run_list(struct cli *cli, void *arg)
 		;
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	return config_each(cli->db, cli_print_where, cli);
+	return config_each(cli_db(cli), cli_print_where, cli);
 }
 
 static int run_set(struct cli *cli, void *arg)

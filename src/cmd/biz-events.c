@@ -65,7 +65,7 @@ static int64_t since_id(struct cli *cli, const char *text)
 
 	if (text[strspn(text, "0123456789")] == '\0')
 		return cli_integer(cli, "--since", text, 0, INT64_MAX);
-	if (feed_id_before(cli->db, cli_time(cli, "--since", text,
+	if (feed_id_before(cli_db(cli), cli_time(cli, "--since", text,
 					     DATE_FIRST), &id))
 		biz_die(BIZ_INTERNAL);
 	return id;
@@ -143,9 +143,9 @@ static int run_events(struct cli *cli, void *arg)
 		cli->format = FORMAT_JSONL;
 	cli->output.stream = follow;
 	cli_output(cli);
-	if (kind && (status = event_kind_check(cli->db, kind)))
+	if (kind && (status = event_kind_check(cli_db(cli), kind)))
 		return status;
-	status = event_each(cli->db, feed.last_id, kind, &feed.sink,
+	status = event_each(cli_db(cli), feed.last_id, kind, &feed.sink,
 			    &feed.row_id);
 	while (follow && status == BIZ_OK &&
 	       !(status = store_cursor(cli, cursor, feed.last_id, &stored))) {
@@ -153,7 +153,7 @@ static int run_events(struct cli *cli, void *arg)
 		struct timespec pause = { 0, 500 * 1000 * 1000 };
 
 		nanosleep(&pause, NULL);
-		status = event_each(cli->db, feed.last_id, kind, &feed.sink,
+		status = event_each(cli_db(cli), feed.last_id, kind, &feed.sink,
 				    &feed.row_id);
 	}
 	if (status == BIZ_STOP)

@@ -48,11 +48,11 @@ static int run(struct cli *cli, void *arg)
 	cli_operands(cli, 0, 0, &args);
 	if (!dir) {
 		strbuf_addf(&name, "biz-export-%s",
-			    date_format(cli->db->now, date));
+			    date_format(cli_db(cli)->now, date));
 		dir = name.buf;
 	}
 	cli_output(cli);
-	status = export_dir(cli->db, dir, format, cli_sink(cli), &ticker);
+	status = export_dir(cli_db(cli), dir, format, cli_sink(cli), &ticker);
 	cli_progress_end(&progress);
 	strbuf_release(&name);
 	return status;

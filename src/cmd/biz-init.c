@@ -30,7 +30,7 @@ static int run_init(struct cli *cli, void *arg)
 		}
 	}
 	cli_operands(cli, 0, 0, &args);
-	return setup_init(cli->db, currency, (int)scale, cli_sink(cli));
+	return setup_init(cli_db(cli), currency, (int)scale, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

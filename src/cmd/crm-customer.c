@@ -232,7 +232,7 @@ static int run_list(struct cli *cli, void *arg)
 	req->filter.tags = req->tag_list;
 	req->filter.ntags = req->ntags;
 	cli_output(cli);
-	return request_release(req, customer_each(cli->db, &req->filter,
+	return request_release(req, customer_each(cli_db(cli), &req->filter,
 						  cli_sink(cli)));
 }
 
@@ -343,7 +343,7 @@ static int run_show(struct cli *cli, void *arg)
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	return request_release(req, customer_show(cli->db,
+	return request_release(req, customer_show(cli_db(cli),
 				customer_id(cli, args[0]),
 				cli_format(cli) == FORMAT_TABLE ?
 				&block.sink : cli_sink(cli)));

@@ -165,13 +165,13 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	if (req->filter.customer &&
-	    (status = customer_get(cli->db, req->filter.customer, NULL)))
+	    (status = customer_get(cli_db(cli), req->filter.customer, NULL)))
 		return done(req, status);
-	if (req->filter.owner && rep_exists(cli->db, req->filter.owner))
+	if (req->filter.owner && rep_exists(cli_db(cli), req->filter.owner))
 		return done(req, biz_fail(BIZ_DATAERR, "no such rep '%s'",
 					  req->filter.owner));
 	if (req->filter.stage) {
-		if ((status = deal_stages_load(cli->db, &stages)))
+		if ((status = deal_stages_load(cli_db(cli), &stages)))
 			return done(req, status);
 		status = deal_stage_index(&stages, req->filter.stage) < 0;
 		deal_stages_release(&stages);
@@ -180,7 +180,7 @@ static int run_list(struct cli *cli, void *arg)
 						  "'%s'", req->filter.stage));
 	}
 	cli_output(cli);
-	return done(req, deal_each(cli->db, &req->filter, cli_sink(cli)));
+	return done(req, deal_each(cli_db(cli), &req->filter, cli_sink(cli)));
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -190,7 +190,7 @@ static int run_show(struct cli *cli, void *arg)
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	return done(req, deal_show(cli->db, deal_id(cli, args[0]),
+	return done(req, deal_show(cli_db(cli), deal_id(cli, args[0]),
 				   cli_sink(cli)));
 }
 
@@ -240,7 +240,7 @@ static int run_stages(struct cli *cli, void *arg)
 			cli_usage_error(cli, "--probability and --order go "
 					"with stages set NAME");
 		cli_output(cli);
-		return done(req, deal_stage_each(cli->db, cli_sink(cli)));
+		return done(req, deal_stage_each(cli_db(cli), cli_sink(cli)));
 	}
 	if (n != 2 || strcmp(args[0], "set"))
 		cli_usage_error(cli, "stages takes set NAME or nothing");

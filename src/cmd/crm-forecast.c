@@ -26,7 +26,7 @@ static int run(struct cli *cli, void *arg)
 		q.by = FORECAST_BY_REP;
 	else
 		q.by = FORECAST_BY_STAGE;
-	return crm_forecast(cli->db, &q, cli_sink(cli));
+	return crm_forecast(cli_db(cli), &q, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

@@ -16,7 +16,7 @@ static int run(struct cli *cli, void *arg)
 
 	(void)arg;
 	crm_report_options(cli, &q.period, &q.owner, "--owner", NULL);
-	return crm_funnel(cli->db, &q, cli_sink(cli));
+	return crm_funnel(cli_db(cli), &q, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

@@ -189,7 +189,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	status = lead_each(cli->db, &req->filter, cli_sink(cli));
+	status = lead_each(cli_db(cli), &req->filter, cli_sink(cli));
 	request_release(req);
 	return status;
 }
@@ -202,7 +202,7 @@ static int run_show(struct cli *cli, void *arg)
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = lead_get(cli->db, lead_id(cli, args[0]), cli_sink(cli));
+	status = lead_get(cli_db(cli), lead_id(cli, args[0]), cli_sink(cli));
 	request_release(req);
 	return status;
 }

@@ -112,7 +112,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	jv_free(req->fields);
 	cli_output(cli);
-	return activity_each(cli->db, &req->filter, cli_sink(cli));
+	return activity_each(cli_db(cli), &req->filter, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

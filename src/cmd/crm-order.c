@@ -269,7 +269,7 @@ static int run_create(struct cli *cli, void *arg)
 				"(or FILE)");
 	if (req->tax && sales_tax_parse(req->tax, &req->tax_rate))
 		return BIZ_DATAERR;
-	if ((status = parse_lines(cli->db, req, 1)))
+	if ((status = parse_lines(cli_db(cli), req, 1)))
 		return status;
 	return cli_write(cli, write_fn, req);
 }
@@ -286,10 +286,10 @@ static int run_on_order(struct cli *cli, void *arg)
 	req->verb = verb;
 	cli_operands(cli, 1, 1, &args);
 	if (!strcmp(verb, "pay") && req->amount_text &&
-	    dec_parse(req->amount_text, cli->db->money_scale, &req->amount))
+	    dec_parse(req->amount_text, cli_db(cli)->money_scale, &req->amount))
 		cli_usage_error(cli, "--amount: '%s' is not an amount with at "
 				"most %d places", req->amount_text,
-				cli->db->money_scale);
+				cli_db(cli)->money_scale);
 	if (!strcmp(args[0], "-") || strspn(args[0], "0123456789") !=
 	    strlen(args[0])) {
 		if (req->line_count || req->amount_text || req->ref)
@@ -302,7 +302,7 @@ static int run_on_order(struct cli *cli, void *arg)
 		cli_usage_error(cli, "pay needs --amount");
 	if (!strcmp(verb, "return") && !req->line_count)
 		cli_usage_error(cli, "return needs a --line");
-	if ((status = parse_lines(cli->db, req, 0)))
+	if ((status = parse_lines(cli_db(cli), req, 0)))
 		return status;
 	return cli_write(cli, write_fn, req);
 }
@@ -315,7 +315,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	return order_each(cli->db, &req->filter, cli_sink(cli));
+	return order_each(cli_db(cli), &req->filter, cli_sink(cli));
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -327,7 +327,7 @@ static int run_show(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
 	cli_output(cli);
-	status = order_get(cli->db, cli_integer(cli, "ID", args[0], 1,
+	status = order_get(cli_db(cli), cli_integer(cli, "ID", args[0], 1,
 						INT64_MAX), NULL, &req->out);
 	return status ? status : print_out(req);
 }

@@ -128,7 +128,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req, 0);
 	jv_free(req->fields);
 	cli_output(cli);
-	return rep_each(cli->db, req->all, cli_sink(cli));
+	return rep_each(cli_db(cli), req->all, cli_sink(cli));
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -137,7 +137,7 @@ static int run_show(struct cli *cli, void *arg)
 
 	read_options(cli, req, 1);
 	jv_free(req->fields);
-	return rep_get(cli->db, req->handle, cli_sink(cli));
+	return rep_get(cli_db(cli), req->handle, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

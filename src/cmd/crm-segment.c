@@ -84,11 +84,11 @@ static int run_segment(struct cli *cli, void *arg)
 	if (req->min_revenue) {
 		req->q.min_revenue = cli_decimal(cli, "--min-revenue",
 						 req->min_revenue,
-						 cli->db->money_scale);
+						 cli_db(cli)->money_scale);
 		req->q.has_min_revenue = 1;
 	}
 	req->q.since = req->since;
-	status = crm_segment(cli->db, &req->q, cli_sink(cli));
+	status = crm_segment(cli_db(cli), &req->q, cli_sink(cli));
 done:
 	free(req->tags);
 	return status;

@@ -284,12 +284,12 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	if (req->filter.customer &&
-	    (status = customer_get(cli->db, req->filter.customer, NULL)))
+	    (status = customer_get(cli_db(cli), req->filter.customer, NULL)))
 		return done(req, status);
-	if (req->filter.owner && rep_exists(cli->db, req->filter.owner))
+	if (req->filter.owner && rep_exists(cli_db(cli), req->filter.owner))
 		return done(req, biz_fail(BIZ_DATAERR, "no such rep '%s'",
 					  req->filter.owner));
-	return done(req, ticket_each(cli->db, &req->filter, cli_sink(cli)));
+	return done(req, ticket_each(cli_db(cli), &req->filter, cli_sink(cli)));
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -300,7 +300,7 @@ static int run_show(struct cli *cli, void *arg)
 
 	read_options(cli, req);
 	cli_operands(cli, 1, 1, &args);
-	status = ticket_get(cli->db, ticket_id(cli, args[0]), 1, &req->out);
+	status = ticket_get(cli_db(cli), ticket_id(cli, args[0]), 1, &req->out);
 	if (status == BIZ_OK)
 		cli_print_json(cli, req->out.text.buf, req->out.text.len);
 	return done(req, status);
@@ -316,9 +316,9 @@ static int run_stats(struct cli *cli, void *arg)
 
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
-	if ((status = crm_period_parse(cli->db, req->from, req->to, &period)))
+	if ((status = crm_period_parse(cli_db(cli), req->from, req->to, &period)))
 		return done(req, status);
-	if (req->rep && rep_exists(cli->db, req->rep))
+	if (req->rep && rep_exists(cli_db(cli), req->rep))
 		return done(req, biz_fail(BIZ_DATAERR, "no such rep '%s'",
 					  req->rep));
 	q.from_at = period.has_from ? period.from_at : NULL;
@@ -326,7 +326,7 @@ static int run_stats(struct cli *cli, void *arg)
 	q.period = !req->by || !strcmp(req->by, "month") ? TICKET_BY_MONTH :
 		!strcmp(req->by, "day") ? TICKET_BY_DAY : TICKET_BY_ALL;
 	q.owner = req->rep;
-	return done(req, ticket_stats(cli->db, &q, cli_sink(cli)));
+	return done(req, ticket_stats(cli_db(cli), &q, cli_sink(cli)));
 }
 
 static int run_targets(struct cli *cli, void *arg)
@@ -341,7 +341,7 @@ static int run_targets(struct cli *cli, void *arg)
 		if (req->response || req->resolution)
 			cli_usage_error(cli, "--response and --resolution go "
 					"with targets set PRIORITY");
-		return done(req, ticket_target_each(cli->db, cli_sink(cli)));
+		return done(req, ticket_target_each(cli_db(cli), cli_sink(cli)));
 	}
 	if (n != 2 || strcmp(args[0], "set"))
 		cli_usage_error(cli, "targets takes set PRIORITY or nothing");

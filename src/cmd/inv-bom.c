@@ -67,7 +67,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli);
 	n = cli_operands(cli, 0, 1, &args);
 	cli_output(cli);
-	return bom_list(cli->db, n ? args[0] : NULL, cli_sink(cli));
+	return bom_list(cli_db(cli), n ? args[0] : NULL, cli_sink(cli));
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -78,7 +78,7 @@ static int run_show(struct cli *cli, void *arg)
 	read_options(cli);
 	cli_operands(cli, 1, 1, &args);
 	cli_output(cli);
-	return bom_show(cli->db, args[0], cli_sink(cli));
+	return bom_show(cli_db(cli), args[0], cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

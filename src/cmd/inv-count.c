@@ -261,7 +261,7 @@ static int run_diff(struct cli *cli, void *arg)
 	struct request *req = arg;
 
 	read_id(cli, req, 1);
-	return count_diff(cli->db, req->id, cli_sink(cli));
+	return count_diff(cli_db(cli), req->id, cli_sink(cli));
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -269,7 +269,7 @@ static int run_show(struct cli *cli, void *arg)
 	struct request *req = arg;
 
 	read_id(cli, req, 1);
-	return count_show(cli->db, req->id, cli_sink(cli));
+	return count_show(cli_db(cli), req->id, cli_sink(cli));
 }
 
 static int run_post(struct cli *cli, void *arg)
@@ -287,7 +287,7 @@ static int run_list(struct cli *cli, void *arg)
 
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
-	return count_each(cli->db, req->status, req->count.wh, cli_sink(cli));
+	return count_each(cli_db(cli), req->status, req->count.wh, cli_sink(cli));
 }
 
 static int run_cancel(struct cli *cli, void *arg)

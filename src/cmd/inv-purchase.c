@@ -208,12 +208,12 @@ static int run_step(struct cli *cli, void *arg)
 	if (!strcmp(v, "bill") || !strcmp(v, "pay")) {
 		if (!req->amount_text)
 			cli_usage_error(cli, "%s needs --amount", v);
-		if (dec_parse(req->amount_text, cli->db->money_scale,
+		if (dec_parse(req->amount_text, cli_db(cli)->money_scale,
 			      &req->amount))
 			cli_usage_error(cli, "--amount: '%s' is not an amount "
 					"with at most %d decimal places",
 					req->amount_text,
-					cli->db->money_scale);
+					cli_db(cli)->money_scale);
 	}
 	return cli_write(cli, write_one, req);
 }
@@ -234,7 +234,7 @@ static int run_list(struct cli *cli, void *arg)
 	filter.status = req->status;
 	filter.supplier = req->in.supplier;
 	cli_output(cli);
-	return purchase_each(cli->db, &filter, print_where, cli);
+	return purchase_each(cli_db(cli), &filter, print_where, cli);
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -244,7 +244,7 @@ static int run_show(struct cli *cli, void *arg)
 	int status;
 
 	read_options(cli, req);
-	status = purchase_get(cli->db, purchase_id(cli), &record);
+	status = purchase_get(cli_db(cli), purchase_id(cli), &record);
 	if (!status)
 		cli_print(cli, record);
 	return status;

@@ -63,7 +63,7 @@ static int run_receive(struct cli *cli, void *arg)
 	cli_db(cli);
 	if (cost) {
 		req->line.cost = cli_decimal(cli, "--cost", cost,
-					     stock_cost_scale(cli->db));
+					     stock_cost_scale(cli_db(cli)));
 		req->line.has_cost = 1;
 	}
 	if (req->line.sku && !cost)

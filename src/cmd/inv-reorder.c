@@ -78,7 +78,7 @@ static int run(struct cli *cli, void *arg)
 		return cli_write(cli, create, req);
 	}
 	cli_output(cli);
-	return reorder_run(cli->db, &req->opt, cli_sink(cli));
+	return reorder_run(cli_db(cli), &req->opt, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

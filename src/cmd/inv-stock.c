@@ -151,15 +151,15 @@ static int run_stock(struct cli *cli, void *arg)
 	if (filter.all_items) {
 		rep->due = jv_object();
 		reorder.wh = filter.wh;
-		status = reorder_run(cli->db, &reorder, &rep->due_sink);
+		status = reorder_run(cli_db(cli), &reorder, &rep->due_sink);
 	}
 	if (!status)
-		status = stock_each(cli->db, &filter, &rep->sink);
+		status = stock_each(cli_db(cli), &filter, &rep->sink);
 	jv_free(rep->due);
 	rep->due = jv_null();
 	if (status == BIZ_OK && jv_get_kind(rep->totals) == JV_KIND_OBJECT) {
 		rec_set(&rep->totals, "value",
-			dec_to_jv(rep->value, cli->db->money_scale));
+			dec_to_jv(rep->value, cli_db(cli)->money_scale));
 		rec_set(&rep->totals, "total", jv_true());
 		cli_print(cli, rep->totals);
 	}

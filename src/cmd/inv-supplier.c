@@ -67,7 +67,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_fields(cli, arg);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	return supplier_each(cli->db, cli_print_where, cli);
+	return supplier_each(cli_db(cli), cli_print_where, cli);
 }
 
 static int run_show(struct cli *cli, void *arg)
@@ -78,7 +78,7 @@ static int run_show(struct cli *cli, void *arg)
 
 	read_fields(cli, arg);
 	cli_operands(cli, 1, 1, &args);
-	status = supplier_get(cli->db, args[0], &record);
+	status = supplier_get(cli_db(cli), args[0], &record);
 	if (!status)
 		cli_print(cli, record);
 	return status;

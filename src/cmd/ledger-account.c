@@ -87,7 +87,7 @@ static int run_list(struct cli *cli, void *arg)
 	read_options(cli, req);
 	cli_operands(cli, 0, 0, &args);
 	cli_output(cli);
-	status = ledger_account_each(cli->db,
+	status = ledger_account_each(cli_db(cli),
 				     rec_text(&texts, req->fields, "type"),
 				     cli_sink(cli));
 	jv_free(req->fields);

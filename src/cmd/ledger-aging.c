@@ -80,18 +80,18 @@ static int run(struct cli *cli, void *arg)
 		cli_usage_error(cli, "one of --ar (receivables by customer) or "
 				"--ap (payables by supplier) is needed");
 	if (!as_of)
-		as_of = date_format(cli->db->now, today);
+		as_of = date_format(cli_db(cli)->now, today);
 	cli_output(cli);
-	aging = aging_new(as_of, cli->db->money_scale, detail,
+	aging = aging_new(as_of, cli_db(cli)->money_scale, detail,
 			  cli_sink(cli));
 	if (ar) {
-		struct ar_state state = { cli->db, aging, 0, "", NULL };
+		struct ar_state state = { cli_db(cli), aging, 0, "", NULL };
 
-		status = sales_receivables(cli->db, as_of, add_receivable,
+		status = sales_receivables(cli_db(cli), as_of, add_receivable,
 					   &state);
 		free(state.name);
 	} else {
-		status = purchase_open_bills(cli->db, as_of, add_doc, aging);
+		status = purchase_open_bills(cli_db(cli), as_of, add_doc, aging);
 	}
 	if (status) {
 		aging_free(aging);

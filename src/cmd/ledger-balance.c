@@ -61,7 +61,7 @@ static int run_balance(struct cli *cli, void *arg)
 		cli_usage_error(cli, "--type bs is a balance at a date: "
 				"--as-of D (--from only with --monthly)");
 	cli_output(cli);
-	return journal_balance(cli->db, &q, cli_sink(cli));
+	return journal_balance(cli_db(cli), &q, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {

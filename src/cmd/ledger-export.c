@@ -54,7 +54,7 @@ static int run_export(struct cli *cli, void *arg)
 		}
 	}
 	cli_operands(cli, 0, 0, &args);
-	return journal_export(cli->db, format, from, to, write_text, NULL);
+	return journal_export(cli_db(cli), format, from, to, write_text, NULL);
 }
 
 static const struct cli_verb verbs[] = {

@@ -27,7 +27,7 @@ static int run_register(struct cli *cli, void *arg)
 	if (cli_args(cli, &args) != 1)
 		cli_usage_error(cli, "one ACCOUNT (code or name) is needed");
 	cli_output(cli);
-	return journal_register(cli->db, args[0], from, to, cli_sink(cli));
+	return journal_register(cli_db(cli), args[0], from, to, cli_sink(cli));
 }
 
 static const struct cli_verb verbs[] = {
