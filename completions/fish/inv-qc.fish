@@ -45,7 +45,7 @@ complete -c inv-qc -l date -x -d 'the document date (default today)'
 # REF: a receipt with goods still in quarantine, from the stock events
 # (what each ref put into quarantine and took out, added up).
 function __inv_qc_held
-    biz-events (__bizutils_db) --kind stock. -f tsv --jq 'select(.data.ref != null and (.data.quarantine // 0) != 0) | "\(.data.quarantine) \(.data.ref)"' 2>/dev/null |
+    biz-events (__bizutils_db) --since 90d --kind stock. -f tsv --jq 'select(.data.ref != null and (.data.quarantine // 0) != 0) | "\(.data.quarantine) \(.data.ref)"' 2>/dev/null |
         awk '{ q[substr($0, length($1) + 2)] += $1 } END { for (r in q) if (q[r] > 0) print r }'
 end
 complete -c inv-qc -n "__fish_seen_subcommand_from pass fail" -f -a '(__inv_qc_held)' -d 'held receipt'

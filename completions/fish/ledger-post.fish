@@ -29,7 +29,7 @@ complete -c ledger-post -l memo -x -d 'what the entry is for'
 complete -c ledger-post -l ref -x -d 'document reference (idempotent)'
 # --reverse ID: the entries that are neither reversed nor a reversal.
 function __ledger_post_entries
-    biz-events (__bizutils_db) --kind ledger.posted -f tsv --jq '"\(.entity_id) \(.data.reverses // 0) \(.data.memo)"' 2>/dev/null |
+    biz-events (__bizutils_db) --since 90d --kind ledger.posted -f tsv --jq '"\(.entity_id) \(.data.reverses // 0) \(.data.memo)"' 2>/dev/null |
         awk '$2 != 0 { r[$1]; r[$2]; next } { id[++n] = $1; m[$1] = substr($0, length($1) + length($2) + 3) }
     END { for (i = 1; i <= n; i++) if (!(id[i] in r)) print id[i] "\t" m[id[i]] }'
 end
