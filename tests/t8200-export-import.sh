@@ -143,4 +143,16 @@ test_expect_success 'a database damaged mid-way: 69, no half export left' '
 	test -f whole/manifest.json
 '
 
+# An export killed before its end has no manifest.json (written last):
+# biz-import says so, and a new export into the folder is refused
+# naming the file in the way, not a bare "File exists".
+test_expect_success 'an export cut short: import 66, a new export into it 1' '
+	biz-export --dir killed >/dev/null &&
+	rm killed/manifest.json &&
+	expect_exit 66 biz-import --db killeddb/biz.db killed &&
+	grep "manifest.json: No such file or directory (an export cut short" err &&
+	expect_exit 1 biz-export --dir killed &&
+	grep "killed/.*exists (an export cut short? its manifest.json is written last): remove it or export into a new folder" err
+'
+
 test_done

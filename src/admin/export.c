@@ -1,6 +1,7 @@
 /* export.c - the database to files and back. */
 #include "export.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,9 +42,12 @@ static int create_file(const char *path, FILE **fp)
 {
 	int fd = private_create(path);
 
+	if (fd < 0 && errno == EEXIST)
+		return biz_fail(BIZ_REFUSED, "%s exists (an export cut short? "
+				"its manifest.json is written last): remove it "
+				"or export into a new folder", path);
 	if (fd < 0)
-		return biz_fail(errno == EEXIST ? BIZ_REFUSED : BIZ_NOINPUT,
-				"%s: %s", path, strerror(errno));
+		return biz_fail(BIZ_NOINPUT, "%s: %s", path, strerror(errno));
 	if (!(*fp = fdopen(fd, "w"))) {
 		close(fd);
 		return biz_fail(BIZ_INTERNAL, "%s: %s", path,
@@ -195,6 +199,21 @@ static void undo(struct export_run *run, int made_dir)
 		unlink(run->written[i]);
 	if (made_dir)
 		rmdir(run->dir);
+}
+
+/* Whether folder dir holds anything but "." and "..". */
+static int dir_has_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int found = 0;
+
+	if (!d)
+		return 0;
+	while (!found && (e = readdir(d)))
+		found = strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return found;
 }
 
 static int export_table(struct db *db, const char *table, void *arg)
@@ -647,8 +666,14 @@ static int read_manifest(const char *dir, jv *manifest)
 
 	strbuf_addf(&path, "%s/manifest.json", dir);
 	if (!(fp = fopen(path.buf, "r"))) {
-		status = biz_fail(BIZ_NOINPUT, "%s: %s", path.buf,
-				  strerror(errno));
+		int missing = errno == ENOENT;
+		const char *why = strerror(errno);
+
+		/* The manifest is written last: without it, no whole export. */
+		status = biz_fail(BIZ_NOINPUT, "%s: %s%s", path.buf, why,
+				  missing && dir_has_files(dir) ?
+				  " (an export cut short: it is written last)" :
+				  "");
 		goto done;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
