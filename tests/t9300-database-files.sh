@@ -92,6 +92,16 @@ test_expect_success 'a damaged page: biz-check 1 naming it, reads 69' '
 	grep "^crm-lead: database .*bad.db. is damaged" err
 '
 
+# A backup of it would carry the damage and look like a good one (it was
+# made, exit 0): refused, 69, nothing written.
+test_expect_success 'a damaged database is not backed up: 69, no file' '
+	expect_exit 69 biz-backup --db "$SCRATCH/bad.db" bad-backup.db &&
+	grep "bad.db. is damaged .*a backup would copy the damage" err &&
+	test ! -e bad-backup.db &&
+	expect_exit 0 biz-backup --db "$SCRATCH/good.db" good-backup.db &&
+	test -s good-backup.db
+'
+
 test_expect_success 'a database file without write bits: reads work, writes 77' '
 	biz-init --db "$SCRATCH/ro.db" >/dev/null &&
 	crm-rep add a --name A --db "$SCRATCH/ro.db" >/dev/null &&

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "cli.h"
 #include "commands.h"
 #include "json.h"
@@ -58,6 +59,32 @@ done:
 	return status;
 }
 
+/* The storage check's record is not printed: only whether it failed. */
+static int discard(struct sink *sink, const char *json, size_t len)
+{
+	(void)sink;
+	(void)json;
+	(void)len;
+	return BIZ_OK;
+}
+
+/*
+ * A damaged database is not backed up: the copy would carry the damage
+ * and look like a good backup.  SQLite's quick_check, as biz-check runs.
+ */
+static int check_source(struct cli *cli)
+{
+	struct sink none = { discard };
+	int failed, status = check_storage(cli_db(cli), 0, &none, &failed);
+
+	if (status || !failed)
+		return status;
+	return biz_fail(BIZ_UNAVAILABLE, "'%s' is damaged (biz-check lists "
+			"what SQLite found): a backup would copy the damage; "
+			"keep the file as it is (cp) and restore an earlier "
+			"backup", cli_db(cli)->path);
+}
+
 static int run(struct cli *cli, void *arg)
 {
 	struct json w = { { 0 }, 0 };
@@ -76,7 +103,8 @@ static int run(struct cli *cli, void *arg)
 		return biz_fail(BIZ_REFUSED, "'%s' exists: --force to replace "
 				"it", args[0]);
 	cli_output(cli);
-	if ((status = backup(cli, args[0], force, &size)))
+	if ((status = check_source(cli)) ||
+	    (status = backup(cli, args[0], force, &size)))
 		return status;
 	json_object(&w);
 	json_key_str(&w, "file", args[0]);
