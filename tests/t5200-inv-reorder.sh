@@ -96,6 +96,10 @@ test_expect_success 'bad options are usage errors' '
 	expect_exit 64 inv-reorder --window 0 &&
 	expect_exit 64 inv-reorder --service-level 0 &&
 	expect_exit 64 inv-reorder --service-level 100 &&
+	expect_exit 64 inv-reorder --service-level 1 &&
+	grep "over 50% and under 100%" err &&
+	expect_exit 64 inv-reorder --service-level 0.5 &&
+	expect_exit 64 inv-reorder --service-level 1.5 &&
 	expect_exit 65 inv-reorder --wh NOPE
 '
 

@@ -33,7 +33,11 @@ static int create(struct db *db, void *arg, jv *record)
 	return reorder_run(db, &req->opt, cli_sink(req->cli));
 }
 
-/* 0.95 or 95 (percent) as ten-thousandths. */
+/*
+ * 0.95 or 95 (percent) as ten-thousandths, over 50 % and under 100 %:
+ * at 50 % or less the safety stock is none or negative ("1" read as 1 %
+ * gave a negative z), so such a level is a mistake.
+ */
 static int64_t service_level(struct cli *cli, const char *text)
 {
 	int64_t v;
@@ -42,9 +46,10 @@ static int64_t service_level(struct cli *cli, const char *text)
 		v = -1;
 	else if (v >= 10000 && v < 1000000)
 		v /= 100;
-	if (v <= 0 || v >= 10000)
+	if (v <= 5000 || v >= 10000)
 		cli_usage_error(cli, "--service-level: '%s' is not a "
-				"probability such as 0.95 or 95", text);
+				"probability over 50%% and under 100%%, such as "
+				"0.95 or 95", text);
 	return v;
 }
 
