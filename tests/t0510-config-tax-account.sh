@@ -26,6 +26,8 @@ test_expect_success 'a control or non-liability account is 1, naming it' '
 	grep -q "account .1300. (Inventory) is a control account" err &&
 	expect_exit 1 biz-config set sales.tax_account 2100 &&
 	grep -q "account .2100. (Goods Received Not Invoiced) is a control" err &&
+	expect_exit 1 biz-config set sales.tax_account 2000 &&
+	grep -q "account .2000. (Accounts Payable) is a control account" err &&
 	expect_exit 1 biz-config set sales.tax_account 2400 &&
 	grep -q "account .2400. (Clearing) is a control account" err &&
 	expect_exit 1 biz-config set sales.tax_account Sales &&
