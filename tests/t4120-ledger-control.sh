@@ -1,5 +1,6 @@
 #!/bin/sh
-# Control accounts: Inventory (1300) and GRNI (2100) take postings only
+# Control accounts: Inventory (1300), GRNI (2100), Accounts Receivable
+# (1100) and Accounts Payable (2000) take postings only
 # from their documents; a manual ledger-post there is refused (1) naming
 # what to use, since it would break biz-check.  ledger-account set CODE
 # --control / --no-control changes which accounts are.
@@ -27,6 +28,17 @@ test_expect_success 'a manual posting to Inventory: 1 naming the commands' '
 test_expect_success 'a manual posting to GRNI: 1 too' '
 	expect_exit 1 ledger-post --memo "accrual" 2100=-5.00 5000= &&
 	grep "account .2100. (Goods Received Not Invoiced) is a control account: purchase receipts post to it and bills clear it (inv-purchase receive" err
+'
+
+# An opening balance posted by hand to AR or AP passed before, and then
+# biz-check's receivables (payables) check failed for good: the invoices
+# owe 0.00, the account said 100.00.
+test_expect_success 'a manual posting to AR or AP: 1 naming the documents' '
+	expect_exit 1 ledger-post --date today --memo "opening AR" 1100=100 3000 &&
+	grep "^ledger-post: account .1100. (Accounts Receivable) is a control account: invoices, returns and payments post to it (crm-order invoice, return, pay); .ledger-account set 1100 --no-control. allows manual postings" err &&
+	expect_exit 1 ledger-post --date today --memo "opening AP" 2000=-100 3000 &&
+	grep "^ledger-post: account .2000. (Accounts Payable) is a control account: bills and their payments post to it (inv-purchase bill, pay)" err &&
+	test ! -s out
 '
 
 test_expect_success 'a batch with one such line: 1 naming it, nothing posted' '
@@ -80,8 +92,8 @@ test_expect_success 'set again: unchanged, no event; --control back' '
 '
 
 test_expect_success 'any account can be made one' '
-	expect_exit 0 ledger-account set 1100 --control &&
-	expect_exit 1 ledger-post --memo "ar" 1100=1.00 4000= &&
+	expect_exit 0 ledger-account set 4100 --control &&
+	expect_exit 1 ledger-post --memo "returns" 4100=1.00 1000= &&
 	grep "only the documents that own it post to it" err
 '
 
@@ -98,8 +110,24 @@ test_expect_success 'migration 8 makes 1300 and 2100 control on an old database'
 	biz-init --db old.db >/dev/null &&
 	sqlite3 old.db "ALTER TABLE account DROP COLUMN control; PRAGMA user_version = 7" &&
 	expect_exit 1 ledger-post --db "$SCRATCH/old.db" --memo x 2100=1.00 1000= &&
-	expect_exit 0 ledger-post --db "$SCRATCH/old.db" --memo x 2000=1.00 1000= &&
-	test "$(sqlite3 old.db "SELECT group_concat(code) FROM account WHERE control")" = 1300,2100
+	expect_exit 0 ledger-post --db "$SCRATCH/old.db" --memo x 2200=1.00 1000= &&
+	test "$(sqlite3 old.db "SELECT group_concat(code) FROM account WHERE control")" = 1100,1300,2000,2100
+'
+
+# The migration after 12 adds Accounts Receivable (1100) and Payable (2000): a
+# database at 12 with them ordinary accounts gets them as control ones,
+# and 1300, 2100 stay; the migration run again changes nothing.
+test_expect_success 'the AR/AP migration makes 1100 and 2000 control on an old database' '
+	biz-init --db v12.db >/dev/null &&
+	sqlite3 v12.db "UPDATE account SET control = 0 WHERE code IN (\"1100\", \"2000\"); PRAGMA user_version = 12" &&
+	expect_exit 1 ledger-post --db "$SCRATCH/v12.db" --memo x 1100=1.00 4000= &&
+	grep "account .1100. (Accounts Receivable) is a control account: invoices, returns and payments post to it" err &&
+	expect_exit 1 ledger-post --db "$SCRATCH/v12.db" --memo x 2000=-1.00 5000= &&
+	grep "account .2000. (Accounts Payable) is a control account: bills and their payments post to it" err &&
+	test "$(sqlite3 v12.db "SELECT group_concat(code) FROM account WHERE control")" = 1100,1300,2000,2100 &&
+	sqlite3 v12.db "PRAGMA user_version = 12" &&
+	expect_exit 0 ledger-account --db "$SCRATCH/v12.db" list &&
+	test "$(sqlite3 v12.db "SELECT group_concat(code) FROM account WHERE control")" = 1100,1300,2000,2100
 '
 
 test_done

@@ -21,8 +21,11 @@ test_expect_success 'set up: the chart with rent accounts' '
 #  7 2026-11-03 misposted sale  Cash +99.99  Sales -99.99
 #  8 2026-11-03 reversal of 7   Cash -99.99  Sales +99.99
 test_expect_success 'a day of trading posted with ledger-post' '
-	# Inventory by hand, as a business without the stock commands would.
+	# Inventory, payables and receivables by hand, as a business
+	# without the stock, purchase and order commands would.
 	ledger-account set 1300 --no-control >/dev/null &&
+	ledger-account set 2000 --no-control >/dev/null &&
+	ledger-account set 1100 --no-control >/dev/null &&
 	ledger-post --date 2026-10-30 --memo "Owner invests" --ref CAP-1 \
 		Cash=10000.00 Equity= >/dev/null &&
 	ledger-post --date 2026-11-02 --memo "November rent" --ref RENT-11 \

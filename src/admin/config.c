@@ -27,16 +27,17 @@ static const struct config_key {
 	enum config_kind kind;
 	const char *fallback;	/* the default, NULL for none */
 	const char *description;
+	const char *type;	/* an account's required type, or NULL */
 } keys[] = {
 	{ "ledger.lock_date", CONFIG_DATE, NULL,
-	  "no ledger entry dated on or before it" },
+	  "no ledger entry dated on or before it", NULL },
 	{ "purchase.approval_limit", CONFIG_MONEY, NULL,
 	  "a purchase above it is approved by someone other than its "
-	  "requester" },
+	  "requester", NULL },
 	{ "sales.tax_account", CONFIG_ACCOUNT, "2200",
-	  "the account sales tax is posted to" },
+	  "the account sales tax is posted to", "liability" },
 	{ "sales.terms_days", CONFIG_DAYS, "30",
-	  "payment terms of a customer without their own, in days" },
+	  "payment terms of a customer without their own, in days", NULL },
 };
 
 #define KEY_COUNT (sizeof(keys) / sizeof(keys[0]))
@@ -102,12 +103,49 @@ int config_each(struct db *db, int (*fn)(jv setting, void *arg), void *arg)
 	return status;
 }
 
+/*
+ * An account setting names an account of k->type (if any) that is not a
+ * control account: a control account's balance is what its documents
+ * post (biz-check compares it with them), so a setting that sends other
+ * postings there would break it.  BIZ_REFUSED naming the account if not.
+ */
+static int account_fits(struct db *db, const struct config_key *k,
+			const char *code)
+{
+	static const char sql[] =
+		"SELECT name, type, control FROM account WHERE code = ?";
+	struct db_stmt *stmt = db_stmt(db, sql);
+	int rc;
+
+	db_bind_text(stmt, 1, code);
+	rc = db_one(db, stmt);
+	if (rc == DB_DONE)
+		return biz_fail(BIZ_DATAERR, "%s: no such account '%s'",
+				k->key, code);
+	if (rc != DB_ROW)
+		return rc;
+	if (db_column_int64(stmt, 2))
+		rc = biz_fail(BIZ_REFUSED, "%s: account '%s' (%s) is a "
+			      "control account: only its documents post to "
+			      "it", k->key, code, db_column_text(stmt, 0));
+	else if (k->type && strcmp(db_column_text(stmt, 1), k->type))
+		rc = biz_fail(BIZ_REFUSED, "%s: account '%s' (%s) is an %s "
+			      "account, not a %s one", k->key, code,
+			      db_column_text(stmt, 0), db_column_text(stmt, 1),
+			      k->type);
+	else
+		rc = BIZ_OK;
+	db_reset(stmt);
+	return rc;
+}
+
 /* Checks text as a value of k and writes its canonical text to canon. */
 static int canonical(struct db *db, const struct config_key *k,
 		     const char *text, struct strbuf *canon)
 {
 	char buf[DEC_BUFSZ], code[LEDGER_CODE_MAX];
 	int64_t v;
+	int status;
 
 	switch (k->kind) {
 	case CONFIG_MONEY:
@@ -128,6 +166,8 @@ static int canonical(struct db *db, const struct config_key *k,
 		if (ledger_account_resolve(db, text, code))
 			return biz_fail(BIZ_DATAERR, "%s: no such account "
 					"'%s'", k->key, text);
+		if ((status = account_fits(db, k, code)))
+			return status;
 		strbuf_addstr(canon, code);
 		return BIZ_OK;
 	case CONFIG_DATE:

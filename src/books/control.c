@@ -1,7 +1,8 @@
 /*
  * control.c - control accounts: accounts whose balance a subledger
  * stands behind (Inventory 1300 the stock value, GRNI 2100 the receipts
- * not yet invoiced), so only the documents that own them post to them.
+ * not yet invoiced, Accounts Receivable 1100 and Payable 2000 the open
+ * invoices and bills), so only the documents that own them post to them.
  * A manual entry there would break what biz-check compares.
  */
 #include <string.h>
@@ -21,6 +22,12 @@ static const char *control_hint(const char *code)
 	if (!strcmp(code, "2100"))
 		return "purchase receipts post to it and bills clear it "
 		       "(inv-purchase receive, inv-purchase bill)";
+	if (!strcmp(code, "1100"))
+		return "invoices, returns and payments post to it (crm-order "
+		       "invoice, return, pay)";
+	if (!strcmp(code, "2000"))
+		return "bills and their payments post to it (inv-purchase "
+		       "bill, pay)";
 	return "only the documents that own it post to it";
 }
 

@@ -92,7 +92,7 @@ int ledger_account_each(struct db *db, const char *type, struct sink *out);
 int ledger_account_resolve(struct db *db, const char *text, char *code);
 
 /*
- * Control accounts (account.control: 1300 and 2100 by default) take
+ * Control accounts (account.control: 1100, 1300, 2000 and 2100 by default) take
  * postings only from documents: BIZ_REFUSED, naming what to use instead,
  * for a manual entry (source NULL or "manual") that posts to one.
  */

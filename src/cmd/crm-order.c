@@ -203,16 +203,33 @@ static int write_fn(struct db *db, void *arg, jv *record)
 	return status ? status : print_out(req);
 }
 
-/* A batch record names the order (id or order) and, to pay, amount. */
+/*
+ * A batch record names the order (id or order) and, to pay, amount and
+ * optionally ref and date (the ref makes a rerun "unchanged", as with
+ * --ref); a pay record with another field is refused.
+ */
 static int apply_record(struct db *db, jv record, jv *out, void *arg)
 {
+	static const char *const pay_fields[] = {
+		"id", "order", "amount", "ref", "date", NULL
+	};
 	struct rec_texts texts = { .used = 0 };
 	struct request *req = arg;
 	const char *id = rec_text(&texts, record, "id");
 	const char *amount = rec_text(&texts, record, "amount");
+	const char *date = req->date;
 	int status;
 
 	(void)out;
+	if (!strcmp(req->verb, "pay")) {
+		if ((status = rec_known_fields(record, pay_fields))) {
+			jv_free(record);
+			return status;
+		}
+		req->ref = rec_text(&texts, record, "ref");
+		if (rec_text(&texts, record, "date"))
+			req->date = rec_text(&texts, record, "date");
+	}
 	if (!id)
 		id = rec_text(&texts, record, "order");
 	if (!id) {
@@ -227,9 +244,12 @@ static int apply_record(struct db *db, jv record, jv *out, void *arg)
 					  "with at most %d places",
 					  db->money_scale);
 	}
-	jv_free(record);
 	if (!status)
 		status = write_one(db, req);
+	jv_free(record);
+	/* ref and date pointed into this record's texts. */
+	req->ref = NULL;
+	req->date = date;
 	return status ? status : print_out(req);
 }
 
