@@ -311,13 +311,24 @@ test_expect_success 'rule predicates decide exactly as jq does' '
 		printf "[{\"name\": \"p\", \"when\": %s, \"reps\": [\"a\"]},\n" \
 			"$(printf "%s" "$p" | jq -R .)" >rules.json &&
 		echo " {\"name\": \"else\", \"reps\": [\"a\"]}]" >>rules.json &&
-		crm-assign --rules rules.json --dry-run >out &&
-		jq -r .rule out >>got &&
-		jq -r "if ([try ($p
-		) catch false] | .[0] // false) then \"p\" else \"else\" end" \
-			leads >>want || return 1
+		# A predicate jq raises an error on for some lead stops the
+		# run (65); the others decide each lead as jq does.
+		errors=$(jq -r "[try ($p
+		) catch \"ERROR\"] | map(select(. == \"ERROR\")) | length" \
+			leads | awk "{ s += \$1 } END { print s }") &&
+		if [ "$errors" -gt 0 ]; then
+			expect_exit 65 crm-assign --rules rules.json --dry-run &&
+			echo "error" >>want && echo "error" >>got
+		else
+			crm-assign --rules rules.json --dry-run >out &&
+			jq -r .rule out >>got &&
+			jq -r "if ([try ($p
+			) catch false] | .[0] // false) then \"p\" else \"else\" end" \
+				leads >>want
+		fi || return 1
 	done <predicates &&
-	test_cmp want got
+	test_cmp want got &&
+	test "$(grep -c error got)" -ge 1
 '
 
 BIZ_DB=$SCRATCH/territory.db; export BIZ_DB
@@ -455,6 +466,22 @@ test_expect_success 'two runs at once: no lead twice, no rep past capacity' '
 	jq -r "\"\(.handle) \(.open_leads)\"" reps >got &&
 	printf "a 70\nb 50\nc 30\n" >want &&
 	test_cmp want got
+'
+
+# A rule whose when raises an error on a lead (tonumber on a name) stops
+# the run like a --where error: 65 naming the rule and the lead, nothing
+# assigned.  It counted as false and the lead went to the next rule.
+test_expect_success 'a when that raises an error: 65, nothing assigned' '
+	BIZ_DB=$SCRATCH/when-error.db &&
+	export BIZ_DB &&
+	biz-init >/dev/null &&
+	crm-rep add r --name R >/dev/null &&
+	printf "name,company\nA,Acme\n" >one.csv &&
+	crm-lead import one.csv >/dev/null &&
+	echo "[{\"name\":\"num\",\"when\":\".company | tonumber > 3\",\"reps\":[\"r\"]},{\"name\":\"rest\",\"reps\":[\"r\"]}]" >bad-when.json &&
+	expect_exit 65 crm-assign --rules bad-when.json &&
+	grep "rule .num.: its when raised an error on lead 1" err &&
+	crm-lead show 1 >lead && jqe lead 1 ".owner == null"
 '
 
 test_done

@@ -128,4 +128,21 @@ test_expect_success 'list: the counts without their lines' '
 	expect_exit 65 inv-count list --wh NOWHERE
 '
 
+# A serial in stock in MAIN, scanned in a count of W2, is a move, not a
+# gain: 65 at the record (its post failed on the serial in stock); moved
+# with inv-move --serial, it is counted.
+test_expect_success 'a serial in stock in another warehouse: 65, then a move' '
+	inv-warehouse add W2 --name Second >/dev/null &&
+	inv-count start --wh W2 --sku PH >out && id=$(jq .id out) &&
+	printf "A1\n" >a1.txt &&
+	expect_exit 65 inv-count record "$id" --scan <a1.txt &&
+	grep "serial .A1. of .PH. is in stock in .MAIN.: move it with inv-move --serial" err &&
+	inv-move --from MAIN --to W2 --sku PH --serial A1 >moved &&
+	jqe moved 2 ".wh == \"W2\" and .serials == [\"A1\"]" &&
+	expect_exit 0 inv-count record "$id" --scan <a1.txt &&
+	inv-count diff "$id" >diff &&
+	jqe diff 1 ".serial == \"A1\" and .expected == 0 and .moved == 1 and .counted == 1 and .variance == 0" &&
+	inventory 472.5
+'
+
 test_done

@@ -41,5 +41,6 @@ complete -c inv-move -l to -x -a '(inv-warehouse (__bizutils_db) list -f tsv --j
 complete -c inv-move -l sku -x -a '(inv-item (__bizutils_db) list -f tsv --jq .sku 2>/dev/null)' -d 'The item'
 complete -c inv-move -l qty -x -d 'The quantity, more than zero'
 complete -c inv-move -l lot -x -a '(inv-stock (__bizutils_db) --lots -f tsv --jq ".lot // empty" 2>/dev/null | sort -u)' -d 'Only this lot'
+complete -c inv-move -l serial -x -d 'a serial to move'
 complete -c inv-move -l ref -x -d 'the document reference (a rerun is a no-op)'
 complete -c inv-move -l date -x -d 'the document date (default today)'

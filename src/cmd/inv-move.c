@@ -8,7 +8,7 @@
 
 enum {
 	OPT_FROM = CLI_FIRST_OWN, OPT_TO, OPT_SKU, OPT_QTY, OPT_LOT, OPT_REF,
-	OPT_DATE
+	OPT_DATE, OPT_SERIAL
 };
 
 static const struct option options[] = {
@@ -17,6 +17,7 @@ static const struct option options[] = {
 	{ "sku", required_argument, NULL, OPT_SKU },
 	{ "qty", required_argument, NULL, OPT_QTY },
 	{ "lot", required_argument, NULL, OPT_LOT },
+	{ "serial", required_argument, NULL, OPT_SERIAL },
 	{ "ref", required_argument, NULL, OPT_REF },
 	{ "date", required_argument, NULL, OPT_DATE },
 	CLI_OPTIONS
@@ -37,6 +38,7 @@ static int run_move(struct cli *cli, void *arg)
 		case OPT_SKU: req->line.sku = optarg; break;
 		case OPT_QTY: qty = optarg; break;
 		case OPT_LOT: req->line.lot = optarg; break;
+		case OPT_SERIAL: stock_request_add_serial(req, optarg); break;
 		case OPT_REF: req->doc.ref = optarg; break;
 		case OPT_DATE:
 			req->doc.date = cli_data_date(cli, "--date", optarg,
@@ -46,18 +48,22 @@ static int run_move(struct cli *cli, void *arg)
 	}
 	if (cli_args(cli, &args) != 0)
 		cli_usage_error(cli, "unexpected argument '%s'", args[0]);
-	if (!req->line.wh || !req->line.to || !req->line.sku || !qty)
-		cli_usage_error(cli, "--from, --to, --sku and --qty are "
-				"needed");
-	req->line.qty = cli_decimal(cli, "--qty", qty, QTY_SCALE);
+	if (!req->line.wh || !req->line.to || !req->line.sku ||
+	    (!qty && !req->line.serial_count))
+		cli_usage_error(cli, "--from, --to, --sku and --qty (or "
+				"--serial) are needed");
+	/* Without --qty, one unit a serial. */
+	if (qty)
+		req->line.qty = cli_decimal(cli, "--qty", qty, QTY_SCALE);
 	return stock_request_run(cli, req, NULL);
 }
 
 /* The database is opened once the options are checked (64 first). */
 static const struct cli_verb verbs[] = {
 	{ NULL, run_move, "", options,
-	  "inv-move --from W --to W --sku S --qty Q [--lot L] [--ref R] "
-	  "[--date D]\n", CLI_WRITES },
+	  "inv-move --from W --to W --sku S --qty Q [--lot L] "
+	  "[--serial S...] [--ref R]\n"
+	  "         [--date D]\n", CLI_WRITES },
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <csv.h>
 
 #include "biz.h"
@@ -80,6 +81,10 @@ static int next_line(struct reader *r, ssize_t *len)
 	*len = getline(&r->line, &r->line_cap, r->fp);
 	if (*len < 0) {
 		r->eof = 1;
+		/* A read that failed is not the end of the input. */
+		if (ferror(r->fp))
+			return biz_fail(BIZ_NOINPUT, "%s: %s", r->name,
+					strerror(errno));
 		return 0;
 	}
 	r->line_no++;
@@ -131,11 +136,19 @@ int reader_open(const char *path, enum input_format format, int header,
 	FILE *fp = stdin;
 
 	if (path && strcmp(path, "-")) {
+		struct stat st;
+
 		fp = fopen(path, "r");
 		if (!fp)
 			return biz_fail(BIZ_NOINPUT,
 					"cannot open '%s': %s", path,
 					strerror(errno));
+		/* A folder opens, then reads as nothing: not a file. */
+		if (!fstat(fileno(fp), &st) && S_ISDIR(st.st_mode)) {
+			fclose(fp);
+			return biz_fail(BIZ_NOINPUT, "'%s' is a folder, not a "
+					"file of records", path);
+		}
 	}
 	r = xmalloc(sizeof(*r));
 	memset(r, 0, sizeof(*r));

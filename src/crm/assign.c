@@ -94,12 +94,23 @@ static int read_file(const char *path, struct strbuf *sb)
 	return BIZ_OK;
 }
 
-/* Whether rule's when holds for lead (a public record, not consumed). */
-static int rule_holds(const struct rule *rule, jv lead)
+/*
+ * Whether rule's when holds for lead id (a public record, not consumed):
+ * 1 or 0, or -1 with BIZ_DATAERR when the program raised an error (as
+ * --where reports one; it counted as false).
+ */
+static int rule_holds(const struct rule *rule, jv lead, int64_t id)
 {
+	int error, holds;
+
 	if (!rule->when)
 		return 1;
-	return filter_holds(rule->jq, lead, NULL);
+	holds = filter_holds(rule->jq, lead, &error);
+	if (!error)
+		return holds;
+	biz_fail(BIZ_DATAERR, "rule '%s': its when raised an error on lead "
+		 "%lld", rule->name, (long long)id);
+	return -1;
 }
 
 /* Checks and stores rule number i of the file; rule is consumed. */
@@ -593,19 +604,26 @@ static long pool_pick(struct run *run, struct pool *pool,
 }
 
 /*
- * The pool that decides lead (a public record, not consumed), NULL when
- * no rule matches.
+ * The pool that decides lead id (a public record, not consumed) into
+ * *out, NULL when no rule matches; a status.
  */
-static struct pool *choose_pool(struct run *run, jv lead)
+static int choose_pool(struct run *run, jv lead, int64_t id,
+		       struct pool **out)
 {
 	struct assign_rules *rules = run->req->rules;
 
-	if (!rules)
-		return &run->pools[0];
-	for (size_t i = 0; i < rules->n; i++)
-		if (rule_holds(&rules->rules[i], lead))
-			return &run->pools[i];
-	return NULL;
+	*out = rules ? NULL : &run->pools[0];
+	for (size_t i = 0; rules && i < rules->n; i++) {
+		int holds = rule_holds(&rules->rules[i], lead, id);
+
+		if (holds < 0)
+			return BIZ_DATAERR;
+		if (holds) {
+			*out = &run->pools[i];
+			break;
+		}
+	}
+	return BIZ_OK;
 }
 
 /*
@@ -688,7 +706,8 @@ static int assign_one(struct run *run, int64_t id, int stale, int named)
 	view.industry = rec_text(&texts, lead, "industry");
 	if (stale)
 		view.exclude = rep_find(run, owner);
-	pool = choose_pool(run, lead);
+	if ((status = choose_pool(run, lead, id, &pool)))
+		goto done;
 	if (!pool)
 		reason = "no rule matches";
 	else if (!pool->loaded && (status = pool_load_state(run, pool)))

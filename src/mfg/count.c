@@ -545,7 +545,14 @@ static int expected_then(struct db *db, const struct count_head *h,
 	if (serial) {
 		if ((status = stock_serial_find(db, lot, sku, &where)))
 			return status;
-		if (where.in_stock && !strcmp(where.wh, h->wh))
+		/* Found here, it is in the books elsewhere: a move, not a
+		 * gain (its post would fail on the serial in stock). */
+		if (where.in_stock && strcmp(where.wh, h->wh))
+			return biz_fail(BIZ_DATAERR, "serial '%s' of '%s' is in "
+					"stock in '%s': move it with inv-move "
+					"--serial, then count it", lot, sku,
+					where.wh);
+		if (where.in_stock)
 			e.qty = QTY_ONE;
 	} else if ((status = stock_balance_each(db, h->wh, sku,
 						balance_of_lot, &e))) {
@@ -619,7 +626,7 @@ static int count_add(struct db *db, const struct count_head *h,
 	struct db_stmt *stmt;
 	struct json w = { 0 };
 	char id[24];
-	int64_t counted = qty, expected;
+	int64_t counted = qty, expected = 0;
 	int rc, status;
 
 	if ((status = item_lookup(db, code, scan, &item)) ||
@@ -765,6 +772,32 @@ static int close_count(struct db *db, struct count_head *h,
 }
 
 /* The count's adjustment moves; *loss and *gain get their values. */
+/*
+ * A loss is taken from the free stock: units on hold (inv-qc) or
+ * reserved by an order cannot be written off by a count, so it is
+ * refused naming what to do (it failed on the cost layers' sum).
+ */
+static int loss_is_free(struct db *db, const struct count_head *h,
+			const struct count_line *l)
+{
+	char lost[DEC_BUFSZ], free_text[DEC_BUFSZ];
+	int64_t free_qty;
+	int status;
+
+	if (l->variance >= 0 ||
+	    (status = stock_available_qty(db, l->sku, h->wh, &free_qty)))
+		return l->variance >= 0 ? BIZ_OK : status;
+	if (free_qty >= -l->variance)
+		return BIZ_OK;
+	return biz_fail(BIZ_REFUSED, "'%s' in '%s': the count finds %s fewer, "
+			"but only %s are free of holds and reservations: pass "
+			"or fail the held units (inv-qc) or ship the orders "
+			"first", l->sku, h->wh,
+			dec_format(-l->variance, QTY_SCALE, lost),
+			dec_format(free_qty < 0 ? 0 : free_qty, QTY_SCALE,
+				   free_text));
+}
+
 static int adjust_lines(struct db *db, const struct count_head *h,
 			struct stock_doc *doc, struct count_line *lines,
 			size_t n, int64_t *loss, int64_t *gain)
@@ -792,7 +825,8 @@ static int adjust_lines(struct db *db, const struct count_head *h,
 			a.event = l->variance > 0 ? "stock.count_gain" :
 				  "stock.count_loss";
 			/* Only the values are kept: moves print nowhere. */
-			if ((status = stock_adjust(db, doc, &a, NULL)))
+			if ((status = loss_is_free(db, h, l)) ||
+			    (status = stock_adjust(db, doc, &a, NULL)))
 				break;
 			l->value = a.value;
 			/* Posted as one entry: within the stored limit. */
