@@ -178,4 +178,21 @@ test_expect_success '--sort keeps the total row last' '
 	tail -n 1 out >l && echo "Total,85.00" >expect && test_cmp expect l
 '
 
+# A purchase of 3 x 15.00 = 45.00, received (received_value 45.00) and
+# billed 100.00 (billed_value, the received value billed, 45.00; billed,
+# the bills' amount, 100.00; the 55.00 is price variance): its money
+# columns print with the currency's places in csv (they printed 45, 100).
+test_expect_success 'purchase money columns print with their places' '
+	inv-supplier add PSUP --name "P Sup" >/dev/null &&
+	inv-item add PITEM --name P --supplier PSUP >/dev/null &&
+	inv-purchase request --supplier PSUP --line PITEM:3:15 >req &&
+	pid=$(jq .id req) &&
+	inv-purchase approve "$pid" >/dev/null &&
+	inv-purchase order "$pid" >/dev/null &&
+	inv-purchase receive "$pid" >/dev/null &&
+	inv-purchase bill "$pid" --amount 100 >/dev/null &&
+	inv-purchase list -f csv -o id,total,received_value,billed_value,billed >out &&
+	test "$(sed -n 2p out)" = "$pid,45.00,45.00,45.00,100.00"
+'
+
 test_done

@@ -15,10 +15,11 @@ int output_money_field(const char *name)
 	 */
 	static const char *const money[] = {
 		"account_balance", "amount", "amount_won", "balance",
-		"best_case", "cost", "credit", "d1_30", "d31_60", "d61_90",
-		"d90_plus", "debit", "from_bills", "historical", "invoiced",
-		"layer_value", "net", "not_due", "open_bills",
-		"open_invoices", "paid", "price", "received_not_billed",
+		"best_case", "billed", "billed_value", "cost", "credit",
+		"credited", "d1_30", "d31_60", "d61_90", "d90_plus", "debit",
+		"from_bills", "historical", "invoiced", "layer_value",
+		"monetary", "net", "not_due", "open_bills", "open_invoices",
+		"paid", "price", "received_not_billed", "received_value",
 		"revenue", "stock_value", "tax", "total", "unit_cost",
 		"value", "weighted", "won", NULL
 	};
