@@ -187,7 +187,8 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 
 	if (!fp)
 		return biz_fail(BIZ_NOINPUT, "cannot open '%s'", name);
-	if ((status = stock_doc_begin(db, doc, out)) || doc->replay)
+	/* A replay reads the codes too: its request is compared. */
+	if ((status = stock_doc_begin(db, doc, out)))
 		goto done;
 	while ((len = getline(&buf, &size, fp)) >= 0) {
 		struct item_info item;
@@ -226,10 +227,7 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 		line.sku = items[i].sku;
 		line.scan = 0;
 		line.qty = items[i].units * QTY_ONE;	/* a code a unit */
-		if (!strcmp(doc->kind, "receipt"))
-			status = stock_receive(db, doc, &line, out);
-		else
-			status = stock_issue(db, doc, &line, out);
+		status = stock_apply_line(db, doc, &line, out);
 	}
 done:
 	free(buf);

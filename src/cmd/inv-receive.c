@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "decimal.h"
+#include "purchase.h"
 #include "stockcmd.h"
 
 enum {
@@ -26,6 +27,40 @@ static const struct option options[] = {
 	{ "date", required_argument, NULL, OPT_DATE },
 	CLI_OPTIONS
 };
+
+/*
+ * --po ID: the receipt is the purchase's (inv-purchase receive ID): its
+ * lines record what came, so GRNI and the purchase agree.  The purchase
+ * must exist (65) and be ordered or partial (1).
+ */
+static int receive_po(struct db *db, void *arg, jv *record)
+{
+	struct stock_request *req = arg;
+	struct purchase_line_in line = { req->line.sku, req->line.qty, 0, 0 };
+	struct purchase_receipt_in in;
+	const char *p = req->doc.po;
+	int64_t id = 0;
+
+	for (; *p >= '0' && *p <= '9' && id < INT64_MAX / 10 - 9; p++)
+		id = id * 10 + (*p - '0');
+	if (*p || !id)
+		return biz_fail(BIZ_DATAERR, "--po: no purchase '%s' (a "
+				"purchase number)", req->doc.po);
+	memset(&in, 0, sizeof(in));
+	in.lines = &line;
+	in.count = 1;
+	in.lot = req->line.lot;
+	in.expiry = req->line.expiry;
+	in.serials = req->line.serials;
+	in.serial_count = req->line.serial_count;
+	if (!line.qty)	/* serials alone: one unit each */
+		line.qty = (int64_t)in.serial_count * QTY_ONE;
+	in.hold = req->doc.hold;
+	in.ref = req->doc.ref;
+	in.date = req->doc.date;
+	in.wh = req->line.wh;
+	return purchase_receive(db, id, &in, record);
+}
 
 static int run_receive(struct cli *cli, void *arg)
 {
@@ -65,6 +100,17 @@ static int run_receive(struct cli *cli, void *arg)
 		req->line.cost = cli_decimal(cli, "--cost", cost,
 					     stock_cost_scale(cli_db(cli)));
 		req->line.has_cost = 1;
+	}
+	if (req->doc.po) {
+		if (!req->line.sku)
+			cli_usage_error(cli, "--po takes --sku and --qty; a "
+					"purchase's lines from a file: "
+					"'inv-purchase receive ID --line "
+					"SKU:QTY...'");
+		if (cost)
+			cli_usage_error(cli, "--po: the purchase's price is "
+					"the cost, not --cost");
+		return cli_write(cli, receive_po, req);
 	}
 	if (req->line.sku && !cost)
 		cli_usage_error(cli, "--sku needs --cost (the unit cost)");

@@ -168,22 +168,36 @@ static int plan_receipt(struct purchase *p,
 	return BIZ_OK;
 }
 
-/* Whether the receipt doc found by its ref was for purchase po. */
-static int replay_of(struct db *db, const struct stock_doc *doc,
-		     const char *po)
+/*
+ * What receipt doc (begun, with a ref) was asked: one row a line asked
+ * (or one row for all that remains), the lot, expiry and serials on the
+ * first; the head keeps the purchase, date and hold.  A rerun under the
+ * ref with other lines, hold, lot or serials is refused by
+ * stock_doc_finish(), naming what differs.
+ */
+static int request_receipt(struct db *db, struct stock_doc *doc,
+			   const struct purchase_receipt_in *in)
 {
-	static const char sql[] = "SELECT po FROM stock_doc WHERE id = ?";
-	struct db_stmt *stmt = db_stmt(db, sql);
-	const char *text;
-	int same = 0;
+	size_t rows = in->count ? in->count : 1;
+	int status = BIZ_OK;
 
-	db_bind_int64(stmt, 1, doc->id);
-	if (db_one(db, stmt) == DB_ROW) {
-		text = db_column_text(stmt, 0);
-		same = text && !strcmp(text, po);
-		db_reset(stmt);
+	for (size_t j = 0; j < rows && !status; j++) {
+		struct stock_line sl;
+
+		memset(&sl, 0, sizeof(sl));
+		if (in->count) {
+			sl.sku = in->lines[j].sku;
+			sl.qty = in->lines[j].qty;
+		}
+		if (!j) {
+			sl.lot = in->lot;
+			sl.expiry = in->expiry;
+			sl.serials = in->serials;
+			sl.serial_count = in->serial_count;
+		}
+		status = stock_doc_request(db, doc, &sl);
 	}
-	return same;
+	return status;
 }
 
 int purchase_receive(struct db *db, int64_t id,
@@ -202,6 +216,12 @@ int purchase_receive(struct db *db, int64_t id,
 	memset(&doc, 0, sizeof(doc));
 	if ((status = purchase_load(db, id, &p)))
 		goto done;
+	if (in->wh && strcmp(in->wh, p.wh)) {
+		status = biz_fail(BIZ_REFUSED, "purchase %lld is received "
+				  "into '%s', not '%s'", (long long)id, p.wh,
+				  in->wh);
+		goto done;
+	}
 	snprintf(po, sizeof(po), "%lld", (long long)id);
 	doc.kind = "receipt";
 	doc.po = po;
@@ -211,11 +231,12 @@ int purchase_receive(struct db *db, int64_t id,
 	if (in->ref) {
 		if ((status = stock_doc_begin(db, &doc, &moves.sink)))
 			goto done;
+		if ((status = request_receipt(db, &doc, in)))
+			goto done;
 		if (doc.replay) {
-			status = replay_of(db, &doc, po) ? purchase_result(db,
-				 id, "unchanged", out) :
-				 biz_fail(BIZ_REFUSED, "receipt ref '%s' was "
-					  "posted for another document", in->ref);
+			if (!(status = stock_doc_finish(db, &doc)))
+				status = purchase_result(db, id, "unchanged",
+							 out);
 			goto done;
 		}
 	}

@@ -109,6 +109,7 @@ struct purchase_receipt_in {
 	int hold;			/* into quarantine */
 	const char *ref;		/* may be NULL */
 	const char *date;		/* NULL: today */
+	const char *wh;			/* NULL, else must be the purchase's */
 };
 
 /*

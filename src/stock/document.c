@@ -282,11 +282,32 @@ int stock_doc_finish(struct db *db, struct stock_doc *doc)
 	return status;
 }
 
+/*
+ * Refuses a replay of doc whose ref was posted for another purchase
+ * order (stored po; NULL: none), or for one when doc has none.
+ */
+static int other_po(const struct stock_doc *doc, const char *po)
+{
+	if (!po && !doc->po)
+		return BIZ_OK;
+	if (po && doc->po && !strcmp(po, doc->po))
+		return BIZ_OK;
+	if (po)
+		return biz_fail(BIZ_REFUSED, "ref '%s' is %s %lld of purchase "
+				"%s, not %s%s", doc->ref, doc->kind,
+				(long long)doc->id, po,
+				doc->po ? "purchase " : "a plain ",
+				doc->po ? doc->po : doc->kind);
+	return biz_fail(BIZ_REFUSED, "ref '%s' is %s %lld of no purchase, "
+			"not of purchase %s", doc->ref, doc->kind,
+			(long long)doc->id, doc->po);
+}
+
 int stock_doc_begin(struct db *db, struct stock_doc *doc,
 		    struct sink *out)
 {
 	static const char find_sql[] =
-		"SELECT id FROM stock_doc WHERE kind = ? AND ref = ?";
+		"SELECT id, po FROM stock_doc WHERE kind = ? AND ref = ?";
 	static const char insert_sql[] =
 		"INSERT INTO stock_doc(kind, ref, date, po, order_id, reason, "
 		"status, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -307,11 +328,18 @@ int stock_doc_begin(struct db *db, struct stock_doc *doc,
 		db_bind_text(stmt, 1, doc->kind);
 		db_bind_text(stmt, 2, doc->ref);
 		rc = db_one(db, stmt);
-		if (rc == DB_ROW)
+		if (rc == DB_ROW) {
 			doc->id = db_column_int64(stmt, 0);
+			status = other_po(doc, db_column_text(stmt, 1));
+		} else
+			status = BIZ_OK;
 		db_reset(stmt);
 		if (rc != DB_ROW && rc != DB_DONE)
 			return rc;
+		if (status) {
+			doc->id = 0;
+			return status;
+		}
 		if (doc->id) {
 			doc->replay = 1;
 			return doc_moves(db, doc, out);

@@ -86,6 +86,29 @@ static void pair_text(const char *pair, size_t n, struct strbuf *key,
 }
 
 /*
+ * The pairs at the first difference of a row have other keys (key of the
+ * stored row a of length n, other asked): names the one the stored row
+ * lacks (asked, none stored), else the stored one (none asked).
+ */
+static void other_key(const char *a, size_t n, struct strbuf *key,
+		      struct strbuf *was, struct strbuf *other,
+		      struct strbuf *now)
+{
+	int stored_has = 0;
+
+	for (size_t i = 0; i + other->len < n && !stored_has; i++)
+		stored_has = (!i || a[i - 1] == SEP[0]) &&
+			     !memcmp(a + i, other->buf, other->len) &&
+			     a[i + other->len] == '=';
+	if (!stored_has) {
+		strbuf_reset(key);
+		strbuf_addstr(key, other->buf);
+		strbuf_reset(was);
+	} else
+		strbuf_reset(now);
+}
+
+/*
  * Refuses request asked under doc's ref when it is not stored: names the
  * first field that differs, with its values (stored first).
  */
@@ -133,6 +156,8 @@ static int refuse(const struct stock_doc *doc, const char *stored,
 			if (!key.len)
 				strbuf_addstr(&key, other.buf ? other.buf :
 					      "");
+			else if (other.len && strcmp(key.buf, other.buf))
+				other_key(a, na, &key, &was, &other, &now);
 			strbuf_release(&other);
 			break;
 		}
@@ -210,6 +235,12 @@ int stock_doc_request_line(struct db *db, struct stock_doc *doc,
 	    memcmp(stored, s->request.buf, s->request.len))
 		return refuse(doc, stored, s->request.buf);
 	return BIZ_OK;
+}
+
+int stock_doc_request(struct db *db, struct stock_doc *doc,
+		      const struct stock_line *line)
+{
+	return doc->ref ? stock_doc_request_line(db, doc, line) : BIZ_OK;
 }
 
 int stock_doc_request_end(struct db *db, struct stock_doc *doc)

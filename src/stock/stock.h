@@ -99,6 +99,15 @@ void stock_doc_release(struct stock_doc *doc);
 int stock_apply_line(struct db *db, struct stock_doc *doc,
 		     const struct stock_line *line, struct sink *out);
 
+/*
+ * Adds line to what doc (begun, with a ref) was asked, for a caller that
+ * writes its lines otherwise (a purchase receipt): a new document keeps
+ * the request, a replay is refused when it differs (stock_doc_finish()
+ * compares the whole).
+ */
+int stock_doc_request(struct db *db, struct stock_doc *doc,
+		      const struct stock_line *line);
+
 int stock_receive(struct db *db, struct stock_doc *doc,
 		  const struct stock_line *line, struct sink *out);
 int stock_issue(struct db *db, struct stock_doc *doc,
