@@ -184,4 +184,17 @@ test_expect_success 'inv-qc: an option not of its verb is a usage error' '
 	jqe q4 1 ".date == \"2026-11-28\" and .quarantine == -1"
 '
 
+# Lots and serials are codes (code.h): a space, a tab or a CR in one was
+# stored, and came back raw in messages and tables.
+test_expect_success 'a lot or serial with whitespace or a control: 65' '
+	biz-events >before &&
+	expect_exit 65 inv-receive --wh MAIN --sku MILK --qty 1 --cost 1 --lot "a b" &&
+	grep "lot .a b.: a code of at most 100 bytes with no whitespace or control characters" err &&
+	expect_exit 65 inv-receive --wh MAIN --sku LAPTOP --cost 1 --serial "$(printf "x\ty")" &&
+	grep "serial .x.y.: a code" err &&
+	printf "sku,qty,cost,lot\nMILK,1,1,\"L\r\nX\"\n" >crlf.csv &&
+	expect_exit 65 inv-receive --wh MAIN crlf.csv &&
+	biz-events >after && test_cmp before after
+'
+
 test_done

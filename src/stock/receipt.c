@@ -9,6 +9,7 @@
 #include "event.h"
 #include "ledger.h"
 #include "record.h"
+#include "code.h"
 #include "banned.h"
 
 /* ---- checks shared by the documents ---------------------------------- */
@@ -34,8 +35,10 @@ int stock_check_lot(const struct item_info *item, const char *lot,
 	if (item->tracking != TRACK_LOT && lot)
 		return biz_fail(BIZ_DATAERR, "'%s' is not lot-tracked: no "
 				"lot", item->sku);
-	if (lot && (!*lot || strlen(lot) > 100))
-		return biz_fail(BIZ_DATAERR, "'%s' is not a lot", lot);
+	/* A lot is a code (code.h): a CR or a tab in one broke tables. */
+	if (lot && !code_valid(lot, 101))
+		return biz_fail(BIZ_DATAERR, "lot '%s': a code of at most 100 "
+				"bytes with " CODE_RULE, lot);
 	return BIZ_OK;
 }
 
@@ -151,8 +154,9 @@ int stock_serial_receive(struct db *db, const char *sku, const char *s,
 	struct db_stmt *stmt = db_stmt(db, sql);
 	int status;
 
-	if (!*s || strlen(s) > 100)
-		return biz_fail(BIZ_DATAERR, "'%s' is not a serial", s);
+	if (!code_valid(s, 101))
+		return biz_fail(BIZ_DATAERR, "serial '%s': a code of at most "
+				"100 bytes with " CODE_RULE, s);
 	db_bind_text(stmt, 1, sku);
 	db_bind_text(stmt, 2, s);
 	db_bind_text(stmt, 3, wh);
