@@ -59,6 +59,7 @@ test_expect_success 'a batch: one ticket a line, refs per line' '
 	printf "customer,subject,priority,ref,tier\n2,No power,urgent,MSG-2,\n1,Toner,low,MSG-3,silver\n" >mail.csv &&
 	expect_exit 0 crm-ticket open mail.csv &&
 	test $(wc -l <out) -eq 2 &&
+	grep -c "column .tier. is a custom field" err >n && test "$(cat n)" -eq 1 &&
 	jqe out 1 ".id == 2 and .customer == 2 and .priority == \"urgent\" and
 		.ref == \"MSG-2\" and .op == \"created\"" &&
 	jqe out 2 ".id == 3 and .tier == \"silver\" and .ref == \"MSG-3\"" &&

@@ -231,6 +231,7 @@ static int open_record(struct db *db, jv record, jv *out, void *arg)
 	int status;
 
 	(void)out;
+	cli_note_custom(req->cli, record, ticket_field_known);
 	if ((status = ticket_open(db, record, &req->out)) == BIZ_OK)
 		cli_print_json(req->cli, req->out.text.buf,
 			       req->out.text.len);

@@ -37,6 +37,9 @@ int ticket_status_valid(const char *text);
  */
 int ticket_open(struct db *db, jv fields, struct json *out);
 
+/* Whether name is one of a ticket's own fields (else a custom one). */
+int ticket_field_known(const char *name);
+
 /* Gives ticket id to rep owner; the same owner is "unchanged". */
 int ticket_assign(struct db *db, int64_t id, const char *owner,
 		  struct json *out);

@@ -214,12 +214,22 @@ static int ticket_state(struct db *db, int64_t id, char *status,
 	return BIZ_OK;
 }
 
+/* The fields a ticket takes as its own; the others are custom. */
+static const char *const own[] = {
+	"customer", "subject", "priority", "channel", "owner", "ref"
+};
+
+int ticket_field_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (!strcmp(name, own[i]))
+			return 1;
+	return 0;
+}
+
 /* Splits fields (consumed) into the ticket's own and its custom ones. */
 static int ticket_parse(jv fields, struct ticket_in *in)
 {
-	static const char *const own[] = {
-		"customer", "subject", "priority", "channel", "owner", "ref"
-	};
 	int status = BIZ_OK;
 
 	in->extra = jv_object();
