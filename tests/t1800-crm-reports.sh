@@ -235,4 +235,20 @@ test_expect_success 'csv: the fields in their order, exact decimals' '
 	test_cmp want got
 '
 
+# Two leads assigned to amy on 11-01T08:00: one contacted 48 hours
+# before (a call logged from before the assignment), one 4 hours after.
+# The first waited 0 hours, not -48: median (0 + 4) / 2 = 2 (it printed
+# (-48 + 4) / 2 = -22).
+test_expect_success 'crm-stats: a contact before the assignment waited 0 hours' '
+	BIZ_DB=$SCRATCH/early.db && export BIZ_DB &&
+	biz-init >/dev/null &&
+	crm-rep add amy --name Amy >/dev/null &&
+	crm-lead add --name E1 >/dev/null && crm-lead add --name E2 >/dev/null &&
+	at 2026-11-01T08:00:00Z crm-assign &&
+	crm-log add --kind call --rep amy --lead 1 --at 2026-10-30T08:00:00Z >/dev/null &&
+	crm-log add --kind call --rep amy --lead 2 --at 2026-11-01T12:00:00Z >/dev/null &&
+	crm-stats --rep amy >out &&
+	jqe out 1 ".leads_assigned == 2 and .median_hours_to_first_contact == 2"
+'
+
 test_done

@@ -631,6 +631,19 @@ static jv mapped_name(jv map, const char *key)
 	return jv_invalid();
 }
 
+char *cli_scan_code(char *line, ssize_t len, int line_no)
+{
+	char *code = line;
+
+	while (len > 0 && strchr("\r\n \t", line[len - 1]))
+		line[--len] = '\0';
+	if (line_no == 1 && !strncmp(code, "\xEF\xBB\xBF", 3))
+		code += 3;
+	while (*code == ' ' || *code == '\t')
+		code++;
+	return code;
+}
+
 void cli_note_custom(struct cli *cli, jv record, int (*known)(const char *))
 {
 	if (jv_get_kind(record) != JV_KIND_OBJECT)

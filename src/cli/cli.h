@@ -253,6 +253,13 @@ void cli_set_field(struct cli *cli, jv *fields, const char *text);
 void cli_map_option(struct cli *cli, const char *text);
 
 /*
+ * The code on one line of a --scan (len bytes at line, changed in place):
+ * without the blanks around it, nor, on line 1, a UTF-8 byte order
+ * mark.  "" for a blank line.
+ */
+char *cli_scan_code(char *line, ssize_t len, int line_no);
+
+/*
  * Names on stderr, once per run and not with -q, each key of record
  * (borrowed) that known() does not know: it becomes a custom field.
  */

@@ -192,16 +192,9 @@ static int apply_scan(struct db *db, struct stock_doc *doc,
 		goto done;
 	while ((len = getline(&buf, &size, fp)) >= 0) {
 		struct item_info item;
-		char *code = buf;
+		char *code = cli_scan_code(buf, len, ++line_no);
 		size_t i;
 
-		line_no++;
-		while (len > 0 && (buf[len - 1] == '\n' ||
-				   buf[len - 1] == '\r' || buf[len - 1] == ' ' ||
-				   buf[len - 1] == '\t'))
-			buf[--len] = '\0';
-		while (*code == ' ' || *code == '\t')
-			code++;
 		if (!*code)
 			continue;
 		if ((status = item_lookup(db, code, 1, &item))) {

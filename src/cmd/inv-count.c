@@ -137,14 +137,9 @@ static void read_scan(struct request *req)
 	int line = 0;
 
 	while ((len = getline(&buf, &size, stdin)) >= 0) {
-		char *code = buf;
+		char *code = cli_scan_code(buf, len, ++line);
 		struct scanned *s;
 
-		line++;
-		while (len > 0 && strchr("\r\n \t", buf[len - 1]))
-			buf[--len] = '\0';
-		while (*code == ' ' || *code == '\t')
-			code++;
 		if (!*code)
 			continue;
 		/* Pointers into codes move as it grows: index + 1. */

@@ -639,10 +639,15 @@ static int stats_leads(struct db *db, const struct crm_stats *q,
 		if (!r)
 			continue;
 		r->leads++;
-		if (contact)
+		if (contact) {
+			/* A contact logged before the assignment was at
+			 * once (0), not a negative wait. */
+			int64_t wait = seconds_between(db_column_text(stmt, 1),
+						       contact);
+
 			ARRAY_PUSH(r->contact, r->ncontact, r->contact_cap,
-				   seconds_between(db_column_text(stmt, 1),
-						   contact));
+				   wait < 0 ? 0 : wait);
+		}
 	}
 	return rc == DB_DONE ? BIZ_OK : rc;
 }
