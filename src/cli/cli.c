@@ -533,12 +533,13 @@ int64_t cli_decimal(struct cli *cli, const char *option, const char *text,
 {
 	int64_t v;
 
+	if (!dec_parse(text, scale, &v))
+		return v;
 	/* Well formed but too large is data (65), as in a file. */
-	if (dec_parse(text, scale, &v) && dec_too_large(text, scale))
+	if (dec_too_large(text, scale))
 		biz_die(dec_parse_fail(option, text, scale));
-	if (dec_parse(text, scale, &v))
-		cli_usage_error(cli, "%s: '%s' is not a number with at most %d "
-				"decimal places", option, text, scale);
+	cli_usage_error(cli, "%s: '%s' is not a number with at most %d "
+			"decimal places", option, text, scale);
 	return v;
 }
 

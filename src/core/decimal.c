@@ -56,21 +56,20 @@ int dec_parse(const char *s, int scale, int64_t *out)
 	return 0;
 }
 
-char *dec_format(int64_t v, int scale, char buf[DEC_BUFSZ])
+/*
+ * Lays out n digits (last first, at least scale + 1 of them) as a
+ * decimal at scale into buf: a sign, the whole part, and the places
+ * without their trailing zeros.  Returns buf.
+ */
+static char *lay_out(const char *digits, int n, int negative, int scale,
+		     char *buf)
 {
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	char digits[24];	/* last first: 20 digits and the zeros */
-	int n = 0, last = 0;	/* last: the lowest place printed */
+	int last = 0;	/* the lowest place printed */
 	char *p = buf;
 
-	/* Digit by digit: snprintf weighs on a batch's every amount. */
-	do {
-		digits[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u || n <= scale);
 	while (last < scale && digits[last] == '0')
 		last++;
-	if (v < 0)
+	if (negative)
 		*p++ = '-';
 	for (int i = n - 1; i >= scale; i--)
 		*p++ = digits[i];
@@ -81,6 +80,21 @@ char *dec_format(int64_t v, int scale, char buf[DEC_BUFSZ])
 	}
 	*p = '\0';
 	return buf;
+}
+
+char *dec_format(int64_t v, int scale, char buf[DEC_BUFSZ])
+{
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char digits[24];	/* last first: 20 digits and the zeros */
+	int n = 0;
+
+	/* Digit by digit in 64 bits: snprintf weighs on a batch's every
+	 * amount, and 128-bit division would too. */
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u || n <= scale);
+	return lay_out(digits, n, v < 0, scale, buf);
 }
 
 /*
@@ -210,26 +224,13 @@ char *dec_format_wide(dec_wide v, int scale, char buf[DEC_WIDE_BUFSZ])
 	unsigned __int128 u = v < 0 ? -(unsigned __int128)v :
 			      (unsigned __int128)v;
 	char digits[DEC_WIDE_BUFSZ];	/* last first */
-	int n = 0, last = 0;
-	char *p = buf;
+	int n = 0;
 
 	do {
 		digits[n++] = (char)('0' + (int)(u % 10));
 		u /= 10;
 	} while (u || n <= scale);
-	while (last < scale && digits[last] == '0')
-		last++;
-	if (v < 0)
-		*p++ = '-';
-	for (int i = n - 1; i >= scale; i--)
-		*p++ = digits[i];
-	if (last < scale) {
-		*p++ = '.';
-		for (int i = scale - 1; i >= last; i--)
-			*p++ = digits[i];
-	}
-	*p = '\0';
-	return buf;
+	return lay_out(digits, n, v < 0, scale, buf);
 }
 
 int dec_sum_fail(const char *fmt, ...)

@@ -149,6 +149,19 @@ int bom_remove(struct db *db, const char *product, const char *component,
 	return line_out(out, product, component, qty, "removed");
 }
 
+/* One bom line as bom_list() prints it (db_put_rows()'s writer). */
+static void list_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	(void)arg;
+	json_object(w);
+	json_key_str(w, "product", db_column_text(stmt, 0));
+	json_key_str(w, "component", db_column_text(stmt, 1));
+	json_key_dec(w, "qty", db_column_int64(stmt, 2), QTY_SCALE);
+	json_key_str(w, "unit", db_column_text(stmt, 3));
+	json_key_str(w, "name", db_column_text(stmt, 4));
+	json_end_object(w);
+}
+
 int bom_list(struct db *db, const char *product, struct sink *out)
 {
 	static const char sql[] =
@@ -157,31 +170,37 @@ int bom_list(struct db *db, const char *product, struct sink *out)
 		"WHERE ?1 IS NULL OR b.product = ?1 "
 		"ORDER BY b.product, b.component";
 	struct db_stmt *stmt;
-	struct json w = { 0 };
 	struct item_info fg;
-	int rc, status = BIZ_OK;
+	int status;
 
 	if (product && (status = item_lookup(db, product, 0, &fg)))
 		return status;
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, product ? fg.sku : NULL);
-	while (!status && (rc = db_row(db, stmt)) == DB_ROW) {
-		json_reset(&w);
-		json_object(&w);
-		json_key_str(&w, "product", db_column_text(stmt, 0));
-		json_key_str(&w, "component", db_column_text(stmt, 1));
-		json_key_dec(&w, "qty", db_column_int64(stmt, 2), QTY_SCALE);
-		json_key_str(&w, "unit", db_column_text(stmt, 3));
-		json_key_str(&w, "name", db_column_text(stmt, 4));
-		json_end_object(&w);
-		status = sink_put(out, &w);
-	}
-	if (status)
-		db_reset(stmt);
-	else if (rc != DB_DONE)
-		status = rc;
-	json_release(&w);
-	return status == BIZ_STOP ? BIZ_OK : status;
+	return db_put_rows(db, stmt, list_row, NULL, out);
+}
+
+/* The product shown and how many lines its tree gave. */
+struct show_rows {
+	const char *sku;
+	int rows;
+};
+
+/* One line of the tree as bom_show() prints it. */
+static void show_row(struct json *w, struct db_stmt *stmt, void *arg)
+{
+	struct show_rows *show = arg;
+
+	show->rows++;
+	json_object(w);
+	json_key_str(w, "product", show->sku);
+	json_key_int(w, "level", db_column_int64(stmt, 0));
+	json_key_str(w, "parent", db_column_text(stmt, 1));
+	json_key_str(w, "component", db_column_text(stmt, 2));
+	json_key_dec(w, "qty", db_column_int64(stmt, 3), QTY_SCALE);
+	json_key_dec(w, "total", db_column_int64(stmt, 4), QTY_SCALE);
+	json_key_str(w, "unit", db_column_text(stmt, 5));
+	json_end_object(w);
 }
 
 int bom_show(struct db *db, const char *product, struct sink *out)
@@ -201,37 +220,20 @@ int bom_show(struct db *db, const char *product, struct sink *out)
 		"SELECT t.level, t.parent, t.component, t.qty, t.total, i.unit "
 		"FROM t JOIN item i ON i.sku = t.component ORDER BY t.path";
 	struct db_stmt *stmt;
-	struct json w = { 0 };
 	struct item_info fg;
-	int rc, status, rows = 0;
+	struct show_rows show = { NULL, 0 };
+	int status;
 
 	if ((status = item_lookup(db, product, 0, &fg)))
 		return status;
+	show.sku = fg.sku;
 	stmt = db_stmt(db, sql);
 	db_bind_text(stmt, 1, fg.sku);
 	db_bind_int64(stmt, 2, BOM_MAX_DEPTH);
-	while (!status && (rc = db_row(db, stmt)) == DB_ROW) {
-		rows++;
-		json_reset(&w);
-		json_object(&w);
-		json_key_str(&w, "product", fg.sku);
-		json_key_int(&w, "level", db_column_int64(stmt, 0));
-		json_key_str(&w, "parent", db_column_text(stmt, 1));
-		json_key_str(&w, "component", db_column_text(stmt, 2));
-		json_key_dec(&w, "qty", db_column_int64(stmt, 3), QTY_SCALE);
-		json_key_dec(&w, "total", db_column_int64(stmt, 4),
-			     QTY_SCALE);
-		json_key_str(&w, "unit", db_column_text(stmt, 5));
-		json_end_object(&w);
-		status = sink_put(out, &w);
-	}
-	if (status)
-		db_reset(stmt);
-	else if (rc != DB_DONE)
-		status = rc;
-	json_release(&w);
-	if (status == BIZ_OK && !rows)
+	if ((status = db_put_rows(db, stmt, show_row, &show, out)))
+		return status;
+	if (!show.rows)
 		return biz_fail(BIZ_DATAERR, "'%s' has no bill of materials",
 				fg.sku);
-	return status == BIZ_STOP ? BIZ_OK : status;
+	return BIZ_OK;
 }

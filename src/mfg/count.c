@@ -784,9 +784,10 @@ static int loss_is_free(struct db *db, const struct count_head *h,
 	int64_t free_qty;
 	int status;
 
-	if (l->variance >= 0 ||
-	    (status = stock_available_qty(db, l->sku, h->wh, &free_qty)))
-		return l->variance >= 0 ? BIZ_OK : status;
+	if (l->variance >= 0)
+		return BIZ_OK;
+	if ((status = stock_available_qty(db, l->sku, h->wh, &free_qty)))
+		return status;
 	if (free_qty >= -l->variance)
 		return BIZ_OK;
 	return biz_fail(BIZ_REFUSED, "'%s' in '%s': the count finds %s fewer, "
