@@ -61,8 +61,8 @@ int dec_parse(const char *s, int scale, int64_t *out)
  * decimal at scale into buf: a sign, the whole part, and the places
  * without their trailing zeros.  Returns buf.
  */
-static char *lay_out(const char *digits, int n, int negative, int scale,
-		     char *buf)
+static inline char *lay_out(const char *digits, int n, int negative,
+			    int scale, char *buf)
 {
 	int last = 0;	/* the lowest place printed */
 	char *p = buf;
